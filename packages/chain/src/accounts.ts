@@ -1,0 +1,23 @@
+import { type Address, type Hex, toHex } from 'viem'
+import { mnemonicToAccount } from 'viem/accounts'
+
+/** The well-known development mnemonic (Hardhat's and Anvil's): its keys are public, never use them for value. */
+export const DEV_MNEMONIC = 'test test test test test test test test test test test junk'
+
+export type DevAccount = { address: Address; privateKey: Hex }
+
+/**
+ * The first `count` accounts of a mnemonic (BIP-44 path m/44'/60'/0'/0/i), with their private keys.
+ *
+ * @example
+ * const [deployer] = devAccounts(1)
+ * // deployer.address === '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
+ */
+export function devAccounts(count = 10, mnemonic = DEV_MNEMONIC): DevAccount[] {
+  return Array.from({ length: count }, (_, addressIndex) => {
+    const account = mnemonicToAccount(mnemonic, { addressIndex })
+    const key = account.getHdKey().privateKey
+    if (!key) throw new Error(`no private key at index ${addressIndex}`)
+    return { address: account.address, privateKey: toHex(key) }
+  })
+}

@@ -1,0 +1,106 @@
+import { openTokenAbi, openTokenBytecode } from '@openledger/contracts'
+import { type Address, getAddress, type Hex, keccak256, toHex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import type { ChainConnection } from '../connectChain.js'
+import { ManifestCodeMissingError } from '../errors.js'
+import { type GenesisEntry, validateGenesisTable } from '../genesis.js'
+import { manifestPath, readManifestIfExists, writeManifest } from '../manifest/files.js'
+import type { Manifest } from '../manifest/manifest.js'
+import { findMissingCode } from '../manifest/verifyManifest.js'
+import { deploySafeInfrastructure } from '../safe/deploySafeInfrastructure.js'
+import { deployTreasurySafe, validateSafeConfig } from '../safe/deployTreasurySafe.js'
+import { deployContract } from './deployContract.js'
+
+export type DeployParameters = {
+  /** Pays for every deployment; holds no power afterwards. */
+  deployerKey: Hex
+  /** Treasury Safe owners and threshold. */
+  owners: readonly Address[]
+  threshold: number
+  saltNonce?: string
+  genesis: readonly GenesisEntry[]
+  /** Where `deployments/<chainId>.json` lives; default `.openledger`. */
+  directory?: string
+  /** Deploy anew when the manifest's addresses have no code (a reset devnet) instead of failing. */
+  redeploy?: boolean
+  onProgress?: (step: string) => void
+}
+
+export type DeployReturnType = { manifest: Manifest; path: string; reused: boolean }
+
+/**
+ * Idempotent deployment of the protocol: the Safe v1.4.1 contracts, the treasury Safe, and OpenToken minted
+ * by the genesis table. When `.openledger/deployments/<chainId>.json` describes this same configuration and
+ * its code is on the chain, it is reused and nothing is sent. Inputs are validated before any transaction.
+ *
+ * @example
+ * const { manifest } = await deploy(connection, { deployerKey, owners, threshold: 2, genesis })
+ */
+export async function deploy(connection: ChainConnection, parameters: DeployParameters): Promise<DeployReturnType> {
+  const { deployerKey, owners, threshold, saltNonce = '0', genesis, directory, redeploy = false } = parameters
+  const progress = parameters.onProgress ?? (() => {})
+  validateSafeConfig(owners, threshold)
+  validateGenesisTable(genesis)
+  const configHash = hashConfig({ owners, threshold, saltNonce, genesis })
+  const path = manifestPath(connection.chainId, directory)
+  const existing = readManifestIfExists(path)
+  if (existing && existing.configHash === configHash) {
+    const missing = await findMissingCode(connection.publicClient, existing)
+    if (missing.length === 0) return { manifest: existing, path, reused: true }
+    if (!redeploy) throw new ManifestCodeMissingError(existing.chainId, missing)
+    progress(`manifest ${path} is stale (no code at ${missing.length} addresses): deploying anew`)
+  }
+
+  const deployer = privateKeyToAccount(deployerKey)
+  const safe = await deploySafeInfrastructure(connection, deployer, (name) => progress(`deployed ${name}`))
+  const treasury = await deployTreasurySafe(connection, {
+    infrastructure: safe,
+    deployerKey,
+    owners,
+    threshold,
+    saltNonce,
+  })
+  progress(`deployed treasury Safe ${treasury} (${threshold} of ${owners.length})`)
+  const allocations = genesis.map((e) => ({
+    label: e.label,
+    holder: e.holder === 'treasury' ? treasury : getAddress(e.holder),
+    amount: e.amount,
+  }))
+  const token = await deployContract(connection, deployer, {
+    abi: openTokenAbi,
+    bytecode: openTokenBytecode,
+    args: [allocations.map((a) => a.holder), allocations.map((a) => a.amount)],
+  })
+  progress(`deployed OpenToken ${token}`)
+
+  const manifest: Manifest = {
+    version: 1,
+    chainId: connection.chainId,
+    deployer: deployer.address,
+    blockNumber: String(await connection.publicClient.getBlockNumber()),
+    deployedAt: new Date().toISOString(),
+    configHash,
+    safe,
+    treasurySafe: { address: treasury, owners: owners.map((o) => getAddress(o)), threshold, saltNonce },
+    contracts: { OpenToken: token },
+    genesis: allocations.map((a) => ({ ...a, amount: String(a.amount) })),
+  }
+  writeManifest(path, manifest)
+  return { manifest, path, reused: false }
+}
+
+function hashConfig(config: {
+  owners: readonly Address[]
+  threshold: number
+  saltNonce: string
+  genesis: readonly GenesisEntry[]
+}): Hex {
+  const canonical = JSON.stringify({
+    owners: config.owners.map((o) => getAddress(o)),
+    threshold: config.threshold,
+    saltNonce: config.saltNonce,
+    genesis: config.genesis.map((e) => [e.label, e.holder, String(e.amount)]),
+    token: keccak256(openTokenBytecode),
+  })
+  return keccak256(toHex(canonical))
+}

@@ -1,0 +1,37 @@
+import type { Address, Hex } from 'viem'
+import type { DevAccount } from './accounts.js'
+import { defaultGenesisTable, type GenesisEntry } from './genesis.js'
+
+export type DeploymentConfig = {
+  deployerKey: Hex
+  owners: Address[]
+  threshold: number
+  genesis: GenesisEntry[]
+}
+
+/**
+ * The devnet's deployment: dev account 0 deploys; accounts 0, 1 and 2 own a 2-of-3 treasury Safe; accounts
+ * 3 to 6 hold the non-community genesis shares (investors, team, ecosystem, liquidity).
+ *
+ * @example
+ * const config = devnetDeploymentConfig(devAccounts())
+ * await deploy(connection, config)
+ */
+export function devnetDeploymentConfig(accounts: readonly DevAccount[]): DeploymentConfig {
+  const at = (i: number) => {
+    const account = accounts[i]
+    if (!account) throw new RangeError(`the devnet deployment needs at least 7 dev accounts, got ${accounts.length}`)
+    return account
+  }
+  return {
+    deployerKey: at(0).privateKey,
+    owners: [at(0).address, at(1).address, at(2).address],
+    threshold: 2,
+    genesis: defaultGenesisTable({
+      investors: at(3).address,
+      team: at(4).address,
+      ecosystem: at(5).address,
+      liquidity: at(6).address,
+    }),
+  }
+}

@@ -1,0 +1,54 @@
+export { DEV_MNEMONIC, type DevAccount, devAccounts } from './accounts.js'
+export {
+  type ChainConnection,
+  type ConnectChainParameters,
+  connectChain,
+  type Eip1193Provider,
+} from './connectChain.js'
+export { deploy, type DeployParameters, type DeployReturnType } from './deploy/deploy.js'
+export { deployContract } from './deploy/deployContract.js'
+export { type CreateDevnetParameters, createDevnet, type Devnet } from './devnet/createDevnet.js'
+export {
+  type DevnetServer,
+  type StartDevnetServerParameters,
+  startDevnetServer,
+} from './devnet/startDevnetServer.js'
+export {
+  ChainIdMismatchError,
+  GenesisTableError,
+  ManifestCodeMissingError,
+  ManifestInvalidError,
+  ManifestNotFoundError,
+  NotSafeOwnerError,
+  RpcUnreachableError,
+  SafeConfigError,
+  SafeExecutionFailedError,
+  SafeInsufficientSignaturesError,
+  SafeNonceNotReadyError,
+  SafeNonceUsedError,
+  SafeTransactionUnknownError,
+} from './errors.js'
+export {
+  defaultGenesisTable,
+  type GenesisEntry,
+  type GenesisHolder,
+  parseGenesisTable,
+  TOTAL_SUPPLY,
+  validateGenesisTable,
+} from './genesis.js'
+export { manifestPath, readManifest, readManifestIfExists, writeManifest } from './manifest/files.js'
+export { type Manifest, manifestAddresses, type SafeInfrastructure } from './manifest/manifest.js'
+export { findMissingCode, verifyManifest } from './manifest/verifyManifest.js'
+export { deploySafeInfrastructure } from './safe/deploySafeInfrastructure.js'
+export { deployTreasurySafe, validateSafeConfig } from './safe/deployTreasurySafe.js'
+export { executeSafeTransaction } from './safe/executeSafeTransaction.js'
+export { getSafeTransactionStatus, type SafeTransactionStatus } from './safe/getSafeTransactionStatus.js'
+export {
+  type ProposeSafeTransactionParameters,
+  proposeSafeTransaction,
+  type SafeCall,
+} from './safe/proposeSafeTransaction.js'
+export { safeAbi } from './safe/safeArtifacts.js'
+export { safeKit } from './safe/safeKit.js'
+export { signSafeTransaction } from './safe/signSafeTransaction.js'
+export { type DeploymentConfig, devnetDeploymentConfig } from './devnetDefaults.js'

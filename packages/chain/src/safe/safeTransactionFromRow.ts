@@ -1,0 +1,18 @@
+import { EthSafeTransaction } from './protocolKit.js'
+import type { SafeTransaction as SafeTransactionRow } from '@openledger/store'
+
+/** Rebuilds protocol-kit's transaction object from its stored row (signatures not included). */
+export function safeTransactionFromRow(row: SafeTransactionRow): EthSafeTransaction {
+  return new EthSafeTransaction({
+    to: row.to,
+    value: row.value.toString(),
+    data: row.data,
+    operation: row.operation,
+    safeTxGas: row.safeTxGas.toString(),
+    baseGas: row.baseGas.toString(),
+    gasPrice: row.gasPrice.toString(),
+    gasToken: row.gasToken,
+    refundReceiver: row.refundReceiver,
+    nonce: Number(row.nonce),
+  })
+}

@@ -1,0 +1,1 @@
+export { type DeployedDevnet, deployedDevnet } from './deployedDevnet.js'

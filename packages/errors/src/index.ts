@@ -1,0 +1,1 @@
+export { BaseError, type BaseErrorParameters, shortMessageOf } from './BaseError.js'

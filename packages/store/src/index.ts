@@ -1,0 +1,62 @@
+export {
+  type AddSafeSignatureErrorType,
+  type AddSafeSignatureParameters,
+  type AddSafeSignatureReturnType,
+  addSafeSignature,
+} from './addSafeSignature.js'
+export { InvalidDatabaseUrlError, MigrationError, StoreConnectionError } from './errors/database.js'
+export { InvalidStoreInputError } from './errors/input.js'
+export {
+  SafeSignatureConflictError,
+  SafeTransactionAlreadyExecutedError,
+  SafeTransactionConflictError,
+  SafeTransactionNotFoundError,
+} from './errors/safeTransaction.js'
+export {
+  type GetSafeTransactionErrorType,
+  type GetSafeTransactionReturnType,
+  getSafeTransaction,
+} from './getSafeTransaction.js'
+export {
+  type InsertSafeTransactionErrorType,
+  type InsertSafeTransactionReturnType,
+  insertSafeTransaction,
+} from './insertSafeTransaction.js'
+export {
+  type ListSafeSignaturesErrorType,
+  type ListSafeSignaturesReturnType,
+  listSafeSignatures,
+} from './listSafeSignatures.js'
+export {
+  type ListSafeTransactionsErrorType,
+  type ListSafeTransactionsParameters,
+  type ListSafeTransactionsReturnType,
+  listSafeTransactions,
+} from './listSafeTransactions.js'
+export {
+  type MarkSafeTransactionExecutedErrorType,
+  type MarkSafeTransactionExecutedParameters,
+  type MarkSafeTransactionExecutedReturnType,
+  markSafeTransactionExecuted,
+} from './markSafeTransactionExecuted.js'
+export {
+  type OpenStoreErrorType,
+  type OpenStoreParameters,
+  type OpenStoreReturnType,
+  openStore,
+} from './openStore.js'
+export type {
+  Address,
+  Database,
+  Hex,
+  NewSafeTransaction,
+  SafeSignature,
+  SafeSignaturesTable,
+  SafeTransaction,
+  SafeTransactionStatus,
+  SafeTransactionsTable,
+  Store,
+  StoreDialect,
+  StoreSession,
+} from './types.js'
+export { withTransaction } from './withTransaction.js'

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely'
+import { safeTransactions } from './0001_safe_transactions.js'
+
+/**
+ * Every migration, by name. Kysely runs them in name order and records each by name, so add new ones with
+ * the next number and never rename or edit one that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_safe_transactions': safeTransactions,
+}

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely'
+import type { InvalidDatabaseUrlError, MigrationError, StoreConnectionError } from './errors/database.js'
+import type { InvalidStoreInputError } from './errors/input.js'
+import { openPostgres } from './internal/openPostgres.js'
+import { openSqlite } from './internal/openSqlite.js'
+import { parseDatabaseUrl } from './internal/parseDatabaseUrl.js'
+import { runMigrations } from './internal/runMigrations.js'
+import type { Database, Store } from './types.js'
+
+export type OpenStoreParameters = {
+  /**
+   * `postgres://…` or `postgresql://…` for PostgreSQL; `sqlite:<path>` or `:memory:` for SQLite; absent (or
+   * empty) for `<directory>/openledger.sqlite`.
+   */
+  databaseUrl?: string | undefined
+  /** Where the default SQLite file lives. Defaults to `.openledger` (relative to the working directory). */
+  directory?: string | undefined
+  /** PostgreSQL only (ignored for SQLite): a schema to create if missing and use as `search_path`. */
+  schema?: string | undefined
+  /** PostgreSQL only: how long to wait for a connection. Defaults to 5 000 ms. */
+  connectTimeoutMs?: number | undefined
+}
+
+export type OpenStoreReturnType = Store
+
+export type OpenStoreErrorType =
+  | InvalidDatabaseUrlError
+  | StoreConnectionError
+  | MigrationError
+  | InvalidStoreInputError
+
+/**
+ * Opens the off-chain store and brings its schema up to date: SQLite (WAL, foreign keys, busy timeout) by
+ * default, PostgreSQL for a `postgres://` URL. Opening the same database twice, even at once, is safe:
+ * migrations run under Kysely's migration lock.
+ *
+ * @example
+ * const store = await openStore({ databaseUrl: process.env.DATABASE_URL, directory: '.openledger' })
+ * try {
+ *   console.log(store.dialect, await listSafeTransactions(store, { status: 'proposed' }))
+ * } finally {
+ *   await store.close()
+ * }
+ */
+export async function openStore(parameters: OpenStoreParameters = {}): Promise<OpenStoreReturnType> {
+  const target = parseDatabaseUrl(parameters.databaseUrl, parameters.directory)
+  if (target.dialect === 'sqlite') {
+    const db = openSqlite(target.path)
+    await migrateOrClose(db)
+    return toStore(db, 'sqlite')
+  }
+  const { db, schema } = await openPostgres({
+    url: target.url,
+    hostPort: target.hostPort,
+    schema: parameters.schema,
+    connectTimeoutMs: parameters.connectTimeoutMs ?? 5_000,
+  })
+  await migrateOrClose(db, schema)
+  return toStore(db, 'postgres')
+}
+
+async function migrateOrClose(db: Kysely<Database>, migrationTableSchema?: string): Promise<void> {
+  try {
+    await runMigrations(db as Kysely<unknown>, { migrationTableSchema })
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+}
+
+function toStore(db: Kysely<Database>, dialect: Store['dialect']): Store {
+  let closing: Promise<void> | undefined
+  return {
+    db,
+    dialect,
+    close: () => {
+      closing ??= db.destroy()
+      return closing
+    },
+  }
+}

@@ -71,6 +71,7 @@ export async function connectChain(parameters: ConnectChainParameters): Promise<
     provider: typeof rpc === 'string' ? rpc : { request: rpc.request },
     transport: steady,
     publicClient,
-    walletClient: (account) => createWalletClient({ chain, transport: steady, account, pollingInterval: 100 }),
+    walletClient: (account) =>
+      createWalletClient({ chain, transport: steady, account, pollingInterval: 100 }),
   }
 }

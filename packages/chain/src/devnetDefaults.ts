@@ -20,7 +20,8 @@ export type DeploymentConfig = {
 export function devnetDeploymentConfig(accounts: readonly DevAccount[]): DeploymentConfig {
   const at = (i: number) => {
     const account = accounts[i]
-    if (!account) throw new RangeError(`the devnet deployment needs at least 7 dev accounts, got ${accounts.length}`)
+    if (!account)
+      throw new RangeError(`the devnet deployment needs at least 7 dev accounts, got ${accounts.length}`)
     return account
   }
   return {

@@ -89,7 +89,9 @@ export class SafeNonceUsedError extends BaseError {
 export class SafeNonceNotReadyError extends BaseError {
   override name = 'SafeNonceNotReadyError'
   constructor(safeTxHash: Hex, nonce: bigint, safeNonce: bigint) {
-    super(`Safe transaction ${safeTxHash} has nonce ${nonce}; the Safe's nonce ${safeNonce} must execute first.`)
+    super(
+      `Safe transaction ${safeTxHash} has nonce ${nonce}; the Safe's nonce ${safeNonce} must execute first.`,
+    )
   }
 }
 

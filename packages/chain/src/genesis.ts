@@ -48,7 +48,8 @@ export function validateGenesisTable(table: readonly GenesisEntry[]): void {
     if (entry.holder !== 'treasury' && !isAddress(entry.holder, { strict: false })) {
       throw new GenesisTableError(`${where} has holder "${entry.holder}", not an address or "treasury"`)
     }
-    if (entry.amount <= 0n) throw new GenesisTableError(`${where} allocates ${entry.amount} wei; must be positive`)
+    if (entry.amount <= 0n)
+      throw new GenesisTableError(`${where} allocates ${entry.amount} wei; must be positive`)
     total += entry.amount
   }
   if (total !== TOTAL_SUPPLY) {

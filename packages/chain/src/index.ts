@@ -5,7 +5,7 @@ export {
   connectChain,
   type Eip1193Provider,
 } from './connectChain.js'
-export { deploy, type DeployParameters, type DeployReturnType } from './deploy/deploy.js'
+export { type DeployParameters, type DeployReturnType, deploy } from './deploy/deploy.js'
 export { deployContract } from './deploy/deployContract.js'
 export { type CreateDevnetParameters, createDevnet, type Devnet } from './devnet/createDevnet.js'
 export {
@@ -13,6 +13,7 @@ export {
   type StartDevnetServerParameters,
   startDevnetServer,
 } from './devnet/startDevnetServer.js'
+export { type DeploymentConfig, devnetDeploymentConfig } from './devnetDefaults.js'
 export {
   ChainIdMismatchError,
   GenesisTableError,
@@ -51,4 +52,3 @@ export {
 export { safeAbi } from './safe/safeArtifacts.js'
 export { safeKit } from './safe/safeKit.js'
 export { signSafeTransaction } from './safe/signSafeTransaction.js'
-export { type DeploymentConfig, devnetDeploymentConfig } from './devnetDefaults.js'

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import type { Kysely } from 'kysely'
 import type { InvalidDatabaseUrlError, MigrationError, StoreConnectionError } from './errors/database.js'
 import type { InvalidStoreInputError } from './errors/input.js'
@@ -32,7 +33,7 @@ export type OpenStoreErrorType =
 /**
  * Opens the off-chain store and brings its schema up to date: SQLite (WAL, foreign keys, busy timeout) by
  * default, PostgreSQL for a `postgres://` URL. Opening the same database twice, even at once, is safe:
- * migrations run under Kysely's migration lock.
+ * migrations run under a lock (an advisory lock on PostgreSQL, a `begin immediate` transaction on SQLite).
  *
  * @example
  * const store = await openStore({ databaseUrl: process.env.DATABASE_URL, directory: '.openledger' })
@@ -46,7 +47,7 @@ export async function openStore(parameters: OpenStoreParameters = {}): Promise<O
   const target = parseDatabaseUrl(parameters.databaseUrl, parameters.directory)
   if (target.dialect === 'sqlite') {
     const db = openSqlite(target.path)
-    await migrateOrClose(db)
+    await migrateSqliteOrClose(db, target.path)
     return toStore(db, 'sqlite')
   }
   const { db, schema } = await openPostgres({
@@ -65,6 +66,27 @@ async function migrateOrClose(db: Kysely<Database>, migrationTableSchema?: strin
   } catch (error) {
     await db.destroy()
     throw error
+  }
+}
+
+/** Per SQLite file, the migration run in progress in this process. */
+const sqliteMigrations = new Map<string, Promise<void>>()
+
+/**
+ * Between processes, `begin immediate` serializes migrations. Within one process it cannot: better-sqlite3
+ * waits for a lock synchronously, blocking the very event loop the lock holder needs to finish. So opens of
+ * one file in this process take turns.
+ */
+async function migrateSqliteOrClose(db: Kysely<Database>, path: string): Promise<void> {
+  if (path === ':memory:') return migrateOrClose(db)
+  const key = resolve(path)
+  const previous = sqliteMigrations.get(key) ?? Promise.resolve()
+  const current = previous.catch(() => {}).then(() => migrateOrClose(db))
+  sqliteMigrations.set(key, current)
+  try {
+    await current
+  } finally {
+    if (sqliteMigrations.get(key) === current) sqliteMigrations.delete(key)
   }
 }
 

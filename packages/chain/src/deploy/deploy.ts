@@ -36,7 +36,10 @@ export type DeployReturnType = { manifest: Manifest; path: string; reused: boole
  * @example
  * const { manifest } = await deploy(connection, { deployerKey, owners, threshold: 2, genesis })
  */
-export async function deploy(connection: ChainConnection, parameters: DeployParameters): Promise<DeployReturnType> {
+export async function deploy(
+  connection: ChainConnection,
+  parameters: DeployParameters,
+): Promise<DeployReturnType> {
   const { deployerKey, owners, threshold, saltNonce = '0', genesis, directory, redeploy = false } = parameters
   const progress = parameters.onProgress ?? (() => {})
   validateSafeConfig(owners, threshold)

@@ -1,4 +1,4 @@
-import type { Abi, Account, Address, Hex } from 'viem'
+import { type Abi, type Account, type Address, getAddress, type Hex } from 'viem'
 import type { ChainConnection } from '../connectChain.js'
 
 /**
@@ -21,5 +21,5 @@ export async function deployContract(
   if (receipt.status !== 'success' || !receipt.contractAddress) {
     throw new Error(`contract creation ${hash} reverted`)
   }
-  return receipt.contractAddress
+  return getAddress(receipt.contractAddress)
 }

@@ -1,9 +1,9 @@
-import { Safe } from './protocolKit.js'
 import { type Address, getAddress, type Hex, isAddressEqual } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { ChainConnection } from '../connectChain.js'
 import { SafeConfigError } from '../errors.js'
 import type { SafeInfrastructure } from '../manifest/manifest.js'
+import { Safe } from './protocolKit.js'
 
 export type DeployTreasurySafeParameters = {
   infrastructure: SafeInfrastructure

@@ -37,7 +37,8 @@ export async function executeSafeTransaction(
   })
   const safeTxHash = row.safeTxHash as Hex
   const safeNonce = BigInt(await kit.getNonce())
-  if (row.status === 'executed' || row.nonce < safeNonce) throw new SafeNonceUsedError(safeTxHash, row.nonce, safeNonce)
+  if (row.status === 'executed' || row.nonce < safeNonce)
+    throw new SafeNonceUsedError(safeTxHash, row.nonce, safeNonce)
   if (row.nonce > safeNonce) throw new SafeNonceNotReadyError(safeTxHash, row.nonce, safeNonce)
   const owners = new Set((await kit.getOwners()).map((o) => o.toLowerCase()))
   const threshold = await kit.getThreshold()

@@ -32,7 +32,10 @@ export async function getSafeTransactionStatus(
   const ownerSet = new Set(owners.map((o) => o.toLowerCase()))
   const threshold = await kit.getThreshold()
   const safeNonce = BigInt(await kit.getNonce())
-  const signed = signatures.map((s) => ({ signer: getAddress(s.signer), isOwner: ownerSet.has(s.signer.toLowerCase()) }))
+  const signed = signatures.map((s) => ({
+    signer: getAddress(s.signer),
+    isOwner: ownerSet.has(s.signer.toLowerCase()),
+  }))
   const signedSet = new Set(signed.map((s) => s.signer.toLowerCase()))
   const valid = signed.filter((s) => s.isOwner).length
   const state: SafeTransactionStatus['state'] =

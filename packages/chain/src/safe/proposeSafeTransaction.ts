@@ -1,4 +1,10 @@
-import { addSafeSignature, insertSafeTransaction, listSafeTransactions, type Store, withTransaction } from '@openledger/store'
+import {
+  addSafeSignature,
+  insertSafeTransaction,
+  listSafeTransactions,
+  type Store,
+  withTransaction,
+} from '@openledger/store'
 import { type Address, getAddress, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { ChainConnection } from '../connectChain.js'
@@ -42,7 +48,8 @@ export async function proposeSafeTransaction(
   const proposer = privateKeyToAccount(proposerKey).address
   const kit = await safeKit(connection, { infrastructure, safeAddress, signer: proposerKey })
   if (!(await kit.isOwner(proposer))) throw new NotSafeOwnerError(proposer, safeAddress)
-  const nonce = parameters.nonce ?? (await nextNonce(store, connection.chainId, safeAddress, await kit.getNonce()))
+  const nonce =
+    parameters.nonce ?? (await nextNonce(store, connection.chainId, safeAddress, await kit.getNonce()))
   const transaction = await kit.createTransaction({
     transactions: calls.map((c) => ({
       to: getAddress(c.to),
@@ -80,7 +87,12 @@ export async function proposeSafeTransaction(
   return { safeTxHash, nonce }
 }
 
-async function nextNonce(store: Store, chainId: number, safeAddress: Address, safeNonce: number): Promise<bigint> {
+async function nextNonce(
+  store: Store,
+  chainId: number,
+  safeAddress: Address,
+  safeNonce: number,
+): Promise<bigint> {
   const pending = await listSafeTransactions(store, { chainId, safeAddress, status: 'proposed' })
   return pending.reduce((next, row) => (row.nonce >= next ? row.nonce + 1n : next), BigInt(safeNonce))
 }

@@ -1,7 +1,7 @@
-import { Safe } from './protocolKit.js'
 import type { Address, Hex } from 'viem'
 import type { ChainConnection } from '../connectChain.js'
 import type { SafeInfrastructure } from '../manifest/manifest.js'
+import { Safe } from './protocolKit.js'
 
 export type SafeKitParameters = {
   infrastructure: SafeInfrastructure

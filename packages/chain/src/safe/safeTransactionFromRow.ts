@@ -1,5 +1,5 @@
-import { EthSafeTransaction } from './protocolKit.js'
 import type { SafeTransaction as SafeTransactionRow } from '@openledger/store'
+import { EthSafeTransaction } from './protocolKit.js'
 
 /** Rebuilds protocol-kit's transaction object from its stored row (signatures not included). */
 export function safeTransactionFromRow(row: SafeTransactionRow): EthSafeTransaction {

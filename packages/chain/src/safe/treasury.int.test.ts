@@ -26,7 +26,12 @@ describe('treasury Safe', () => {
     const [owner0, owner1, , recipient] = devnet.accounts as [never, never, never, { address: `0x${string}` }]
     const token = manifest.contracts.OpenToken
     const balanceOf = (address: `0x${string}`) =>
-      connection.publicClient.readContract({ address: token, abi: openTokenAbi, functionName: 'balanceOf', args: [address] })
+      connection.publicClient.readContract({
+        address: token,
+        abi: openTokenAbi,
+        functionName: 'balanceOf',
+        args: [address],
+      })
     const before = await balanceOf(recipient.address)
     const { safeTxHash } = await proposeSafeTransaction(connection, store, {
       infrastructure: manifest.safe,
@@ -53,15 +58,19 @@ describe('treasury Safe', () => {
         executorKey: devnet.accounts[5]!.privateKey,
       }),
     ).rejects.toThrow(/has 1 of 2 required signatures/)
-    expect((await getSafeTransactionStatus(connection, store, { infrastructure: manifest.safe, safeTxHash })).state).toBe(
-      'awaiting-signatures',
-    )
+    expect(
+      (await getSafeTransactionStatus(connection, store, { infrastructure: manifest.safe, safeTxHash }))
+        .state,
+    ).toBe('awaiting-signatures')
     await signSafeTransaction(connection, store, {
       infrastructure: manifest.safe,
       safeTxHash,
       signerKey: devnet.accounts[1]!.privateKey,
     })
-    const status = await getSafeTransactionStatus(connection, store, { infrastructure: manifest.safe, safeTxHash })
+    const status = await getSafeTransactionStatus(connection, store, {
+      infrastructure: manifest.safe,
+      safeTxHash,
+    })
     expect(status.state).toBe('ready')
     await executeSafeTransaction(connection, store, {
       infrastructure: manifest.safe,

@@ -11,7 +11,9 @@ export function describeMigrations(context: ConformanceContext): void {
     const stored = await insertSafeTransaction(context.store, proposal())
     const again = await context.open()
     expect(again.dialect).toBe(context.store.dialect)
-    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(again.db)
+    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+      again.db,
+    )
     expect(applied.rows.map((row) => row.name)).toEqual(Object.keys(migrations).sort())
     expect(await getSafeTransaction(again, stored.safeTxHash)).toEqual(stored)
   })

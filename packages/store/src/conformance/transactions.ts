@@ -9,7 +9,11 @@ import { proposal, randomAddress, randomHash } from './fixtures.js'
 
 export function describeTransactions(context: ConformanceContext): void {
   it('inserts a proposal and reads it back', async () => {
-    const input = proposal({ data: '0xA9059CBB', operation: 1, createdAt: new Date('2025-01-02T03:04:05.678Z') })
+    const input = proposal({
+      data: '0xA9059CBB',
+      operation: 1,
+      createdAt: new Date('2025-01-02T03:04:05.678Z'),
+    })
     const stored = await insertSafeTransaction(context.store, input)
     const { createdAt: _, ...fields } = input
     expect(stored).toEqual({
@@ -42,7 +46,10 @@ export function describeTransactions(context: ConformanceContext): void {
     const onChain = await listSafeTransactions(context.store, { safeAddress, chainId: 1612 })
     expect(hashes(onChain)).toEqual(hashes([twoEarly, twoLate, nine, ten]))
 
-    await markSafeTransactionExecuted(context.store, { safeTxHash: nine.safeTxHash, executedTxHash: randomHash() })
+    await markSafeTransactionExecuted(context.store, {
+      safeTxHash: nine.safeTxHash,
+      executedTxHash: randomHash(),
+    })
     const proposed = await listSafeTransactions(context.store, { safeAddress, status: 'proposed' })
     expect(hashes(proposed)).toEqual(hashes([otherChain, twoEarly, twoLate, ten]))
     const executed = await listSafeTransactions(context.store, { safeAddress, status: 'executed' })
@@ -72,7 +79,13 @@ export function describeTransactions(context: ConformanceContext): void {
   it('round-trips amounts above 2^64 exactly', async () => {
     const huge = 2n ** 64n * 3n + 7n
     const maxUint256 = 2n ** 256n - 1n
-    const input = proposal({ value: maxUint256, nonce: huge, safeTxGas: huge + 1n, baseGas: huge, gasPrice: huge })
+    const input = proposal({
+      value: maxUint256,
+      nonce: huge,
+      safeTxGas: huge + 1n,
+      baseGas: huge,
+      gasPrice: huge,
+    })
     await insertSafeTransaction(context.store, input)
     const stored = await getSafeTransaction(context.store, input.safeTxHash)
     expect(stored).toMatchObject({ value: maxUint256, nonce: huge, safeTxGas: huge + 1n, gasPrice: huge })

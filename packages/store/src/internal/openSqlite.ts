@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely } from 'kysely'
 import { StoreConnectionError } from '../errors/database.js'
 import type { Database } from '../types.js'
+import { sqliteDialect } from './sqliteDialect.js'
 
 /** How long a writer waits for another process's lock before SQLITE_BUSY. */
 const busyTimeoutMs = 5_000
@@ -22,5 +23,5 @@ export function openSqlite(path: string): Kysely<Database> {
   } catch (cause) {
     throw new StoreConnectionError({ dialect: 'sqlite', target: path, cause })
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return new Kysely<Database>({ dialect: sqliteDialect(sqlite) })
 }

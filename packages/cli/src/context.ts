@@ -1,0 +1,74 @@
+import {
+  type ChainConnection,
+  connectChain,
+  devAccounts,
+  type Manifest,
+  manifestPath,
+  readManifest,
+  verifyManifest,
+} from '@openledger/chain'
+import { BaseError } from '@openledger/errors'
+import { openStore, type Store } from '@openledger/store'
+import type { Hex } from 'viem'
+import type { Env } from './env.js'
+import type { Io } from './io.js'
+
+export type Context = { env: Env; io: Io }
+
+export class MissingKeyError extends BaseError {
+  override name = 'MissingKeyError'
+  constructor(role: string) {
+    super(
+      `No ${role} key: pass --private-key, --dev-account <n> (devnet only), or set OPENLEDGER_PRIVATE_KEY.`,
+    )
+  }
+}
+
+export class DevAccountOffDevnetError extends BaseError {
+  override name = 'DevAccountOffDevnetError'
+  constructor(chainId: number) {
+    super(`--dev-account works only on the devnet (chain 31337); this chain is ${chainId}.`)
+  }
+}
+
+export type KeyOptions = { privateKey?: Hex; devAccount?: number }
+
+/** The default RPC: --rpc-url, else RPC_URL, else the devnet's port on loopback. */
+export function rpcUrlOf(context: Context, option?: string): string {
+  return option ?? context.env.RPC_URL ?? `http://127.0.0.1:${context.env.DEVNET_PORT}`
+}
+
+/** A key from --private-key, --dev-account (devnet only) or OPENLEDGER_PRIVATE_KEY, in that order. */
+export function resolveKey(context: Context, options: KeyOptions, chainId: number, role: string): Hex {
+  if (options.privateKey) return options.privateKey
+  if (options.devAccount !== undefined) {
+    if (chainId !== 31337) throw new DevAccountOffDevnetError(chainId)
+    return devAccounts(options.devAccount + 1)[options.devAccount]!.privateKey
+  }
+  if (context.env.OPENLEDGER_PRIVATE_KEY) return context.env.OPENLEDGER_PRIVATE_KEY as Hex
+  throw new MissingKeyError(role)
+}
+
+/** Connects, reads this chain's manifest and checks its code is there. */
+export async function connectDeployment(
+  context: Context,
+  rpcUrl: string,
+): Promise<{ connection: ChainConnection; manifest: Manifest }> {
+  const connection = await connectChain({ rpc: rpcUrl })
+  const manifest = readManifest(manifestPath(connection.chainId, context.env.OPENLEDGER_HOME))
+  await verifyManifest(connection.publicClient, manifest)
+  return { connection, manifest }
+}
+
+/** Opens the store (DATABASE_URL, else SQLite under OPENLEDGER_HOME), runs `fn`, and closes it. */
+export async function withStore<T>(context: Context, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore({
+    directory: context.env.OPENLEDGER_HOME,
+    ...(context.env.DATABASE_URL ? { databaseUrl: context.env.DATABASE_URL } : {}),
+  })
+  try {
+    return await fn(store)
+  } finally {
+    await store.close()
+  }
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+const schema = z.object({
+  OPENLEDGER_HOME: z.string().min(1).default('.openledger'),
+  RPC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  OPENLEDGER_PRIVATE_KEY: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/, 'a 32-byte hex private key (0x + 64 hex digits)')
+    .optional(),
+  DEVNET_PORT: z.coerce.number().int().min(0).max(65535).default(8545),
+})
+
+/** The environment, parsed once at the entry point; no package reads `process.env`. */
+export type Env = z.output<typeof schema>
+
+/** Parses the variables the CLI reads; a bad one is an error naming it. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = schema.safeParse(source)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]!
+  throw new Error(`environment variable ${issue.path.join('.')} is invalid: ${issue.message}`)
+}

@@ -1,0 +1,5 @@
+export { type Context, connectDeployment, resolveKey, withStore } from './context.js'
+export { type Env, parseEnv } from './env.js'
+export type { Io } from './io.js'
+export { createProgram } from './program.js'
+export { type StackFile, stackFilePath } from './stack.js'

@@ -1,0 +1,52 @@
+import { InvalidArgumentError } from 'commander'
+import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem'
+
+/** commander argument parsers: each says exactly what is wrong with a bad value. */
+export function parseAddress(value: string): Address {
+  if (!isAddress(value, { strict: false })) throw new InvalidArgumentError(`"${value}" is not an address.`)
+  return getAddress(value)
+}
+
+export function parseAddressList(value: string): Address[] {
+  return value.split(',').map((v) => parseAddress(v.trim()))
+}
+
+export function parsePrivateKey(value: string): Hex {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(value)) {
+    throw new InvalidArgumentError('a private key is 0x followed by 64 hex digits.')
+  }
+  return value as Hex
+}
+
+export function parseHexData(value: string): Hex {
+  if (!isHex(value, { strict: true }) || value.length % 2 !== 0) {
+    throw new InvalidArgumentError(`"${value}" is not 0x-prefixed hex bytes.`)
+  }
+  return value
+}
+
+export function parseSafeTxHash(value: string): Hex {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a 32-byte hash.`)
+  return value.toLowerCase() as Hex
+}
+
+export function parseWei(value: string): bigint {
+  if (!/^\d+$/.test(value))
+    throw new InvalidArgumentError(`"${value}" is not an amount in wei (digits only).`)
+  return BigInt(value)
+}
+
+export function parseIntegerIn(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value)
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      throw new InvalidArgumentError(`"${value}" must be an integer from ${min} to ${max}.`)
+    }
+    return n
+  }
+}
+
+export function parseRpcUrl(value: string): string {
+  if (!/^https?:\/\/[^\s]+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not an http(s) URL.`)
+  return value
+}

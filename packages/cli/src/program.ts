@@ -1,0 +1,27 @@
+import { Command } from 'commander'
+import { deployCommand } from './commands/deploy.js'
+import { devnetCommand } from './commands/devnet.js'
+import { safeCommand } from './commands/safe.js'
+import { upCommand } from './commands/up.js'
+import type { Context } from './context.js'
+
+/**
+ * The `openledger` command tree.
+ *
+ * @example
+ * await createProgram({ env: parseEnv(process.env), io: processIo }).parseAsync(['node', 'openledger', 'deploy'])
+ */
+export function createProgram(context: Context): Command {
+  const program = new Command('openledger')
+    .description('OpenLedger Agents: payable AI agents on a local or real EVM chain.')
+    .version('0.1.0')
+    .configureOutput({
+      writeOut: (s) => context.io.out(s.trimEnd()),
+      writeErr: (s) => context.io.err(s.trimEnd()),
+    })
+  upCommand(program, context)
+  devnetCommand(program, context)
+  deployCommand(program, context)
+  safeCommand(program, context)
+  return program
+}

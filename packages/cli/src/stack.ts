@@ -1,0 +1,65 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { DevAccount, Manifest } from '@openledger/chain'
+import type { Address } from 'viem'
+
+/** `.openledger/stack.json`: what a running `openledger up` serves, for other processes and people. */
+export type StackFile = {
+  rpcUrl: string
+  chainId: number
+  accounts: (DevAccount & { role: string })[]
+  contracts: Manifest['contracts'] & Manifest['safe']
+  treasurySafe: { address: Address; owners: Address[]; threshold: number }
+  manifest: string
+  pid: number
+  startedAt: string
+}
+
+export function stackFilePath(home: string): string {
+  return join(home, 'stack.json')
+}
+
+const roles = [
+  'deployer, Safe owner',
+  'Safe owner',
+  'Safe owner',
+  'investors',
+  'team',
+  'ecosystem',
+  'liquidity',
+]
+
+export function buildStackFile(parameters: {
+  rpcUrl: string
+  accounts: readonly DevAccount[]
+  manifest: Manifest
+  manifestPath: string
+}): StackFile {
+  const { rpcUrl, accounts, manifest } = parameters
+  return {
+    rpcUrl,
+    chainId: manifest.chainId,
+    accounts: accounts.map((a, i) => ({ ...a, role: roles[i] ?? 'user' })),
+    contracts: { ...manifest.contracts, ...manifest.safe },
+    treasurySafe: {
+      address: manifest.treasurySafe.address,
+      owners: manifest.treasurySafe.owners,
+      threshold: manifest.treasurySafe.threshold,
+    },
+    manifest: parameters.manifestPath,
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+  }
+}
+
+export function writeStackFile(home: string, stack: StackFile): string {
+  mkdirSync(home, { recursive: true })
+  const path = stackFilePath(home)
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(stack, null, 2)}\n`)
+  renameSync(`${path}.tmp`, path)
+  return path
+}
+
+export function removeStackFile(home: string): void {
+  rmSync(stackFilePath(home), { force: true })
+}

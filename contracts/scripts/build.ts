@@ -36,7 +36,9 @@ function findImports(path: string): { contents: string } | { error: string } {
 }
 
 function main(): void {
-  const files = readdirSync(sourceDir).filter((f) => f.endsWith('.sol')).sort()
+  const files = readdirSync(sourceDir)
+    .filter((f) => f.endsWith('.sol'))
+    .sort()
   const sources = Object.fromEntries(
     files.map((f) => [f, { content: readFileSync(join(sourceDir, f), 'utf8') }]),
   )
@@ -73,10 +75,7 @@ function main(): void {
       )
     }
   }
-  writeFileSync(
-    join(outDir, 'index.ts'),
-    `${names.map((n) => `export * from './${n}.js'`).join('\n')}\n`,
-  )
+  writeFileSync(join(outDir, 'index.ts'), `${names.map((n) => `export * from './${n}.js'`).join('\n')}\n`)
   writeFileSync(stamp, fingerprint)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   console.log(`contracts: compiled ${names.join(', ')} with solc ${solc.version()} in ${seconds} s`)

@@ -5,35 +5,23 @@ import {
   custom,
   getContract,
   type Hex,
-  parseSignature,
   type TransactionReceipt,
   zeroAddress,
 } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { devAccounts } from '../accounts.js'
 import { deployContract } from '../deploy/deployContract.js'
 import { devnetDeploymentConfig } from '../devnetDefaults.js'
 import { TOTAL_SUPPLY } from '../genesis.js'
 import { type DeployedDevnet, deployedDevnet } from '../testing/deployedDevnet.js'
+import { eip712DomainOf } from '../testing/eip712DomainOf.js'
 import { revertOf } from '../testing/revertOf.js'
+import { signDelegation } from '../testing/signDelegation.js'
+import { signPermit } from '../testing/signPermit.js'
 
 const OPEN = (whole: bigint) => whole * 10n ** 18n
 const [INVESTORS, RELAYER, ALICE, BOB, CAROL] = [3, 5, 7, 8, 9] as const
-const eip712Types = {
-  Permit: [
-    { name: 'owner', type: 'address' },
-    { name: 'spender', type: 'address' },
-    { name: 'value', type: 'uint256' },
-    { name: 'nonce', type: 'uint256' },
-    { name: 'deadline', type: 'uint256' },
-  ],
-  Delegation: [
-    { name: 'delegatee', type: 'address' },
-    { name: 'nonce', type: 'uint256' },
-    { name: 'expiry', type: 'uint256' },
-  ],
-} as const
-
 let env: DeployedDevnet
 let testClient: ReturnType<typeof testClientOf>
 let token: ReturnType<typeof tokenAs>
@@ -61,24 +49,6 @@ async function passTime(seconds: number) {
   await testClient.increaseTime({ seconds })
   await testClient.mine({ blocks: 1 })
 }
-async function domain() {
-  const [, name, version, chainId, verifyingContract] = await token.read.eip712Domain()
-  return { name, version, chainId, verifyingContract }
-}
-/** Signs an EIP-712 message of the token's domain; returns the signature as (v, r, s). */
-async function sign(
-  signer: number,
-  typed: { primaryType: 'Permit' | 'Delegation'; message: Record<string, unknown> },
-) {
-  const signature = await account(signer).signTypedData({
-    domain: await domain(),
-    types: eip712Types,
-    ...typed,
-  } as never)
-  const { v, r, s } = parseSignature(signature)
-  return [Number(v), r, s] as const
-}
-
 beforeAll(async () => {
   env = await deployedDevnet()
   testClient = testClientOf(env)
@@ -132,32 +102,28 @@ describe('OpenToken metadata and genesis', () => {
 })
 
 describe('OpenToken ERC20Permit', () => {
-  async function signPermit(
-    signer: number,
-    owner: Address,
-    spender: Address,
-    value: bigint,
-    deadline: bigint,
-  ) {
-    const nonce = await token.read.nonces([owner])
-    const message = { owner, spender, value, nonce, deadline }
-    return [
+  const signPermitAs = (signer: number, owner: Address, spender: Address, value: bigint, deadline: bigint) =>
+    signPermit(env.connection.publicClient, account(signer), {
+      token: token.address,
       owner,
       spender,
       value,
       deadline,
-      ...(await sign(signer, { primaryType: 'Permit', message })),
-    ] as const
-  }
+    })
 
   it('uses the EIP-712 domain OpenLedger / 1 / 31337 / the token', async () => {
     const verifyingContract = env.manifest.contracts.OpenToken
-    expect(await domain()).toEqual({ name: 'OpenLedger', version: '1', chainId: 31337n, verifyingContract })
+    expect(await eip712DomainOf(env.connection.publicClient, token.address)).toEqual({
+      name: 'OpenLedger',
+      version: '1',
+      chainId: 31337n,
+      verifyingContract,
+    })
   })
 
   it('sets an allowance from a signature submitted by a third party, once', async () => {
     const [owner, spender] = [address(INVESTORS), address(BOB)]
-    const args = await signPermit(INVESTORS, owner, spender, OPEN(42n), (await latestTime()) + 3600n)
+    const args = await signPermitAs(INVESTORS, owner, spender, OPEN(42n), (await latestTime()) + 3600n)
     expect(await token.read.nonces([owner])).toBe(0n)
     await mined(tokenAs(RELAYER).write.permit(args))
     expect(await token.read.allowance([owner, spender])).toBe(OPEN(42n))
@@ -170,12 +136,12 @@ describe('OpenToken ERC20Permit', () => {
   it('rejects an expired deadline and a signature by someone other than the owner', async () => {
     const [owner, spender] = [address(INVESTORS), address(BOB)]
     const expired = await latestTime()
-    const late = await signPermit(INVESTORS, owner, spender, 1n, expired)
+    const late = await signPermitAs(INVESTORS, owner, spender, 1n, expired)
     expect(await revertOf(tokenAs(RELAYER).write.permit(late))).toEqual({
       errorName: 'ERC2612ExpiredSignature',
       args: [expired],
     })
-    const forged = await signPermit(ALICE, owner, spender, 1n, expired + 3600n)
+    const forged = await signPermitAs(ALICE, owner, spender, 1n, expired + 3600n)
     expect(await revertOf(tokenAs(RELAYER).write.permit(forged))).toEqual({
       errorName: 'ERC2612InvalidSigner',
       args: [address(ALICE), owner],
@@ -233,19 +199,18 @@ describe('OpenToken ERC20Votes on the timestamp clock', () => {
   it('delegates by signature, once, before the expiry', async () => {
     const [bob, carol] = [address(BOB), address(CAROL)]
     await mined(tokenAs(INVESTORS).write.transfer([carol, OPEN(100n)]))
-    const signDelegation = async (nonce: bigint, expiry: bigint) =>
-      [
-        bob,
-        nonce,
+    const signed = (expiry: bigint) =>
+      signDelegation(env.connection.publicClient, account(CAROL), {
+        token: token.address,
+        delegatee: bob,
         expiry,
-        ...(await sign(CAROL, { primaryType: 'Delegation', message: { delegatee: bob, nonce, expiry } })),
-      ] as const
+      })
     const expired = await latestTime()
-    expect(await revertOf(tokenAs(RELAYER).write.delegateBySig(await signDelegation(0n, expired)))).toEqual({
+    expect(await revertOf(tokenAs(RELAYER).write.delegateBySig(await signed(expired)))).toEqual({
       errorName: 'VotesExpiredSignature',
       args: [expired],
     })
-    const args = await signDelegation(0n, expired + 3600n)
+    const args = await signed(expired + 3600n)
     await mined(tokenAs(RELAYER).write.delegateBySig(args))
     expect(await token.read.delegates([carol])).toBe(bob)
     expect(await token.read.nonces([carol])).toBe(1n)
@@ -258,55 +223,39 @@ describe('OpenToken ERC20Votes on the timestamp clock', () => {
 })
 
 describe('OpenToken constructor', () => {
-  const deployToken = (holders: Address[], amounts: bigint[]) =>
+  const deployToken = (holders: readonly Address[], amounts: readonly bigint[]) =>
     deployContract(env.connection, account(0), {
       abi: openTokenAbi,
       bytecode: openTokenBytecode,
       args: [holders, amounts],
     })
-  const genesisRevert = (holders: Address[], amounts: bigint[]) =>
-    revertOf(deployToken(holders, amounts), openTokenAbi)
+  const [a, b] = [devAccounts(9)[7]!.address, devAccounts(9)[8]!.address]
+  const [SUPPLY, HALF] = [TOTAL_SUPPLY, TOTAL_SUPPLY / 2n]
 
-  it('refuses a table that does not add up to the supply', async () => {
-    const [a, b] = [address(ALICE), address(BOB)]
-    const half = TOTAL_SUPPLY / 2n
-    expect(await genesisRevert([a, b], [half, half - 1n])).toEqual({
-      errorName: 'GenesisSupplyMismatch',
-      args: [TOTAL_SUPPLY - 1n, TOTAL_SUPPLY],
-    })
-    expect(await genesisRevert([a, b], [TOTAL_SUPPLY, 1n])).toEqual({
-      errorName: 'GenesisSupplyMismatch',
-      args: [TOTAL_SUPPLY + 1n, TOTAL_SUPPLY],
-    })
-    expect(await genesisRevert([], [])).toEqual({
-      errorName: 'GenesisSupplyMismatch',
-      args: [0n, TOTAL_SUPPLY],
-    })
-  })
-
-  it('refuses arrays of different lengths and zero entries', async () => {
-    const [a, b] = [address(ALICE), address(BOB)]
-    expect(await genesisRevert([a, b], [TOTAL_SUPPLY])).toEqual({
-      errorName: 'GenesisLengthMismatch',
-      args: [2n, 1n],
-    })
-    expect(await genesisRevert([a, zeroAddress], [TOTAL_SUPPLY - 5n, 5n])).toEqual({
-      errorName: 'GenesisInvalidEntry',
-      args: [1n, zeroAddress, 5n],
-    })
-    expect(await genesisRevert([a, b], [TOTAL_SUPPLY, 0n])).toEqual({
-      errorName: 'GenesisInvalidEntry',
-      args: [1n, b, 0n],
-    })
+  it.each<[string, Address[], bigint[], string, unknown[]]>([
+    ['1 wei short', [a, b], [HALF, HALF - 1n], 'GenesisSupplyMismatch', [SUPPLY - 1n, SUPPLY]],
+    ['1 wei over', [a, b], [SUPPLY, 1n], 'GenesisSupplyMismatch', [SUPPLY + 1n, SUPPLY]],
+    ['empty', [], [], 'GenesisSupplyMismatch', [0n, SUPPLY]],
+    ['of unequal lengths', [a, b], [SUPPLY], 'GenesisLengthMismatch', [2n, 1n]],
+    [
+      'naming the zero address',
+      [a, zeroAddress],
+      [SUPPLY - 5n, 5n],
+      'GenesisInvalidEntry',
+      [1n, zeroAddress, 5n],
+    ],
+    ['allocating 0', [a, b], [SUPPLY, 0n], 'GenesisInvalidEntry', [1n, b, 0n]],
+  ])('refuses a genesis table %s with %s', async (_, holders, amounts, errorName, args) => {
+    expect(await revertOf(deployToken(holders, amounts), openTokenAbi)).toEqual({ errorName, args })
   })
 
   it('accepts a table that names the same holder twice', async () => {
-    const deployed = await deployToken([address(ALICE), address(ALICE)], [TOTAL_SUPPLY - 1n, 1n])
-    const client = env.connection.publicClient
-    const read = getContract({ address: deployed, abi: openTokenAbi, client }).read
-    expect([await read.balanceOf([address(ALICE)]), await read.totalSupply()]).toEqual([
-      TOTAL_SUPPLY,
-      TOTAL_SUPPLY,
-    ])
+    const deployed = await deployToken([a, a], [SUPPLY - 1n, 1n])
+    const { read } = getContract({
+      address: deployed,
+      abi: openTokenAbi,
+      client: env.connection.publicClient,
+    })
+    expect([await read.balanceOf([a]), await read.totalSupply()]).toEqual([SUPPLY, SUPPLY])
   })
 })

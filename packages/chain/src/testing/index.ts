@@ -1,2 +1,5 @@
 export { type DeployedDevnet, deployedDevnet } from './deployedDevnet.js'
+export { eip712DomainOf } from './eip712DomainOf.js'
 export { type Revert, revertOf } from './revertOf.js'
+export { type SignDelegationParameters, signDelegation } from './signDelegation.js'
+export { type SignPermitParameters, signPermit } from './signPermit.js'

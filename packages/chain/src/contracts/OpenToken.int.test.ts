@@ -22,6 +22,7 @@ import { signPermit } from '../testing/signPermit.js'
 
 const OPEN = (whole: bigint) => whole * 10n ** 18n
 const [INVESTORS, RELAYER, ALICE, BOB, CAROL] = [3, 5, 7, 8, 9] as const
+
 let env: DeployedDevnet
 let testClient: ReturnType<typeof testClientOf>
 let token: ReturnType<typeof tokenAs>
@@ -49,6 +50,7 @@ async function passTime(seconds: number) {
   await testClient.increaseTime({ seconds })
   await testClient.mine({ blocks: 1 })
 }
+
 beforeAll(async () => {
   env = await deployedDevnet()
   testClient = testClientOf(env)

@@ -4,6 +4,11 @@ export {
   type AddSafeSignatureReturnType,
   addSafeSignature,
 } from './addSafeSignature.js'
+export {
+  type DeleteSafeTransactionsErrorType,
+  type DeleteSafeTransactionsParameters,
+  deleteSafeTransactions,
+} from './deleteSafeTransactions.js'
 export { InvalidDatabaseUrlError, MigrationError, StoreConnectionError } from './errors/database.js'
 export { InvalidStoreInputError } from './errors/input.js'
 export {

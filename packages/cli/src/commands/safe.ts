@@ -51,7 +51,7 @@ function parseOpenAmount(value: string): string {
   return value
 }
 
-function callsOf(options: ProposeOptions, token: Address): SafeCall[] {
+function callsOf(options: ProposeOptions, token: Address): { calls: SafeCall[]; description?: string } {
   if (options.sendOpen) {
     if (!options.amount) throw new InvalidArgumentError('--send-open needs --amount <OPEN>.')
     const data = encodeFunctionData({
@@ -59,11 +59,12 @@ function callsOf(options: ProposeOptions, token: Address): SafeCall[] {
       functionName: 'transfer',
       args: [options.sendOpen, parseUnits(options.amount, 18)],
     })
-    return [{ to: token, data }]
+    const description = options.description ?? `send ${options.amount} OPEN to ${options.sendOpen}`
+    return { calls: [{ to: token, data }], description }
   }
   if (!options.to)
     throw new InvalidArgumentError('Say what to call: --to <address> [--value] [--data], or --send-open.')
-  return [{ to: options.to, value: options.value ?? 0n, data: options.data ?? '0x' }]
+  return { calls: [{ to: options.to, value: options.value ?? 0n, data: options.data ?? '0x' }] }
 }
 
 export function safeCommand(program: Command, context: Context): void {
@@ -87,14 +88,14 @@ export function safeCommand(program: Command, context: Context): void {
     .action(async (options: ProposeOptions) => {
       const { connection, manifest } = await connectDeployment(context, rpcUrlOf(context, options.rpcUrl))
       const proposerKey = resolveKey(context, options, connection.chainId, 'proposer')
-      const calls = callsOf(options, manifest.contracts.OpenToken)
+      const { calls, description = options.description } = callsOf(options, manifest.contracts.OpenToken)
       const { safeTxHash, nonce } = await withStore(context, (store) =>
         proposeSafeTransaction(connection, store, {
           infrastructure: manifest.safe,
           safeAddress: manifest.treasurySafe.address,
           proposerKey,
           calls,
-          ...(options.description ? { description: options.description } : {}),
+          ...(description ? { description } : {}),
           ...(options.nonce !== undefined ? { nonce: options.nonce } : {}),
         }),
       )

@@ -1,6 +1,8 @@
 import { connectChain } from '@openledger/chain'
+import { deleteSafeTransactions } from '@openledger/store'
 import type { Command } from 'commander'
-import type { Context } from '../context.js'
+import type { Address } from 'viem'
+import { type Context, withStore } from '../context.js'
 import { parseIntegerIn } from '../options.js'
 import { waitForShutdown } from '../shutdown.js'
 import { buildStackFile, removeStackFile, writeStackFile } from '../stack.js'
@@ -27,6 +29,7 @@ export function upCommand(program: Command, context: Context): void {
         const connection = await connectChain({ rpc: server.url })
         context.io.out(`Devnet (chain ${connection.chainId}) on ${server.url}`)
         const { manifest, path, reused } = await deployWith(context, connection, { redeploy: true })
+        if (!reused) await forgetOldProposals(context, connection.chainId, manifest.treasurySafe.address)
         const stack = buildStackFile({
           rpcUrl: server.url,
           accounts: server.devnet.accounts,
@@ -55,4 +58,13 @@ export function upCommand(program: Command, context: Context): void {
       }
       context.io.out('Stopped.')
     })
+}
+
+// The devnet starts empty on every `up`: Safe proposals stored for the previous devnet describe a chain that
+// no longer exists (and would hold nonces the new Safe has not used).
+async function forgetOldProposals(context: Context, chainId: number, safeAddress: Address): Promise<void> {
+  const forgotten = await withStore(context, (store) =>
+    deleteSafeTransactions(store, { chainId, safeAddress }),
+  )
+  if (forgotten > 0) context.io.out(`  forgot ${forgotten} Safe proposals of the previous devnet`)
 }

@@ -1,8 +1,10 @@
 import { expect, it } from 'vitest'
 import { addSafeSignature } from '../addSafeSignature.js'
+import { deleteSafeTransactions } from '../deleteSafeTransactions.js'
 import { getSafeTransaction } from '../getSafeTransaction.js'
 import { insertSafeTransaction } from '../insertSafeTransaction.js'
 import { listSafeSignatures } from '../listSafeSignatures.js'
+import { listSafeTransactions } from '../listSafeTransactions.js'
 import { markSafeTransactionExecuted } from '../markSafeTransactionExecuted.js'
 import { withTransaction } from '../withTransaction.js'
 import type { ConformanceContext } from './context.js'
@@ -62,5 +64,33 @@ export function describeExecution(context: ConformanceContext): void {
     expect(result).toBe(input.safeTxHash)
     expect(await getSafeTransaction(context.store, input.safeTxHash)).toBeDefined()
     expect(await listSafeSignatures(context.store, input.safeTxHash)).toHaveLength(1)
+  })
+
+  it("forgets one Safe's proposals and signatures on one chain, and nothing else", async () => {
+    const safeAddress = randomAddress()
+    const chainId = 1_000_000 + Math.floor(Math.random() * 1_000_000)
+    const mine = [proposal({ chainId, safeAddress }), proposal({ chainId, safeAddress, nonce: 1n })]
+    const otherSafe = proposal({ chainId })
+    const otherChain = proposal({ chainId: chainId + 1, safeAddress })
+    for (const p of [...mine, otherSafe, otherChain]) {
+      await insertSafeTransaction(context.store, p)
+      await addSafeSignature(context.store, {
+        safeTxHash: p.safeTxHash,
+        signer: randomAddress(),
+        signature: randomSignature(),
+      })
+    }
+    expect(await deleteSafeTransactions(context.store, { chainId, safeAddress })).toBe(2)
+    for (const p of mine) {
+      expect(await getSafeTransaction(context.store, p.safeTxHash)).toBeUndefined()
+      expect(await listSafeSignatures(context.store, p.safeTxHash)).toEqual([])
+    }
+    expect(await listSafeSignatures(context.store, otherSafe.safeTxHash)).toHaveLength(1)
+    expect(await listSafeTransactions(context.store, { chainId: chainId + 1 })).toHaveLength(1)
+    expect(await deleteSafeTransactions(context.store, { chainId })).toBe(1)
+    await expect(deleteSafeTransactions(context.store, { chainId: 0 })).rejects.toMatchObject({
+      name: 'InvalidStoreInputError',
+      field: 'chainId',
+    })
   })
 }

@@ -48,10 +48,11 @@ export function upCommand(program: Command, context: Context): void {
         context.io.out(`  stack file     ${stackPath}`)
         context.io.out(`  manifest       ${path}`)
         printAccounts(context, server)
-        if (!options.wait) return
-        context.io.out('Press Ctrl-C to stop.')
-        await waitForShutdown()
-        context.io.out('Stopping…')
+        if (options.wait) {
+          context.io.out('Press Ctrl-C to stop.')
+          await waitForShutdown()
+          context.io.out('Stopping…')
+        }
       } finally {
         removeStackFile(context.env.OPENLEDGER_HOME)
         await server.close()

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const bin = fileURLToPath(new URL('../../bin/openledger.js', import.meta.url))
@@ -18,4 +18,39 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
       },
     )
   })
+}
+
+/**
+ * Starts `openledger` in a child process, waits until its stdout matches `ready`, runs `whileRunning`, then
+ * sends SIGINT (Ctrl-C) and resolves with how it ended. Bounded by `timeoutMs`.
+ */
+export async function runCliUntilInterrupted(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  whileRunning: (stdout: string) => Promise<void>,
+  timeoutMs = 60_000,
+): Promise<CliResult> {
+  const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', ...env } })
+  let stdout = ''
+  let stderr = ''
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk
+  })
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)))
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk
+        if (ready.test(stdout)) resolve()
+      })
+      void exited.then(() => reject(new Error(`exited before ready:\n${stdout}\n${stderr}`)))
+    })
+    await whileRunning(stdout)
+    child.kill('SIGINT')
+    return { code: await exited, stdout, stderr }
+  } finally {
+    clearTimeout(timer)
+  }
 }

@@ -79,7 +79,7 @@ async function once() {
   return { startMs, serverMs, deployMs, transferGas, safeGas, safeMs }
 }
 
-const runs = []
+const runs: Awaited<ReturnType<typeof once>>[] = []
 for (let i = 0; i < RUNS; i++) runs.push(await once())
 const ms = (key: 'startMs' | 'serverMs' | 'deployMs' | 'safeMs') => median(runs.map((r) => r[key]))
 const transferGas = runs[0]!.transferGas

@@ -92,12 +92,13 @@ describe('startDevnetServer', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`)
     expect(await (await fetch(server.url)).text()).toBe('ok\n')
     expect(await tryConnect('127.0.0.1', server.port)).toBe('connected')
-    expect(await tryConnect('::1', server.port)).toBe('ECONNREFUSED')
-    const external = Object.values(networkInterfaces())
-      .flat()
-      .filter((i) => i && !i.internal && i.family === 'IPv4')
-      .map((i) => i!.address)
-    for (const address of external) expect(await tryConnect(address, server.port)).toBe('ECONNREFUSED')
+    // Every other address of this machine (IPv6 loopback, LAN), link-local ones aside (they need a scope id).
+    const others = Object.values(networkInterfaces())
+      .flatMap((list) => list ?? [])
+      .map((i) => i.address)
+      .filter((address) => address !== '127.0.0.1' && !address.startsWith('fe80:'))
+    for (const address of others)
+      expect([address, await tryConnect(address, server.port)]).toEqual([address, 'ECONNREFUSED'])
   })
 
   it('answers chain id 31337 and funds the dev accounts, over fetch and over viem http()', async () => {

@@ -49,7 +49,7 @@ export async function startDevnetServer(parameters: StartDevnetServerParameters 
   const actualPort = (server.address() as AddressInfo).port
   return {
     devnet,
-    url: `http://${host}:${actualPort}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     port: actualPort,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }

@@ -1,7 +1,7 @@
 import { openTokenAbi } from '@openledger/contracts'
 import { openStore, type Store } from '@openledger/store'
 import { type Address, encodeFunctionData, type Hex, parseEther } from 'viem'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type DeployedDevnet, deployedDevnet } from '../testing/deployedDevnet.js'
 import { executeSafeTransaction } from './executeSafeTransaction.js'
 import { getSafeTransactionStatus } from './getSafeTransactionStatus.js'
@@ -13,11 +13,12 @@ let store: Store
 const key = (i: number) => env.devnet.accounts[i]!.privateKey
 const address = (i: number) => env.devnet.accounts[i]!.address
 
-beforeAll(async () => {
+// A fresh chain and store per test: each test's nonces start at 0, whatever ran before.
+beforeEach(async () => {
   env = await deployedDevnet()
   store = await openStore({ databaseUrl: ':memory:' })
 })
-afterAll(async () => {
+afterEach(async () => {
   await store?.close()
   env?.cleanup()
 })

@@ -38,15 +38,27 @@ export function rpcUrlOf(context: Context, option?: string): string {
   return option ?? context.env.RPC_URL ?? `http://127.0.0.1:${context.env.DEVNET_PORT}`
 }
 
-/** A key from --private-key, --dev-account (devnet only) or OPENLEDGER_PRIVATE_KEY, in that order. */
-export function resolveKey(context: Context, options: KeyOptions, chainId: number, role: string): Hex {
+/**
+ * A key from --private-key, --dev-account (devnet only) or OPENLEDGER_PRIVATE_KEY, in that order; on the
+ * devnet, `devnetDefault` names the dev account to fall back to where any payer will do.
+ */
+export function resolveKey(
+  context: Context,
+  options: KeyOptions,
+  chainId: number,
+  role: string,
+  devnetDefault?: number,
+): Hex {
   if (options.privateKey) return options.privateKey
-  if (options.devAccount !== undefined) {
-    if (chainId !== 31337) throw new DevAccountOffDevnetError(chainId)
-    return devAccounts(options.devAccount + 1)[options.devAccount]!.privateKey
-  }
+  if (options.devAccount !== undefined) return devKey(options.devAccount, chainId)
   if (context.env.OPENLEDGER_PRIVATE_KEY) return context.env.OPENLEDGER_PRIVATE_KEY as Hex
+  if (devnetDefault !== undefined && chainId === 31337) return devKey(devnetDefault, chainId)
   throw new MissingKeyError(role)
+}
+
+function devKey(index: number, chainId: number): Hex {
+  if (chainId !== 31337) throw new DevAccountOffDevnetError(chainId)
+  return devAccounts(index + 1)[index]!.privateKey
 }
 
 /** Connects, reads this chain's manifest and checks its code is there. */

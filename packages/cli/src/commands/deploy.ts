@@ -40,9 +40,8 @@ export async function deployWith(
   if (!owners) throw new DeployConfigError('Off the devnet, --owners is required (the treasury Safe owners).')
   const genesis = options.genesis ? readGenesis(options.genesis) : defaults?.genesis
   if (!genesis) throw new DeployConfigError('Off the devnet, --genesis <file.json> is required.')
-  const haveKey = options.privateKey || options.devAccount !== undefined || context.env.OPENLEDGER_PRIVATE_KEY
-  const deployerKey =
-    !haveKey && defaults ? defaults.deployerKey : resolveKey(context, options, connection.chainId, 'deployer')
+  // The devnet deploys from dev account 0 unless told otherwise.
+  const deployerKey = resolveKey(context, options, connection.chainId, 'deployer', 0)
   return deploy(connection, {
     deployerKey,
     owners,

@@ -125,14 +125,8 @@ export function safeCommand(program: Command, context: Context): void {
     .description('Execute a treasury Safe transaction that has enough signatures.')
     .action(async (safeTxHash: Hex, options: Common) => {
       const { connection, manifest } = await connectDeployment(context, rpcUrlOf(context, options.rpcUrl))
-      const devnetDefault =
-        connection.chainId === 31337 && !options.privateKey && !context.env.OPENLEDGER_PRIVATE_KEY
-      const executorKey = resolveKey(
-        context,
-        devnetDefault && options.devAccount === undefined ? { devAccount: 0 } : options,
-        connection.chainId,
-        'executor',
-      )
+      // Any funded account may pay for execution; on the devnet, dev account 0 by default.
+      const executorKey = resolveKey(context, options, connection.chainId, 'executor', 0)
       const { txHash, gasUsed } = await withStore(context, (store) =>
         executeSafeTransaction(connection, store, { infrastructure: manifest.safe, safeTxHash, executorKey }),
       )

@@ -5,22 +5,10 @@ import { argmax } from '../engine/sampling.js'
 import { loadBaseModel } from '../model/loadBaseModel.js'
 import type { BaseModel } from '../model/types.js'
 import { referenceForward } from '../reference/referenceForward.js'
+import { relativeError } from '../testing/relativeError.js'
 import { ORACLE, stories260KDir } from '../testing/sharedModels.js'
 
 const noAdapters: SlotBuffers = { slots: 1, rank: 1, modules: [], a: [], b: [] }
-
-/** max |graph − reference| / max |reference|, over every position's logits. */
-function relativeError(graph: Float32Array[], reference: Float64Array[]): number {
-  let diff = 0
-  let scale = 0
-  reference.forEach((ref, t) => {
-    ref.forEach((value, i) => {
-      diff = Math.max(diff, Math.abs(graph[t]![i]! - value))
-      scale = Math.max(scale, Math.abs(value))
-    })
-  })
-  return diff / scale
-}
 
 let model: BaseModel
 let runner: ModelRunner
@@ -31,7 +19,9 @@ beforeAll(async () => {
 
 describe('the ONNX Llama graph on stories260K', () => {
   it('matches the float64 reference forward for a whole prompt (relative error ≤ 1e-4)', async () => {
-    const prompt = model.tokenizer.encode('Once upon a time, there was a little dog named Max.', { bos: true })
+    const prompt = model.tokenizer.encode('Once upon a time, there was a little dog named Max.', {
+      bos: true,
+    })
     const { allLogits } = await runner.step(0, [{ tokens: prompt, start: 0, slot: 0 }], { allLogits: true })
     const error = relativeError(allLogits![0]!, referenceForward(model.weights, prompt))
     expect(error).toBeLessThanOrEqual(1e-4)

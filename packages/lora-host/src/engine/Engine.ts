@@ -135,7 +135,7 @@ export class Engine {
           slot,
           submitted: next.submitted,
           random: createRandom(seed),
-          decoder: createStreamDecoder(tokenizer),
+          decoder: createStreamDecoder(tokenizer, { context: [...next.request.prompt] }),
           eos: tokenizer.eos,
           release: () => {
             if (slot !== 0) adapters?.release(slot)

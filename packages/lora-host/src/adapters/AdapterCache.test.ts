@@ -101,9 +101,11 @@ describe('AdapterCache', () => {
     cache.pin('b')
     cache.pin('c')
     expect(cache.stats().pinned).toBe(3)
+    expect(cache.pinnedIds()).toEqual(['a', 'b', 'c'])
     expect(() => cache.pin('d')).toThrow('Cannot pin adapter d: 3 adapter(s) are pinned already')
     expect(cache.acquire('d')).toBeUndefined()
     cache.unpin('c')
+    expect(cache.pinnedIds()).toEqual(['a', 'b'])
     expect(use('d')).toBe(3) // c's slot, free to evict again
     expect(cache.residentIds().sort()).toEqual(['a', 'b', 'd'])
   })

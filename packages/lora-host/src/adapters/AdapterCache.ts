@@ -144,6 +144,11 @@ export class AdapterCache {
     return true
   }
 
+  /** Ids of pinned adapters, in the order they were pinned. */
+  pinnedIds(): string[] {
+    return [...this.pins.keys()]
+  }
+
   /** Ids of resident adapters (every registered name that acquired a resident blob). */
   residentIds(): string[] {
     const ids: string[] = []

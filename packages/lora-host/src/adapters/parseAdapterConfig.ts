@@ -44,7 +44,7 @@ const supported = loraModules.join(', ')
  */
 export function parseAdapterConfig(
   bytes: Uint8Array | string,
-  base: { modelId: string; maxRank: number },
+  base: { modelId: string; maxRank: number; modules?: readonly LoraModule[] | undefined },
 ): AdapterConfig {
   let json: unknown
   try {
@@ -72,10 +72,17 @@ export function parseAdapterConfig(
       `it was trained on base model ${JSON.stringify(baseModel)}, but this host serves ${JSON.stringify(base.modelId)}`,
     )
   }
+  const targetModules = targetModulesOf(config.target_modules)
+  const unserved = targetModules.filter((m) => base.modules && !base.modules.includes(m))
+  if (unserved.length > 0) {
+    throw new AdapterValidationError(
+      `it adapts ${unserved.join(', ')}, which this host does not serve (it serves ${base.modules!.join(', ')})`,
+    )
+  }
   return {
     rank: config.r,
     alpha: config.lora_alpha,
-    targetModules: targetModulesOf(config.target_modules),
+    targetModules,
     ...(baseModel === undefined ? {} : { baseModel }),
   }
 }

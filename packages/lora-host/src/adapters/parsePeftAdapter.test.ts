@@ -194,3 +194,16 @@ describe('parsePeftAdapter', () => {
     )
   })
 })
+
+describe('host module set', () => {
+  it('refuses an adapter of a module the host does not serve', () => {
+    const files = generatePeftAdapter({ config, rank: 4, modules: ['q_proj', 'k_proj'], seed: 1 })
+    expect(() => parsePeftAdapter(files, { ...base, modules: ['q_proj', 'v_proj'] })).toThrow(
+      'it adapts k_proj, which this host does not serve (it serves q_proj, v_proj)',
+    )
+    expect(parsePeftAdapter(files, { ...base, modules: ['q_proj', 'k_proj'] }).targetModules).toEqual([
+      'q_proj',
+      'k_proj',
+    ])
+  })
+})

@@ -14,7 +14,13 @@ export type PeftAdapterFiles = {
 }
 
 /** The base model adapters must fit. */
-export type AdapterBase = { modelId: string; config: LlamaConfig; maxRank: number }
+export type AdapterBase = {
+  modelId: string
+  config: LlamaConfig
+  maxRank: number
+  /** The modules the host's slots hold; an adapter of any other is refused. Default: all seven. */
+  modules?: readonly LoraModule[] | undefined
+}
 
 export type ParsedPeftAdapter = LoraWeights & {
   targetModules: LoraModule[]

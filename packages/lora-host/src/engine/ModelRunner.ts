@@ -33,14 +33,23 @@ export type StepResult = {
  */
 export class ModelRunner {
   readonly cache: KvCache
+  /** The stacked adapter inputs: tensors over the slot buffers, which the cache updates in place. */
+  private readonly adapterFeeds: Record<string, ort.Tensor> = {}
 
   private constructor(
     readonly config: LlamaConfig,
     private readonly session: ort.InferenceSession,
-    private readonly slots: SlotBuffers,
+    slots: SlotBuffers,
     maxRows: number,
   ) {
     this.cache = new KvCache(config, maxRows)
+    for (let layer = 0; layer < config.nLayers; layer++) {
+      slots.modules.forEach((module, m) => {
+        const shape = moduleDims(slots, layer, m)
+        this.adapterFeeds[graphNames.loraA(layer, module)] = new ort.Tensor('float32', slots.a[layer]![m]!, shape.a)
+        this.adapterFeeds[graphNames.loraB(layer, module)] = new ort.Tensor('float32', slots.b[layer]![m]!, shape.b)
+      })
+    }
   }
 
   static async create(weights: LlamaWeights, options: RunnerOptions): Promise<ModelRunner> {
@@ -111,12 +120,8 @@ export class ModelRunner {
         cache.view(layer, 'value', first, count),
         kvShape,
       )
-      this.slots.modules.forEach((module, m) => {
-        const shape = moduleDims(this.slots, layer, m)
-        feeds[graphNames.loraA(layer, module)] = new ort.Tensor('float32', this.slots.a[layer]![m]!, shape.a)
-        feeds[graphNames.loraB(layer, module)] = new ort.Tensor('float32', this.slots.b[layer]![m]!, shape.b)
-      })
     }
+    Object.assign(feeds, this.adapterFeeds)
     const fetches: string[] = [graphNames.logits, ...(want.meanHidden ? [graphNames.hidden] : [])]
     for (let layer = 0; layer < config.nLayers; layer++)
       fetches.push(graphNames.newKey(layer), graphNames.newValue(layer))

@@ -59,7 +59,7 @@ export class LoraHost {
     const modules = options.loraModules ?? loraModules
     const registry = new AdapterRegistry({
       root: options.adaptersDir,
-      base: { modelId: model.id, config: model.weights.config, maxRank },
+      base: { modelId: model.id, config: model.weights.config, maxRank, modules },
     })
     const buffers = createSlotBuffers(model.weights.config, {
       slots: (options.residentAdapters ?? 32) + 1,

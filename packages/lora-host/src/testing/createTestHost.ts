@@ -23,7 +23,14 @@ export async function createTestHost(
     ...parameters.options,
   })
   for (let i = 0; i < (parameters.adapters ?? 0); i++) {
-    const files = generatePeftAdapter({ config: model.weights.config, rank: 8, alpha: 32, seed: 100 + i })
+    const modules = parameters.options?.loraModules
+    const files = generatePeftAdapter({
+      config: model.weights.config,
+      rank: 8,
+      alpha: 32,
+      seed: 100 + i,
+      ...(modules ? { modules } : {}),
+    })
     await host.registerAdapter({ name: `a${i}`, files })
   }
   return {

@@ -67,6 +67,9 @@ describe('openledger', () => {
       'safe sign',
       'safe execute',
       'safe status',
+      'lora-host',
+      'adapter',
+      'adapter register',
     ]) {
       expect(top.stdout + (await helpOf(command.split(' ')))).toContain(`Usage: openledger ${command}`)
     }

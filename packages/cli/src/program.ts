@@ -1,6 +1,8 @@
 import { Command } from 'commander'
+import { adapterCommand } from './commands/adapter.js'
 import { deployCommand } from './commands/deploy.js'
 import { devnetCommand } from './commands/devnet.js'
+import { loraHostCommand } from './commands/loraHost.js'
 import { safeCommand } from './commands/safe.js'
 import { upCommand } from './commands/up.js'
 import type { Context } from './context.js'
@@ -23,5 +25,7 @@ export function createProgram(context: Context): Command {
   devnetCommand(program, context)
   deployCommand(program, context)
   safeCommand(program, context)
+  loraHostCommand(program, context)
+  adapterCommand(program, context)
   return program
 }

@@ -103,7 +103,10 @@ describe('AdapterCache', () => {
     expect(cache.stats().pinned).toBe(3)
     expect(cache.pinnedIds()).toEqual(['a', 'b', 'c'])
     expect(() => cache.pin('d')).toThrow('Cannot pin adapter d: 3 adapter(s) are pinned already')
-    expect(cache.acquire('d')).toBeUndefined()
+    // no release would ever free a slot: refused now rather than left waiting
+    expect(() => cache.acquire('d')).toThrow(
+      'Cannot load adapter d: all 3 adapter slot(s) hold pinned adapters.',
+    )
     cache.unpin('c')
     expect(cache.pinnedIds()).toEqual(['a', 'b'])
     expect(use('d')).toBe(3) // c's slot, free to evict again

@@ -3,6 +3,7 @@ import { AdapterNotFoundError } from './AdapterNotFoundError.js'
 import { AdapterPinLimitError } from './AdapterPinLimitError.js'
 import type { AdapterRegistry } from './AdapterRegistry.js'
 import { AdapterSlotError } from './AdapterSlotError.js'
+import { AdapterSlotsPinnedError } from './AdapterSlotsPinnedError.js'
 import type { SlotBuffers } from './createSlotBuffers.js'
 import { writeSlot } from './writeSlot.js'
 
@@ -69,7 +70,8 @@ export class AdapterCache {
 
   /**
    * A slot holding the adapter, its reference count incremented; `undefined` when it is not resident and no
-   * slot can take it now. Throws `AdapterNotFoundError`, or the load error (to this caller only).
+   * slot can take it now. Throws `AdapterNotFoundError`, `AdapterSlotsPinnedError` when every slot holds a
+   * pinned adapter (no release would ever make room), or the load error (to this caller only).
    */
   acquire(id: string): number | undefined {
     const sha256 = this.shaOf(id)
@@ -79,6 +81,7 @@ export class AdapterCache {
     } else {
       const free = this.freeSlot()
       if (free === undefined) {
+        if (this.everySlotPinned()) throw new AdapterSlotsPinnedError(id, this.buffers.slots - 1)
         this.counters.busy++
         return undefined
       }
@@ -190,6 +193,12 @@ export class AdapterCache {
       if (best === undefined || slot.lastUsed < this.slots[best]!.lastUsed) best = index
     }
     return best
+  }
+
+  /** No request can ever free a slot: each holds a pinned adapter. */
+  private everySlotPinned(): boolean {
+    const pinned = new Set(this.pins.values())
+    return this.slots.every((slot, index) => index === 0 || (slot !== undefined && pinned.has(slot.sha256)))
   }
 
   /** Reads and checks the weights, then (only then) replaces the slot's occupant. */

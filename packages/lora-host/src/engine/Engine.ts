@@ -136,7 +136,7 @@ export class Engine {
           submitted: next.submitted,
           random: createRandom(seed),
           decoder: createStreamDecoder(tokenizer, { context: [...next.request.prompt] }),
-          eos: tokenizer.eos,
+          stopTokens: [tokenizer.eos, tokenizer.bos],
           release: () => {
             if (slot !== 0) adapters?.release(slot)
           },
@@ -166,7 +166,7 @@ export class Engine {
     }))
     const { logits } = await this.options.runner.step(0, step)
     this.counters.steps++
-    this.rows.forEach((row, i) => row.accept(logits[i]!))
+    for (const [i, row] of this.rows.entries()) row.accept(logits[i]!)
   }
 
   /** Removes finished and cancelled rows, keeping the batch compact (the last row fills each hole). */

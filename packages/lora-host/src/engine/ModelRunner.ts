@@ -46,8 +46,16 @@ export class ModelRunner {
     for (let layer = 0; layer < config.nLayers; layer++) {
       slots.modules.forEach((module, m) => {
         const shape = moduleDims(slots, layer, m)
-        this.adapterFeeds[graphNames.loraA(layer, module)] = new ort.Tensor('float32', slots.a[layer]![m]!, shape.a)
-        this.adapterFeeds[graphNames.loraB(layer, module)] = new ort.Tensor('float32', slots.b[layer]![m]!, shape.b)
+        this.adapterFeeds[graphNames.loraA(layer, module)] = new ort.Tensor(
+          'float32',
+          slots.a[layer]![m]!,
+          shape.a,
+        )
+        this.adapterFeeds[graphNames.loraB(layer, module)] = new ort.Tensor(
+          'float32',
+          slots.b[layer]![m]!,
+          shape.b,
+        )
       })
     }
   }

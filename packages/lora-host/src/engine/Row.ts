@@ -6,7 +6,8 @@ type RowContext = {
   submitted: number
   random: () => number
   decoder: { push: (id: number) => string; flush: () => string }
-  eos: number
+  /** Tokens that end a generation (EOS; BOS too: llama2.c stops there, and story models emit it between stories). */
+  stopTokens: readonly number[]
   release: () => void
 }
 
@@ -60,17 +61,22 @@ export class Row {
     if (this.done) return
     const token = sampleToken(logits, this.request, this.context.random)
     this.firstTokenAt ??= performance.now()
-    if (token === this.context.eos) return this.finishWith('stop')
+    if (this.context.stopTokens.includes(token)) {
+      this.finishReason = 'stop'
+      return
+    }
     this.generated.push(token)
     this.text += this.context.decoder.push(token)
     const stopAt = this.findStop()
     if (stopAt !== undefined) {
       this.text = this.text.slice(0, stopAt)
-      return this.finishWith('stop')
+      this.finishReason = 'stop'
+      return
     }
     if (this.generated.length >= this.request.maxTokens) {
       this.text += this.context.decoder.flush()
-      return this.finishWith('length')
+      this.finishReason = 'length'
+      return
     }
     this.emit(this.text.length - this.holdBack)
   }
@@ -95,10 +101,6 @@ export class Row {
   fail(error: unknown): void {
     this.context.release()
     this.generation.fail(error)
-  }
-
-  private finishWith(reason: FinishReason): void {
-    this.finishReason = reason
   }
 
   private findStop(): number | undefined {

@@ -3,13 +3,6 @@ export { ReferenceInputError } from '../reference/errors.js'
 export { type Float64Weights, mergeLoraFloat64 } from '../reference/mergeLoraFloat64.js'
 export { referenceForward } from '../reference/referenceForward.js'
 export { referenceGreedy } from '../reference/referenceGreedy.js'
-export { buildTestTokenizerJson, TEST_TOKENIZER_MIN_VOCAB } from '../testing/buildTestTokenizerJson.js'
-export { mulberry32 } from '../testing/mulberry32.js'
-export { type RandomLoraWeightsParameters, randomLoraWeights } from '../testing/randomLoraWeights.js'
-export {
-  type WriteHuggingFaceFolderParameters,
-  writeHuggingFaceFolder,
-} from '../testing/writeHuggingFaceFolder.js'
 export {
   type CreateHuggingFaceTokenizerOptions,
   createHuggingFaceTokenizer,

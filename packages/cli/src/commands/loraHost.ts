@@ -1,0 +1,76 @@
+import { join } from 'node:path'
+import { BaseError } from '@openledger/errors'
+import { LoraHost, loadBaseModel, startLoraHostServer } from '@openledger/lora-host'
+import type { Command } from 'commander'
+import type { Context } from '../context.js'
+import { parseIntegerIn } from '../options.js'
+import { waitForShutdown } from '../shutdown.js'
+
+export class LoraHostPortInUseError extends BaseError {
+  override name = 'LoraHostPortInUseError'
+  constructor(port: number) {
+    super(
+      `127.0.0.1:${port} is in use; is another lora-host running? Pick another with --port (0 for any free port).`,
+    )
+  }
+}
+
+type LoraHostOptions = {
+  model: string
+  port: number
+  adaptersDir?: string
+  maxBatch: number
+  resident: number
+  maxRank: number
+}
+
+export function loraHostCommand(program: Command, context: Context): void {
+  program
+    .command('lora-host')
+    .description(
+      'Serve a base model and its LoRA adapters over an OpenAI-compatible HTTP API on 127.0.0.1 until Ctrl-C.',
+    )
+    .requiredOption(
+      '--model <path>',
+      'base model: a llama2.c folder (checkpoint + tok*.bin) or a Hugging Face folder (config.json, …)',
+    )
+    .option(
+      '-p, --port <port>',
+      'port to listen on (0: any free port; default LORA_HOST_PORT, else 8000)',
+      parseIntegerIn(0, 65535),
+      context.env.LORA_HOST_PORT,
+    )
+    .option('--adapters-dir <dir>', 'adapter registry folder (default: $OPENLEDGER_HOME/adapters)')
+    .option('--max-batch <n>', 'requests decoded together', parseIntegerIn(1, 1024), 32)
+    .option('--resident <n>', 'adapters loaded in memory at once', parseIntegerIn(1, 4096), 32)
+    .option('--max-rank <n>', 'highest LoRA rank accepted', parseIntegerIn(1, 1024), 16)
+    .action(async (options: LoraHostOptions) => {
+      const model = await loadBaseModel(options.model)
+      const adaptersDir = options.adaptersDir ?? join(context.env.OPENLEDGER_HOME, 'adapters')
+      const host = await LoraHost.create({
+        model,
+        adaptersDir,
+        maxBatch: options.maxBatch,
+        residentAdapters: options.resident,
+        maxRank: options.maxRank,
+      })
+      try {
+        const server = await startLoraHostServer(host, { port: options.port }).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+            throw new LoraHostPortInUseError(options.port)
+          throw error
+        })
+        context.io.out(`lora-host listening on ${server.url}`)
+        context.io.out(`  model     ${model.id} (${model.source}, sha256 ${model.sha256.slice(0, 16)}…)`)
+        context.io.out(`  adapters  ${host.registry.size} registered in ${adaptersDir}`)
+        context.io.out(`  OpenAI    ${server.url}/v1  (model "${model.id}" or "${model.id}:<adapter>")`)
+        context.io.out('Press Ctrl-C to stop.')
+        await waitForShutdown()
+        context.io.out('Stopping…')
+        await server.close()
+      } finally {
+        await host.close()
+      }
+      context.io.out('Stopped.')
+    })
+}

@@ -3,6 +3,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type DevnetServer, startDevnetServer } from '@openledger/chain'
+import { sharedModelsDir } from '@openledger/lora-host/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseEnv } from './env.js'
 import { createProgram } from './program.js'
@@ -162,7 +163,7 @@ describe('openledger', () => {
   it('brings the stack up twice over the same .openledger, and stops cleanly', async () => {
     const upEnv = { OPENLEDGER_HOME: join(home, 'up') }
     for (const run of [1, 2]) {
-      const result = await runCli(['up', '--port', '0', '--no-wait'], upEnv)
+      const result = await runCli(['up', '--port', '0', '--lora-port', '0', '--no-wait'], upEnv)
       expect({ run, code: result.code, stderr: result.stderr }).toEqual({ run, code: 0, stderr: '' })
       expect(result.stdout).toMatch(/OpenLedger stack is up/)
       expect(result.stdout).toMatch(/RPC {12}http:\/\/127\.0\.0\.1:\d+ {2}\(chain 31337\)/)
@@ -183,10 +184,17 @@ describe('openledger', () => {
 
   it('serves the stack until Ctrl-C, with stack.json describing it', async () => {
     const upHome = join(home, 'interrupted')
-    let stack: { rpcUrl: string; chainId: number; contracts: { OpenToken: string } } | undefined
+    let stack:
+      | {
+          rpcUrl: string
+          chainId: number
+          contracts: { OpenToken: string }
+          loraHost?: { url: string; model: string }
+        }
+      | undefined
     const result = await runCliUntilInterrupted(
-      ['up', '--port', '0'],
-      { OPENLEDGER_HOME: upHome },
+      ['up', '--port', '0', '--lora-port', '0'],
+      { OPENLEDGER_HOME: upHome, OPENLEDGER_MODELS_DIR: sharedModelsDir },
       /Press Ctrl-C to stop/,
       async () => {
         stack = JSON.parse(readFileSync(join(upHome, 'stack.json'), 'utf8'))
@@ -200,6 +208,8 @@ describe('openledger', () => {
           }),
         })
         expect(((await answer.json()) as { result: string }).result.length).toBeGreaterThan(2)
+        const health = await fetch(`${stack!.loraHost!.url}/healthz`)
+        expect(await health.json()).toMatchObject({ status: 'ok', model: 'stories260K' })
       },
     )
     expect(stack?.chainId).toBe(31337)

@@ -11,6 +11,8 @@ export type StackFile = {
   contracts: Manifest['contracts'] & Manifest['safe']
   treasurySafe: { address: Address; owners: Address[]; threshold: number }
   manifest: string
+  /** The OpenAI-compatible model host, when `up` started one. */
+  loraHost?: { url: string; model: string; sha256: string }
   pid: number
   startedAt: string
 }

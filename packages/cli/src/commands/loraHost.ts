@@ -24,15 +24,55 @@ type LoraHostOptions = {
   maxRank: number
 }
 
+/** The default base model: stories260K under OPENLEDGER_MODELS_DIR. */
+export function defaultModelPath(context: Context): string {
+  return join(context.env.OPENLEDGER_MODELS_DIR, 'stories260K')
+}
+
+/** Loads the base model, opens the adapter registry and serves both on 127.0.0.1. */
+export async function startLoraHost(context: Context, options: LoraHostOptions) {
+  const model = await loadBaseModel(options.model)
+  const adaptersDir = options.adaptersDir ?? join(context.env.OPENLEDGER_HOME, 'adapters')
+  const host = await LoraHost.create({
+    model,
+    adaptersDir,
+    maxBatch: options.maxBatch,
+    residentAdapters: options.resident,
+    maxRank: options.maxRank,
+  })
+  try {
+    const server = await startLoraHostServer(host, { port: options.port }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw new LoraHostPortInUseError(options.port)
+      throw error
+    })
+    return {
+      host,
+      server,
+      adaptersDir,
+      close: async () => {
+        await server.close()
+        await host.close()
+      },
+    }
+  } catch (error) {
+    await host.close()
+    throw error
+  }
+}
+
+export const loraHostDefaults = { maxBatch: 32, resident: 32, maxRank: 16 }
+
 export function loraHostCommand(program: Command, context: Context): void {
   program
     .command('lora-host')
     .description(
       'Serve a base model and its LoRA adapters over an OpenAI-compatible HTTP API on 127.0.0.1 until Ctrl-C.',
     )
-    .requiredOption(
+    .option(
       '--model <path>',
       'base model: a llama2.c folder (checkpoint + tok*.bin) or a Hugging Face folder (config.json, …)',
+      defaultModelPath(context),
     )
     .option(
       '-p, --port <port>',
@@ -41,36 +81,30 @@ export function loraHostCommand(program: Command, context: Context): void {
       context.env.LORA_HOST_PORT,
     )
     .option('--adapters-dir <dir>', 'adapter registry folder (default: $OPENLEDGER_HOME/adapters)')
-    .option('--max-batch <n>', 'requests decoded together', parseIntegerIn(1, 1024), 32)
-    .option('--resident <n>', 'adapters loaded in memory at once', parseIntegerIn(1, 4096), 32)
-    .option('--max-rank <n>', 'highest LoRA rank accepted', parseIntegerIn(1, 1024), 16)
+    .option(
+      '--max-batch <n>',
+      'requests decoded together',
+      parseIntegerIn(1, 1024),
+      loraHostDefaults.maxBatch,
+    )
+    .option(
+      '--resident <n>',
+      'adapters loaded in memory at once',
+      parseIntegerIn(1, 4096),
+      loraHostDefaults.resident,
+    )
+    .option('--max-rank <n>', 'highest LoRA rank accepted', parseIntegerIn(1, 1024), loraHostDefaults.maxRank)
     .action(async (options: LoraHostOptions) => {
-      const model = await loadBaseModel(options.model)
-      const adaptersDir = options.adaptersDir ?? join(context.env.OPENLEDGER_HOME, 'adapters')
-      const host = await LoraHost.create({
-        model,
-        adaptersDir,
-        maxBatch: options.maxBatch,
-        residentAdapters: options.resident,
-        maxRank: options.maxRank,
-      })
-      try {
-        const server = await startLoraHostServer(host, { port: options.port }).catch((error: unknown) => {
-          if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-            throw new LoraHostPortInUseError(options.port)
-          throw error
-        })
-        context.io.out(`lora-host listening on ${server.url}`)
-        context.io.out(`  model     ${model.id} (${model.source}, sha256 ${model.sha256.slice(0, 16)}…)`)
-        context.io.out(`  adapters  ${host.registry.size} registered in ${adaptersDir}`)
-        context.io.out(`  OpenAI    ${server.url}/v1  (model "${model.id}" or "${model.id}:<adapter>")`)
-        context.io.out('Press Ctrl-C to stop.')
-        await waitForShutdown()
-        context.io.out('Stopping…')
-        await server.close()
-      } finally {
-        await host.close()
-      }
+      const { host, server, adaptersDir, close } = await startLoraHost(context, options)
+      const { model } = host
+      context.io.out(`lora-host listening on ${server.url}`)
+      context.io.out(`  model     ${model.id} (${model.source}, sha256 ${model.sha256.slice(0, 16)}…)`)
+      context.io.out(`  adapters  ${host.registry.size} registered in ${adaptersDir}`)
+      context.io.out(`  OpenAI    ${server.url}/v1  (model "${model.id}" or "${model.id}:<adapter>")`)
+      context.io.out('Press Ctrl-C to stop.')
+      await waitForShutdown()
+      context.io.out('Stopping…')
+      await close()
       context.io.out('Stopped.')
     })
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { connectChain } from '@openledger/chain'
 import { deleteSafeTransactions } from '@openledger/store'
 import type { Command } from 'commander'
@@ -5,15 +6,18 @@ import type { Address } from 'viem'
 import { type Context, withStore } from '../context.js'
 import { parseIntegerIn } from '../options.js'
 import { waitForShutdown } from '../shutdown.js'
-import { buildStackFile, removeStackFile, writeStackFile } from '../stack.js'
+import { buildStackFile, removeStackFile, type StackFile, writeStackFile } from '../stack.js'
 import { deployWith } from './deploy.js'
 import { printAccounts, startDevnet } from './devnet.js'
+import { defaultModelPath, loraHostDefaults, startLoraHost } from './loraHost.js'
+
+type UpOptions = { port: number; loraPort: number; loraHost: boolean; model: string; wait: boolean }
 
 export function upCommand(program: Command, context: Context): void {
   program
     .command('up')
     .description(
-      'Run the whole local stack: devnet, contracts and treasury Safe; writes .openledger/stack.json.',
+      'Run the whole local stack: devnet, contracts and treasury Safe, lora-host with the base model; writes .openledger/stack.json.',
     )
     .option(
       '-p, --port <port>',
@@ -21,11 +25,21 @@ export function upCommand(program: Command, context: Context): void {
       parseIntegerIn(0, 65535),
       context.env.DEVNET_PORT,
     )
+    .option(
+      '--lora-port <port>',
+      'lora-host port (0: any free port)',
+      parseIntegerIn(0, 65535),
+      context.env.LORA_HOST_PORT,
+    )
+    .option('--model <path>', 'base model for lora-host', defaultModelPath(context))
+    .option('--no-lora-host', 'do not start lora-host')
     .option('--no-wait', 'exit once the stack is up (for scripts and tests)')
-    .action(async (options: { port: number; wait: boolean }) => {
+    .action(async (options: UpOptions) => {
       const started = performance.now()
-      const server = await startDevnet({ port: options.port, host: '127.0.0.1' })
+      const stops: (() => Promise<void>)[] = []
       try {
+        const server = await startDevnet({ port: options.port, host: '127.0.0.1' })
+        stops.push(() => server.close())
         const connection = await connectChain({ rpc: server.url })
         context.io.out(`Devnet (chain ${connection.chainId}) on ${server.url}`)
         const { manifest, path, reused } = await deployWith(context, connection, { redeploy: true })
@@ -36,15 +50,18 @@ export function upCommand(program: Command, context: Context): void {
           manifest,
           manifestPath: path,
         })
+        const loraLine = await startLoraHostInStack(context, options, stack, stops)
         const stackPath = writeStackFile(context.env.OPENLEDGER_HOME, stack)
         const seconds = ((performance.now() - started) / 1000).toFixed(1)
+        const { treasurySafe } = manifest
         context.io.out('')
         context.io.out(`OpenLedger stack is up (${seconds} s, ${reused ? 'reused' : 'fresh'} deployment)`)
         context.io.out(`  RPC            ${server.url}  (chain ${connection.chainId})`)
         context.io.out(
-          `  treasury Safe  ${manifest.treasurySafe.address}  (${manifest.treasurySafe.threshold} of ${manifest.treasurySafe.owners.length})`,
+          `  treasury Safe  ${treasurySafe.address}  (${treasurySafe.threshold} of ${treasurySafe.owners.length})`,
         )
         context.io.out(`  OpenToken      ${manifest.contracts.OpenToken}`)
+        context.io.out(`  lora-host      ${loraLine}`)
         context.io.out(`  stack file     ${stackPath}`)
         context.io.out(`  manifest       ${path}`)
         printAccounts(context, server)
@@ -55,10 +72,30 @@ export function upCommand(program: Command, context: Context): void {
         }
       } finally {
         removeStackFile(context.env.OPENLEDGER_HOME)
-        await server.close()
+        for (const stop of stops.reverse()) await stop()
       }
       context.io.out('Stopped.')
     })
+}
+
+/** Starts lora-host when its base model is present; returns the summary line. */
+async function startLoraHostInStack(
+  context: Context,
+  options: UpOptions,
+  stack: StackFile,
+  stops: (() => Promise<void>)[],
+): Promise<string> {
+  if (!options.loraHost) return 'not started (--no-lora-host)'
+  if (!existsSync(options.model))
+    return `not started: no base model at ${options.model} (set OPENLEDGER_MODELS_DIR)`
+  const { host, server, close } = await startLoraHost(context, {
+    model: options.model,
+    port: options.loraPort,
+    ...loraHostDefaults,
+  })
+  stops.push(close)
+  stack.loraHost = { url: server.url, model: host.model.id, sha256: host.model.sha256 }
+  return `${server.url}/v1  (model ${host.model.id}, ${host.registry.size} adapters)`
 }
 
 // The devnet starts empty on every `up`: Safe proposals stored for the previous devnet describe a chain that

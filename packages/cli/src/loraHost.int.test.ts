@@ -112,8 +112,11 @@ describe('openledger lora-host and adapter register', () => {
       /^error: No model at .*no-model\.$/,
     )
     expectOneLineError(
-      await runCli(['lora-host'], { OPENLEDGER_HOME: home }),
-      /required option '--model <path>'/,
+      await runCli(['lora-host', '--port', '0'], {
+        OPENLEDGER_HOME: home,
+        OPENLEDGER_MODELS_DIR: join(home, 'models'),
+      }),
+      /^error: No model at .*models\/stories260K\.$/,
     )
   })
 })

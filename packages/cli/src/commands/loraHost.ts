@@ -10,7 +10,7 @@ export class LoraHostPortInUseError extends BaseError {
   override name = 'LoraHostPortInUseError'
   constructor(port: number) {
     super(
-      `127.0.0.1:${port} is in use; is another lora-host running? Pick another with --port (0 for any free port).`,
+      `127.0.0.1:${port} is in use; is another lora-host running? Choose another port with LORA_HOST_PORT (or --port for lora-host, --lora-port for up; 0 for any free port).`,
     )
   }
 }

@@ -11,7 +11,8 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     execFile(
       process.execPath,
       [bin, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
+      // below vitest's 60 s test timeout, so a hung child is killed before the test gives up on it
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 45_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
         resolve({ code, stdout, stderr })
@@ -29,7 +30,7 @@ export async function runCliUntilInterrupted(
   env: Record<string, string>,
   ready: RegExp,
   whileRunning: (stdout: string) => Promise<void>,
-  timeoutMs = 60_000,
+  timeoutMs = 45_000,
 ): Promise<CliResult> {
   const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', ...env } })
   let stdout = ''

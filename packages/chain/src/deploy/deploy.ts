@@ -1,4 +1,9 @@
-import { openTokenAbi, openTokenBytecode } from '@openledger/contracts'
+import {
+  datanetRegistryAbi,
+  datanetRegistryBytecode,
+  openTokenAbi,
+  openTokenBytecode,
+} from '@openledger/contracts'
 import { type Address, getAddress, type Hex, keccak256, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { ChainConnection } from '../connectChain.js'
@@ -10,6 +15,9 @@ import { findMissingCode } from '../manifest/verifyManifest.js'
 import { deploySafeInfrastructure } from '../safe/deploySafeInfrastructure.js'
 import { deployTreasurySafe, validateSafeConfig } from '../safe/deployTreasurySafe.js'
 import { deployContract } from './deployContract.js'
+
+/** Contributors' stake on a datanet stays slashable this long after they ask to unstake: 7 days. */
+export const DATANET_UNBONDING_SECONDS = 7 * 24 * 60 * 60
 
 export type DeployParameters = {
   /** Pays for every deployment; holds no power afterwards. */
@@ -75,6 +83,12 @@ export async function deploy(
     args: [allocations.map((a) => a.holder), allocations.map((a) => a.amount)],
   })
   progress(`deployed OpenToken ${token}`)
+  const datanetRegistry = await deployContract(connection, deployer, {
+    abi: datanetRegistryAbi,
+    bytecode: datanetRegistryBytecode,
+    args: [token, treasury, BigInt(DATANET_UNBONDING_SECONDS)],
+  })
+  progress(`deployed DatanetRegistry ${datanetRegistry}`)
 
   const manifest: Manifest = {
     version: 1,
@@ -85,7 +99,7 @@ export async function deploy(
     configHash,
     safe,
     treasurySafe: { address: treasury, owners: owners.map((o) => getAddress(o)), threshold, saltNonce },
-    contracts: { OpenToken: token },
+    contracts: { OpenToken: token, DatanetRegistry: datanetRegistry },
     genesis: allocations.map((a) => ({ ...a, amount: String(a.amount) })),
   }
   writeManifest(path, manifest)
@@ -103,7 +117,8 @@ function hashConfig(config: {
     threshold: config.threshold,
     saltNonce: config.saltNonce,
     genesis: config.genesis.map((e) => [e.label, e.holder, String(e.amount)]),
-    token: keccak256(openTokenBytecode),
+    bytecode: [openTokenBytecode, datanetRegistryBytecode].map((b) => keccak256(b)),
+    datanetUnbonding: DATANET_UNBONDING_SECONDS,
   })
   return keccak256(toHex(canonical))
 }

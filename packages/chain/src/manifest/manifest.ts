@@ -31,7 +31,7 @@ export const manifestSchema = z.object({
     threshold: z.number().int().positive(),
     saltNonce: z.string(),
   }),
-  contracts: z.object({ OpenToken: address }),
+  contracts: z.object({ OpenToken: address, DatanetRegistry: address }),
   genesis: z.array(z.object({ label: z.string(), holder: address, amount: z.string().regex(/^\d+$/) })),
 })
 

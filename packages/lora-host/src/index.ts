@@ -8,6 +8,12 @@ export { type ChatMessage, type ChatTemplate, plainChatTemplate } from './api/ch
 export { type CompletionRequest, completionRequestSchema } from './api/completionRequestSchema.js'
 export { type ChatCallOptions, createChatCompletion } from './api/createChatCompletion.js'
 export { type ApiCallOptions, createCompletion } from './api/createCompletion.js'
+export {
+  createEmbedding,
+  type EmbeddingRequest,
+  type EmbeddingResponse,
+  embeddingRequestSchema,
+} from './api/createEmbedding.js'
 export { listAdapters } from './api/listAdapters.js'
 export { listModels } from './api/listModels.js'
 export { parseBody } from './api/parseBody.js'

@@ -3,6 +3,7 @@ import type { ChatTemplate } from '../api/chatTemplate.js'
 import type { CompletionRequest } from '../api/completionRequestSchema.js'
 import { createChatCompletion } from '../api/createChatCompletion.js'
 import { type ApiCallOptions, createCompletion } from '../api/createCompletion.js'
+import { createEmbedding, type EmbeddingRequest, type EmbeddingResponse } from '../api/createEmbedding.js'
 import { listAdapters } from '../api/listAdapters.js'
 import { listModels } from '../api/listModels.js'
 import { pinAdapter } from '../api/pinAdapter.js'
@@ -36,6 +37,7 @@ export type LocalClient = {
     completions: { create: CreateOperation<ChatCompletionRequest, ChatCompletion, ChatCompletionChunk> }
   }
   models: { list: () => Promise<List<ModelObject>> }
+  embeddings: { create: (body: EmbeddingRequest) => Promise<EmbeddingResponse> }
   adapters: {
     list: () => Promise<List<AdapterObject>>
     register: (body: RegisterAdapterRequest) => Promise<AdapterObject>
@@ -72,6 +74,7 @@ export function createLocalClient(
     completions: { create: completions as LocalClient['completions']['create'] },
     chat: { completions: { create: chatCompletions as LocalClient['chat']['completions']['create'] } },
     models: { list: () => mapped(() => listModels(host, { created })) },
+    embeddings: { create: (body) => mapped(() => createEmbedding(host, body)) },
     adapters: {
       list: () => mapped(() => listAdapters(host)),
       register: (body) => mapped(() => registerAdapter(host, body)),

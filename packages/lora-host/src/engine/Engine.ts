@@ -29,6 +29,12 @@ export type EngineStats = {
 }
 
 type Waiting = { request: GenerateRequest; generation: Generation; submitted: number }
+type EmbedJob = {
+  prompts: (readonly number[])[]
+  vectors: Float32Array[]
+  resolve: (vectors: Float32Array[]) => void
+  reject: (error: unknown) => void
+}
 
 /**
  * Continuous batching over one model: requests join the running batch (prefill) and leave it (finish, stop,
@@ -42,6 +48,7 @@ type Waiting = { request: GenerateRequest; generation: Generation; submitted: nu
 export class Engine {
   private readonly queue: Waiting[] = []
   private readonly rows: Row[] = []
+  private readonly embeds: EmbedJob[] = []
   private running: Promise<void> | undefined
   private closed = false
   private readonly counters: Omit<EngineStats, 'running' | 'queued'> = {
@@ -66,10 +73,26 @@ export class Engine {
     if (this.queue.length >= maxQueue) throw new QueueFullError(maxQueue)
     const generation = new Generation()
     this.queue.push({ request, generation, submitted: performance.now() })
-    this.running ??= this.loop().finally(() => {
-      this.running = undefined
-    })
+    this.start()
     return generation
+  }
+
+  /**
+   * The mean of the final hidden states of each prompt (one vector per prompt), computed in free rows of the
+   * running batch between decode steps, ahead of queued generations.
+   */
+  embed(prompts: readonly (readonly number[])[]): Promise<Float32Array[]> {
+    if (this.closed) return Promise.reject(new EngineClosedError())
+    const limit = this.options.runner.config.maxSeqLen
+    for (const prompt of prompts) {
+      if (prompt.length === 0) return Promise.reject(new RangeError('Cannot embed an empty token sequence.'))
+      if (prompt.length > limit) return Promise.reject(new ContextLengthError(prompt.length, 0, limit))
+    }
+    if (prompts.length === 0) return Promise.resolve([])
+    return new Promise((resolve, reject) => {
+      this.embeds.push({ prompts: [...prompts], vectors: [], resolve, reject })
+      this.start()
+    })
   }
 
   stats(): EngineStats {
@@ -81,13 +104,21 @@ export class Engine {
     this.closed = true
     for (const waiting of this.queue.splice(0)) waiting.generation.fail(new EngineClosedError())
     for (const row of this.rows) row.cancel()
+    for (const job of this.embeds.splice(0)) job.reject(new EngineClosedError())
     await this.running
+  }
+
+  private start(): void {
+    this.running ??= this.loop().finally(() => {
+      this.running = undefined
+    })
   }
 
   private async loop(): Promise<void> {
     try {
-      while (this.queue.length > 0 || this.rows.length > 0) {
+      while (this.queue.length > 0 || this.rows.length > 0 || this.embeds.length > 0) {
         this.retireFinished()
+        await this.runEmbeds()
         const admitted = this.admit()
         if (admitted.length > 0) await this.prefill(admitted)
         this.retireFinished()
@@ -99,6 +130,26 @@ export class Engine {
       // A failed run must not leave requests hanging: fail everything in flight.
       for (const row of this.rows.splice(0)) row.fail(error)
       for (const waiting of this.queue.splice(0)) waiting.generation.fail(error)
+      for (const job of this.embeds.splice(0)) job.reject(error)
+    }
+  }
+
+  /** Embeds as many queued prompts as there are free rows (the rows' caches are scratch: never read again). */
+  private async runEmbeds(): Promise<void> {
+    const { runner } = this.options
+    while (this.embeds.length > 0 && this.rows.length < runner.cache.maxRows) {
+      const job = this.embeds[0]!
+      const batch = job.prompts.slice(
+        job.vectors.length,
+        job.vectors.length + runner.cache.maxRows - this.rows.length,
+      )
+      const rows = batch.map((tokens) => ({ tokens, start: 0, slot: 0 }))
+      const { meanHidden } = await runner.step(this.rows.length, rows, { meanHidden: true })
+      job.vectors.push(...meanHidden!)
+      if (job.vectors.length === job.prompts.length) {
+        this.embeds.shift()
+        job.resolve(job.vectors)
+      }
     }
   }
 

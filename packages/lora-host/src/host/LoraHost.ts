@@ -98,6 +98,19 @@ export class LoraHost {
     return { generation, resolved }
   }
 
+  /**
+   * Embeds texts with the base model: BOS + the text's tokens, truncated to the context length, and the mean
+   * of the final (normalised) hidden states. Vectors are not L2-normalised.
+   *
+   * @example
+   * const [vector] = await host.embed(['Lily saw a red ball.'])
+   */
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    const limit = this.limits.contextLength
+    const prompts = texts.map((text) => this.model.tokenizer.encode(text, { bos: true }).slice(0, limit))
+    return this.engine.embed(prompts)
+  }
+
   /** Every served model name: the base, then `<base>:<adapter>` for each registered adapter. */
   models(): ResolvedModel[] {
     return [

@@ -2,6 +2,7 @@ import { type Response, Router } from 'express'
 import type { ChatTemplate } from '../api/chatTemplate.js'
 import { createChatCompletion } from '../api/createChatCompletion.js'
 import { createCompletion } from '../api/createCompletion.js'
+import { createEmbedding } from '../api/createEmbedding.js'
 import { listModels } from '../api/listModels.js'
 import type { LoraHost } from '../host/LoraHost.js'
 import { abortOnClose } from './abortOnClose.js'
@@ -16,7 +17,7 @@ export type OpenAiRouterOptions = {
 
 /**
  * OpenAI's routes: `POST /v1/completions`, `POST /v1/chat/completions` (JSON, or server-sent events with
- * `stream: true`), `GET /v1/models` and `GET /v1/models/:id`. A client that goes away cancels its generation.
+ * `stream: true`), `POST /v1/embeddings`, `GET /v1/models` and `GET /v1/models/:id`. A client that goes away cancels its generation.
  *
  * @example
  * app.use(express.json(), openAiRouter(host, { created: Math.floor(Date.now() / 1000), onError: console.error }))
@@ -40,6 +41,9 @@ export function openAiRouter(host: LoraHost, options: OpenAiRouterOptions): Rout
       res,
       await createChatCompletion(host, req.body, { signal, chatTemplate: options.chatTemplate }),
     )
+  })
+  router.post('/v1/embeddings', async (req, res) => {
+    res.json(await createEmbedding(host, req.body))
   })
   router.get('/v1/models', (_req, res) => {
     res.json(listModels(host, { created: options.created }))

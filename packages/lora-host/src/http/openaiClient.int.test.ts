@@ -129,6 +129,26 @@ describe('the HTTP API, driven by the official openai client', () => {
     expect((await openai.models.retrieve('stories260K:a1')).id).toBe('stories260K:a1')
   })
 
+  it('embeds with the base model, as the host does in process', async () => {
+    const input = ['Lily saw a big red ball.', 'Tom ate an apple.']
+    const response = await openai.embeddings.create({ model: 'stories260K', input, encoding_format: 'float' })
+    expect(response.data).toHaveLength(2)
+    expect(response.usage.prompt_tokens).toBe(
+      input.reduce((n, text) => n + env.host.model.tokenizer.encode(text, { bos: true }).length, 0),
+    )
+    const direct = await env.host.embed(input)
+    response.data.forEach((item, i) => {
+      expect(item.embedding).toHaveLength(env.host.model.weights.config.dim)
+      item.embedding.forEach((value, d) => expect(value).toBeCloseTo(direct[i]![d]!, 5))
+    })
+    const base64 = await openai.embeddings.create({ model: 'stories260K', input }) // the client's default encoding
+    expect(base64.data[1]!.embedding).toEqual(response.data[1]!.embedding)
+    await expect(openai.embeddings.create({ model: 'stories260K:a0', input: 'x' })).rejects.toMatchObject({
+      status: 400,
+      param: 'model',
+    })
+  })
+
   it("sends OpenAI's event stream: text/event-stream, data lines, [DONE]", async () => {
     const response = await fetch(`${server.url}/v1/completions`, {
       method: 'POST',

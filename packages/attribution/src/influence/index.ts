@@ -1,0 +1,2 @@
+export type { InfluenceInput, InfluenceScorer } from './InfluenceScorer.js'
+export { noInfluence } from './noInfluence.js'

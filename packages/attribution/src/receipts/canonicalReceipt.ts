@@ -1,0 +1,104 @@
+import { getAddress, type Hex, isAddress, isHex } from 'viem'
+import { compareRows } from '../fusion/compareRows.js'
+import { InvalidReceiptError } from './errors.js'
+import type { Receipt, ReceiptContribution } from './types.js'
+
+const WHOLE = 10n ** 18n
+const UINT256 = 2n ** 256n
+const UINT64 = 2n ** 64n
+
+/**
+ * Validates a receipt and returns its canonical form: hashes in lower case, adapters sorted by id,
+ * contributions sorted by (datanetId, rowId, method). Two receipts with the same canonical form have the same
+ * id. Throws `InvalidReceiptError` naming the field: hashes must be 32 bytes, addresses checksummed, integers
+ * in range, contribution weights > 0 summing to exactly 1e18 (none at all when `noEvidence`), no duplicates.
+ *
+ * @example
+ * const stored = canonicalReceipt(receipt)
+ */
+export function canonicalReceipt(receipt: Receipt): Receipt {
+  const requestId = bytes32('requestId', receipt.requestId)
+  if (typeof receipt.agentId !== 'string' || receipt.agentId.length === 0)
+    throw new InvalidReceiptError('agentId', 'must be a non-empty string')
+  if (!Array.isArray(receipt.adapters)) throw new InvalidReceiptError('adapters', 'must be an array')
+  const adapters = receipt.adapters
+    .map((adapter, i) => {
+      if (typeof adapter.id !== 'string' || adapter.id.length === 0)
+        throw new InvalidReceiptError(`adapters.${i}.id`, 'must be a non-empty string')
+      return { id: adapter.id, sha256: bytes32(`adapters.${i}.sha256`, adapter.sha256) }
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  for (let i = 1; i < adapters.length; i++)
+    if (adapters[i]!.id === adapters[i - 1]!.id)
+      throw new InvalidReceiptError('adapters', `name adapter ${adapters[i]!.id} twice`)
+  const responseHash = bytes32('responseHash', receipt.responseHash)
+  const fee = uint('fee', receipt.fee, UINT256)
+  const payer = checksummed('payer', receipt.payer)
+  const timestamp = uint('timestamp', receipt.timestamp, UINT64)
+  if (typeof receipt.noEvidence !== 'boolean')
+    throw new InvalidReceiptError('noEvidence', 'must be a boolean')
+  if (!Array.isArray(receipt.contributions))
+    throw new InvalidReceiptError('contributions', 'must be an array')
+
+  const contributions = receipt.contributions.map((c, i): ReceiptContribution => {
+    const at = `contributions.${i}`
+    const weight = uint(`${at}.weight`, c.weight, WHOLE + 1n)
+    if (weight === 0n) throw new InvalidReceiptError(`${at}.weight`, 'is 0; leave such rows out')
+    if (typeof c.method !== 'string' || c.method.length === 0)
+      throw new InvalidReceiptError(`${at}.method`, 'must be a non-empty string')
+    return {
+      datanetId: uint(`${at}.datanetId`, c.datanetId, UINT256),
+      rowId: bytes32(`${at}.rowId`, c.rowId),
+      contributor: checksummed(`${at}.contributor`, c.contributor),
+      weight,
+      method: c.method,
+    }
+  })
+  contributions.sort((a, b) => compareRows(a, b) || (a.method < b.method ? -1 : a.method > b.method ? 1 : 0))
+  for (let i = 1; i < contributions.length; i++) {
+    const [a, b] = [contributions[i - 1]!, contributions[i]!]
+    if (compareRows(a, b) === 0 && a.method === b.method)
+      throw new InvalidReceiptError(
+        'contributions',
+        `name row ${b.rowId} of datanet ${b.datanetId} twice for ${b.method}`,
+      )
+  }
+  const total = contributions.reduce((sum, c) => sum + c.weight, 0n)
+  if (receipt.noEvidence && contributions.length > 0)
+    throw new InvalidReceiptError('contributions', 'must be empty when noEvidence is true')
+  if (!receipt.noEvidence && total !== WHOLE)
+    throw new InvalidReceiptError(
+      'contributions',
+      `weights sum to ${total}, not 1e18 (set noEvidence when there are none)`,
+    )
+
+  return {
+    requestId,
+    agentId: receipt.agentId,
+    adapters,
+    responseHash,
+    fee,
+    payer,
+    timestamp,
+    noEvidence: receipt.noEvidence,
+    contributions,
+  }
+}
+
+function bytes32(field: string, value: unknown): Hex {
+  if (typeof value !== 'string' || !isHex(value, { strict: true }) || value.length !== 66)
+    throw new InvalidReceiptError(field, `is ${String(value)}, not 32 bytes of hex`)
+  return value.toLowerCase() as Hex
+}
+
+function uint(field: string, value: unknown, bound: bigint): bigint {
+  if (typeof value !== 'bigint' || value < 0n || value >= bound)
+    throw new InvalidReceiptError(field, `is ${String(value)}, not a bigint in [0, ${bound})`)
+  return value
+}
+
+function checksummed(field: string, value: unknown) {
+  if (typeof value !== 'string' || !isAddress(value, { strict: false }) || getAddress(value) !== value)
+    throw new InvalidReceiptError(field, `is ${String(value)}, not a checksummed address`)
+  return getAddress(value)
+}

@@ -1,0 +1,47 @@
+import fc from 'fast-check'
+import { type Address, getAddress, type Hex, pad, toHex } from 'viem'
+import type { Receipt } from '../types.js'
+
+const WHOLE = 10n ** 18n
+const hex32 = fc.bigInt({ min: 0n, max: 2n ** 256n - 1n }).map((n): Hex => pad(toHex(n), { size: 32 }))
+
+/** Random valid receipts for property tests, over a small set of contributors so that they repeat. */
+export function receiptArbitrary(
+  contributors: readonly Address[] = defaultContributors,
+): fc.Arbitrary<Receipt> {
+  const weights = fc.uniqueArray(fc.bigInt({ min: 1n, max: WHOLE - 1n }), { maxLength: 5 }).map((cuts) => {
+    const points = [0n, ...cuts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), WHOLE]
+    return points.slice(1).map((p, i) => p - points[i]!)
+  })
+  const contributions = weights.chain((ws) =>
+    fc.tuple(
+      ...ws.map((weight, i) =>
+        fc.record({
+          datanetId: fc.bigInt({ min: 0n, max: 3n }),
+          rowId: fc.constant(pad(toHex(i), { size: 32 })),
+          contributor: fc.constantFrom(...contributors),
+          weight: fc.constant(weight),
+          method: fc.constantFrom('span', 'retrieval', 'influence'),
+        }),
+      ),
+    ),
+  )
+  return fc
+    .record({
+      requestId: hex32,
+      agentId: fc.string({ minLength: 1, maxLength: 12 }),
+      adapters: fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 8 }), sha256: hex32 }), {
+        maxLength: 3,
+        selector: (a) => a.id,
+      }),
+      responseHash: hex32,
+      fee: fc.bigInt({ min: 0n, max: 10n ** 24n }),
+      payer: fc.constantFrom(...contributors),
+      timestamp: fc.bigInt({ min: 0n, max: 2n ** 40n }),
+      noEvidence: fc.boolean(),
+      contributions,
+    })
+    .map((r) => (r.noEvidence ? { ...r, contributions: [] } : r))
+}
+
+const defaultContributors = [1, 2, 3, 4].map((n) => getAddress(pad(toHex(n * 0x1234567), { size: 20 })))

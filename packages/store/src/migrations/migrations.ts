@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import { safeTransactions } from './0001_safe_transactions.js'
+import { datanets } from './0002_datanets.js'
 
 /**
  * Every migration, by name. Kysely runs them in name order and records each by name, so add new ones with
@@ -7,4 +8,5 @@ import { safeTransactions } from './0001_safe_transactions.js'
  */
 export const migrations: Record<string, Migration> = {
   '0001_safe_transactions': safeTransactions,
+  '0002_datanets': datanets,
 }

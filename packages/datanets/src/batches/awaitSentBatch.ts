@@ -1,0 +1,28 @@
+import type { ChainConnection } from '@openledger/chain'
+import { datanetRegistryAbi } from '@openledger/contracts'
+import { type Hex, parseEventLogs } from 'viem'
+
+export type SentBatchState =
+  | { state: 'mined'; batchIndex: number }
+  | { state: 'reverted' }
+  | { state: 'dropped' }
+
+/**
+ * What became of a commit transaction sent by an earlier, interrupted `commitBatch`: mined (with its batch
+ * index), reverted, or unknown to the node (dropped, or never broadcast). A transaction still pending is
+ * waited for.
+ */
+export async function awaitSentBatch(connection: ChainConnection, txHash: Hex): Promise<SentBatchState> {
+  const { publicClient } = connection
+  const known = await publicClient.getTransaction({ hash: txHash }).catch(() => undefined)
+  if (!known) return { state: 'dropped' }
+  const receipt = await publicClient.waitForTransactionReceipt({ hash: txHash })
+  if (receipt.status !== 'success') return { state: 'reverted' }
+  const [committed] = parseEventLogs({
+    abi: datanetRegistryAbi,
+    logs: receipt.logs,
+    eventName: 'BatchCommitted',
+  })
+  if (!committed) return { state: 'reverted' }
+  return { state: 'mined', batchIndex: Number(committed.args.batchIndex) }
+}

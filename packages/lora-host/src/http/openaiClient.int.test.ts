@@ -139,7 +139,7 @@ describe('the HTTP API, driven by the official openai client', () => {
     const direct = await env.host.embed(input)
     response.data.forEach((item, i) => {
       expect(item.embedding).toHaveLength(env.host.model.weights.config.dim)
-      item.embedding.forEach((value, d) => expect(value).toBeCloseTo(direct[i]![d]!, 5))
+      for (const [d, value] of item.embedding.entries()) expect(value).toBeCloseTo(direct[i]![d]!, 5)
     })
     const base64 = await openai.embeddings.create({ model: 'stories260K', input }) // the client's default encoding
     expect(base64.data[1]!.embedding).toEqual(response.data[1]!.embedding)

@@ -131,9 +131,9 @@ describe('bad requests', () => {
   })
 
   it('is a 404 in OpenAI words for an unknown URL', async () => {
-    expect(await post('/v1/embeddings', { input: 'x' })).toMatchObject({
+    expect(await post('/v1/rerank', { input: 'x' })).toMatchObject({
       status: 404,
-      body: { error: { message: 'Unknown request URL: POST /v1/embeddings.', code: 'unknown_url' } },
+      body: { error: { message: 'Unknown request URL: POST /v1/rerank.', code: 'unknown_url' } },
     })
   })
 

@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AdapterRegistry } from './AdapterRegistry.js'
 import { tinyLlamaConfig as config, generatePeftAdapter } from './testing.js'
@@ -11,21 +9,9 @@ import { tinyLlamaConfig as config, generatePeftAdapter } from './testing.js'
 const base = { modelId: 'stories260K', config, maxRank: 8 }
 const COUNT = 10_000
 
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-
-/** Opens a registry over `root`, returning it with the open time and the heap it retains per adapter. */
-function open(root: string): { registry: AdapterRegistry; openMs: number; bytesPerAdapter: number } {
-  const heap = () => {
-    for (let i = 0; i < 3; i++) gc()
-    return process.memoryUsage().heapUsed
-  }
-  const before = heap()
-  const started = performance.now()
-  const registry = new AdapterRegistry({ root, base })
-  const openMs = performance.now() - started
-  return { registry, openMs, bytesPerAdapter: (heap() - before) / registry.size }
-}
+// Correctness at scale only: the open time and the memory per adapter are measured by the benchmark
+// (bench/host.bench.ts, BENCHMARKS.md), never timed in tests.
+const open = (root: string) => ({ registry: new AdapterRegistry({ root, base }) })
 
 describe('AdapterRegistry at 10,000 adapters', () => {
   let root: string
@@ -39,18 +25,13 @@ describe('AdapterRegistry at 10,000 adapters', () => {
   }, 120_000)
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-  it('reopens 10,000 names in under a second, under 2 KB each in memory', () => {
-    const { registry, openMs, bytesPerAdapter } = open(root)
-    console.log(
-      `10,000 names, one blob: open ${openMs.toFixed(0)} ms, ${bytesPerAdapter.toFixed(0)} B/adapter`,
-    )
+  it('reopens 10,000 names on one blob', () => {
+    const { registry } = open(root)
     expect(registry.size).toBe(COUNT)
     expect(registry.readWeights('agent-9999-adapter').rank).toBe(1)
-    expect(openMs).toBeLessThan(1000)
-    expect(bytesPerAdapter).toBeLessThan(2048)
   })
 
-  it('stays under 2 KB per adapter when every name has its own blob', () => {
+  it('reopens 10,000 names that each have their own blob', () => {
     // The index as 10,000 distinct blobs would leave it (opening reads only the index, never the blobs).
     const index = join(root, 'index.jsonl')
     const lines = readFileSync(index, 'utf8').trim().split('\n')
@@ -59,12 +40,7 @@ describe('AdapterRegistry at 10,000 adapters', () => {
       return JSON.stringify({ ...record, sha256: createHash('sha256').update(String(i)).digest('hex') })
     })
     writeFileSync(index, `${distinct.join('\n')}\n`)
-    const { registry, openMs, bytesPerAdapter } = open(root)
-    console.log(
-      `10,000 names, 10,000 blobs: open ${openMs.toFixed(0)} ms, ${bytesPerAdapter.toFixed(0)} B/adapter`,
-    )
+    const { registry } = open(root)
     expect(new Set(registry.list().map((info) => info.sha256)).size).toBe(COUNT)
-    expect(openMs).toBeLessThan(1000)
-    expect(bytesPerAdapter).toBeLessThan(2048)
   })
 })

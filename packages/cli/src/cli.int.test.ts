@@ -71,6 +71,16 @@ describe('openledger', () => {
       'lora-host',
       'adapter',
       'adapter register',
+      'datanet',
+      'datanet create',
+      'datanet contribute',
+      'datanet import',
+      'datanet review',
+      'datanet rows',
+      'datanet commit',
+      'datanet search',
+      'attribution',
+      'attribution explain',
     ]) {
       expect(top.stdout + (await helpOf(command.split(' ')))).toContain(`Usage: openledger ${command}`)
     }

@@ -1,3 +1,4 @@
+import { DATANET_LICENSES, resolveLicense } from '@openledger/datanets'
 import { InvalidArgumentError } from 'commander'
 import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem'
 
@@ -49,4 +50,27 @@ export function parseIntegerIn(min: number, max: number) {
 export function parseRpcUrl(value: string): string {
   if (!/^https?:\/\/[^\s]+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not an http(s) URL.`)
   return value
+}
+
+/** A datanet id: a positive integer, as a bigint (ids are uint256 on-chain). */
+export function parseDatanetId(value: string): bigint {
+  if (!/^\d+$/.test(value) || BigInt(value) === 0n)
+    throw new InvalidArgumentError(`"${value}" is not a datanet id (a positive integer).`)
+  return BigInt(value)
+}
+
+/** A row id (32 bytes in hex), lower-cased; repeated, they collect into a list (a variadic argument). */
+export function parseRowId(value: string, previous: Hex[] = []): Hex[] {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(value))
+    throw new InvalidArgumentError(`"${value}" is not a row id (32 bytes in hex).`)
+  return [...previous, value.toLowerCase() as Hex]
+}
+
+/** An accepted SPDX license id, in its canonical spelling (any case is accepted). */
+export function parseLicense(value: string): string {
+  try {
+    return resolveLicense(value)
+  } catch {
+    throw new InvalidArgumentError(`unknown license "${value}"; accepted: ${DATANET_LICENSES.join(', ')}.`)
+  }
 }

@@ -1,5 +1,7 @@
 import { Command } from 'commander'
 import { adapterCommand } from './commands/adapter.js'
+import { attributionCommand } from './commands/attribution.js'
+import { datanetCommand } from './commands/datanet.js'
 import { deployCommand } from './commands/deploy.js'
 import { devnetCommand } from './commands/devnet.js'
 import { loraHostCommand } from './commands/loraHost.js'
@@ -27,5 +29,7 @@ export function createProgram(context: Context): Command {
   safeCommand(program, context)
   loraHostCommand(program, context)
   adapterCommand(program, context)
+  datanetCommand(program, context)
+  attributionCommand(program, context)
   return program
 }

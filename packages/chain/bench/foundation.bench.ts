@@ -88,7 +88,11 @@ const safeGas = runs[0]!.safeGas
 const rows: [string, string, string][] = [
   ['devnet start (in-process EVM)', `${ms('startMs').toFixed(1)} ms`, ''],
   ['devnet start (EVM + JSON-RPC server)', `${ms('serverMs').toFixed(1)} ms`, ''],
-  ['full deploy (8 Safe contracts, treasury Safe, OpenToken)', `${ms('deployMs').toFixed(1)} ms`, ''],
+  [
+    'full deploy (8 Safe contracts, treasury Safe, OpenToken, DatanetRegistry)',
+    `${ms('deployMs').toFixed(1)} ms`,
+    '',
+  ],
   ['2-of-3 Safe execution, wall time', `${ms('safeMs').toFixed(1)} ms`, ''],
   ['gas: OPEN transfer', `${transferGas}`, '1.00×'],
   [

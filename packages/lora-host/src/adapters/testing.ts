@@ -1,5 +1,6 @@
 import { type LlamaConfig, type LoraModule, loraModuleShape, loraModules } from '../model/types.js'
 import { type SafetensorsDtype, writeSafetensors } from '../safetensors/safetensors.js'
+import { mulberry32 } from '../testing/mulberry32.js'
 import { peftKey } from './peftKey.js'
 
 /** The shape of stories260K (llama2.c): the small test model. */
@@ -91,16 +92,5 @@ export function generatePeftAdapter(parameters: GeneratePeftAdapterParameters): 
   return {
     config: new TextEncoder().encode(JSON.stringify(json, null, 2)),
     weights: writeSafetensors(tensors, parameters.dtype ?? 'F32', { format: 'pt' }),
-  }
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }

@@ -1,17 +1,11 @@
+import { createRandom } from '../engine/sampling.js'
+
 /**
- * A seeded PRNG (mulberry32): returns a function giving floats in [0, 1), the same sequence for the same seed.
+ * A seeded PRNG for tests: the engine's mulberry32 (`createRandom`), floats in [0, 1), the same sequence for
+ * the same seed.
  *
  * @example
  * const random = mulberry32(42)
  * random() // 0.6011037519201636
  */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export const mulberry32: (seed: number) => () => number = createRandom

@@ -1,0 +1,484 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {AgentRegistry} from "./AgentRegistry.sol";
+
+/// @title AgentStaking
+/// @notice Stake OPEN on agents of the {AgentRegistry}; earn the agent's fee rewards; get slashed when a challenge
+/// against the agent is upheld by the owner (the treasury Safe).
+///
+/// Positions are shares of two pools per agent, ACTIVE and UNBONDING, each `{tokens, shares}`. A position is worth
+/// `shares * pool.tokens / pool.shares`, rounded down. A slash of `bps` scales both pools' tokens to
+/// `floor(tokens * (10000 - bps) / 10000)` and leaves share counts alone, so it costs O(1) however many stakers
+/// there are, and every position, unbonding stake included, loses `bps` of its value.
+///
+/// Rounding, always in favour of the pool (never of the caller):
+/// - a slash takes `tokens - floor(tokens * (10000 - bps) / 10000)` from each pool; when every position's value
+///   times `(10000 - bps)` divides by 10000 (e.g. multiples of 5 wei at 20%) each loses exactly `bps`, otherwise
+///   a position loses at most 1 wei more than `bps` of it. The unassigned wei (sum of positions' floors below the
+///   pool's tokens) stay in the pool and go to whoever holds its last shares.
+/// - staking mints `floor(amount * (shares + 1) / (tokens + 1))` shares: exactly `amount` while the pool was never
+///   slashed, fewer after a slash; the +1 keeps a pool slashed to zero tokens usable (its old shares keep ~0 value).
+/// - unstaking `amount` tokens burns `ceil(amount * shares / tokens)` active shares (all of them when `amount` is
+///   the whole position) and mints unbonding shares as for staking.
+/// - a slash of 10000 bps (or one that leaves a pool of a few wei at 0) wipes a pool out: its shares stay but are
+///   worth nothing. An agent whose active pool is wiped out takes no new stake ({AgentStakingPoolWipedOut}) and
+///   its rewards go to the treasury: register a new agent instead. Near-total slashes inflate shares per token;
+///   should a pool's share count outgrow uint128 (about 1e11 times the OPEN supply), stake and unstake revert
+///   (SafeCast) while withdrawals keep working.
+/// - rewards: `rewardPerShare += floor(amount * 1e27 / activeShares)`; a position accrues
+///   `floor(activeShares * rewardPerShare / 1e27) - rewardDebt`. A change of active shares keeps what accrued by
+///   lowering `rewardDebt` (it may go negative) instead of storing it apart. The wei lost to these floors stay
+///   in the contract, undistributed.
+contract AgentStaking is Ownable, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+    using SafeCast for int256;
+
+    uint256 private constant BPS = 10_000;
+    uint256 private constant REWARD_PRECISION = 1e27;
+
+    /// @param unbondingPeriod Seconds from {requestUnstake} until {withdraw} (at most 365 days).
+    /// @param minAgentStake Active stake an agent needs, in total, to be active.
+    /// @param minCreatorStake Active stake the agent's creator needs on it for the agent to be active.
+    /// @param challengeBond OPEN a challenger puts up (not zero); returned when upheld, forfeited when rejected.
+    /// @param challengerRewardBps Share of slashed stake paid to the challenger of an upheld challenge (≤ 10000).
+    struct Params {
+        uint64 unbondingPeriod;
+        uint256 minAgentStake;
+        uint256 minCreatorStake;
+        uint256 challengeBond;
+        uint16 challengerRewardBps;
+    }
+
+    struct Pool {
+        uint128 tokens;
+        uint128 shares;
+    }
+
+    struct AgentState {
+        Pool active;
+        Pool unbonding;
+        uint256 rewardPerShare;
+        bool jailed;
+        uint64 openChallengeId;
+    }
+
+    struct Position {
+        uint128 activeShares;
+        uint128 unbondingShares;
+        int256 rewardDebt;
+        uint64 unbondingEnds;
+    }
+
+    enum ChallengeStatus {
+        None,
+        Open,
+        Upheld,
+        Rejected
+    }
+
+    struct Challenge {
+        address challenger;
+        uint64 openedAt;
+        ChallengeStatus status;
+        uint16 slashBps;
+        uint256 agentId;
+        uint256 bond;
+        bytes32 evidenceHash;
+    }
+
+    struct PositionView {
+        uint256 activeTokens;
+        uint256 unbondingTokens;
+        uint64 unbondingEnds;
+        uint256 pendingReward;
+    }
+
+    struct AgentStakeView {
+        uint256 active;
+        uint256 unbonding;
+        bool jailed;
+        uint64 openChallengeId;
+    }
+
+    /// @notice The staked token (OPEN).
+    IERC20 public immutable token;
+    /// @notice The registry whose agents are staked on.
+    AgentRegistry public immutable registry;
+    /// @notice Where slashed stake, forfeited bonds and rewards nobody can earn go (the treasury Safe).
+    address public immutable treasury;
+    /// @notice The only account allowed to {notifyReward}.
+    address public feeRouter;
+
+    Params private _params;
+    uint256 private _challengeCount;
+    mapping(uint256 agentId => AgentState) private _agents;
+    mapping(uint256 agentId => mapping(address staker => Position)) private _positions;
+    mapping(uint256 challengeId => Challenge) private _challenges;
+
+    event Staked(uint256 indexed agentId, address indexed staker, uint256 amount, uint256 shares);
+    event UnstakeRequested(uint256 indexed agentId, address indexed staker, uint256 amount, uint64 unbondingEnds);
+    event StakeWithdrawn(uint256 indexed agentId, address indexed staker, uint256 amount);
+    event RewardNotified(uint256 indexed agentId, address indexed from, uint256 amount, bool toTreasury);
+    event RewardClaimed(uint256 indexed agentId, address indexed staker, uint256 amount);
+    event ChallengeOpened(
+        uint256 indexed challengeId,
+        uint256 indexed agentId,
+        address indexed challenger,
+        bytes32 evidenceHash,
+        uint256 bond
+    );
+    event ChallengeUpheld(
+        uint256 indexed challengeId, uint256 indexed agentId, uint16 slashBps, uint256 slashed, uint256 challengerReward
+    );
+    event ChallengeRejected(uint256 indexed challengeId, uint256 indexed agentId, uint256 forfeitedBond);
+    event AgentJailed(uint256 indexed agentId, uint256 indexed challengeId);
+    event AgentUnjailed(uint256 indexed agentId);
+    event ParamsChanged(Params params);
+    event FeeRouterChanged(address indexed previousFeeRouter, address indexed newFeeRouter);
+
+    error AgentStakingZeroAmount();
+    error AgentStakingZeroShares(uint256 agentId, uint256 amount);
+    error AgentStakingInsufficientStake(uint256 agentId, address staker, uint256 staked, uint256 requested);
+    error AgentStakingUnbonding(uint256 agentId, address staker, uint64 unbondingEnds);
+    error AgentStakingNothingToWithdraw(uint256 agentId, address staker);
+    error AgentStakingChallengePending(uint256 agentId, uint256 challengeId);
+    error AgentStakingUnknownChallenge(uint256 challengeId);
+    error AgentStakingChallengeResolved(uint256 challengeId);
+    error AgentStakingInvalidSlash(uint16 slashBps);
+    error AgentStakingUnauthorizedFeeRouter(address caller);
+    error AgentStakingNotJailed(uint256 agentId);
+    error AgentStakingInvalidParams(Params params);
+    error AgentStakingInvalidConfig();
+    error AgentStakingPoolWipedOut(uint256 agentId);
+
+    constructor(IERC20 token_, AgentRegistry registry_, address treasury_, address owner_, Params memory params_)
+        Ownable(owner_)
+    {
+        if (address(token_) == address(0) || address(registry_) == address(0) || treasury_ == address(0)) {
+            revert AgentStakingInvalidConfig();
+        }
+        token = token_;
+        registry = registry_;
+        treasury = treasury_;
+        _setParams(params_);
+    }
+
+    // ---------------------------------------------------------------- staking
+
+    /// @notice Stakes `amount` OPEN on an agent (approve this contract first); accrued rewards stay claimable.
+    /// Staking on a paused or jailed agent is allowed (it may be how it gets back to its minimums).
+    /// Emits a {Staked} event.
+    /// Requirements: the agent exists and its active pool was not wiped out by a slash; `amount` is not zero and
+    /// buys at least one share.
+    function stake(uint256 agentId, uint256 amount) external nonReentrant {
+        if (amount == 0) revert AgentStakingZeroAmount();
+        registry.creatorOf(agentId); // reverts with AgentRegistryUnknownAgent
+        AgentState storage state = _agents[agentId];
+        Position storage position = _positions[agentId][msg.sender];
+        Pool memory active = state.active;
+        if (active.tokens == 0 && active.shares != 0) revert AgentStakingPoolWipedOut(agentId);
+        uint256 shares = _sharesFor(active, amount);
+        if (shares == 0) revert AgentStakingZeroShares(agentId, amount);
+        uint256 rewardPerShare = state.rewardPerShare;
+        uint256 held = position.activeShares;
+        uint256 pending = _pending(held, rewardPerShare, position.rewardDebt);
+        position.activeShares = (held + shares).toUint128();
+        position.rewardDebt = _debtKeeping(held + shares, rewardPerShare, pending);
+        state.active = Pool((active.tokens + amount).toUint128(), (active.shares + shares).toUint128());
+        emit Staked(agentId, msg.sender, amount, shares);
+        token.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @notice Moves `amount` OPEN of the caller's active stake into unbonding, where it earns no rewards but stays
+    /// slashable. A new request restarts the unbonding period of all the caller's unbonding stake on the agent.
+    /// Rewards its active stake earned so far stay claimable.
+    /// Emits an {UnstakeRequested} event.
+    /// Requirements: `amount` is not zero and at most the caller's active stake.
+    function requestUnstake(uint256 agentId, uint256 amount) external {
+        if (amount == 0) revert AgentStakingZeroAmount();
+        AgentState storage state = _agents[agentId];
+        Position storage position = _positions[agentId][msg.sender];
+        Pool memory active = state.active;
+        uint256 held = position.activeShares;
+        uint256 staked = _valueOf(active, held);
+        if (amount > staked) revert AgentStakingInsufficientStake(agentId, msg.sender, staked, amount);
+        uint256 burned = amount == staked
+            ? held
+            : Math.min(held, Math.mulDiv(amount, active.shares, active.tokens, Math.Rounding.Ceil));
+        Pool memory unbonding = state.unbonding;
+        uint256 minted = _sharesFor(unbonding, amount);
+        if (minted == 0) revert AgentStakingZeroShares(agentId, amount);
+        uint256 rewardPerShare = state.rewardPerShare;
+        uint256 pending = _pending(held, rewardPerShare, position.rewardDebt);
+        // unchecked: burned <= held <= active.shares, and amount <= staked <= active.tokens
+        unchecked {
+            position.activeShares = uint128(held - burned);
+            state.active = Pool(uint128(active.tokens - amount), uint128(active.shares - burned));
+        }
+        position.rewardDebt = _debtKeeping(held - burned, rewardPerShare, pending);
+        position.unbondingShares = (position.unbondingShares + minted).toUint128();
+        uint64 ends = uint64(block.timestamp) + _params.unbondingPeriod;
+        position.unbondingEnds = ends;
+        state.unbonding = Pool((unbonding.tokens + amount).toUint128(), (unbonding.shares + minted).toUint128());
+        emit UnstakeRequested(agentId, msg.sender, amount, ends);
+    }
+
+    /// @notice Withdraws all of the caller's unbonding stake on an agent once its unbonding period has ended.
+    /// What is paid is the stake's value now, after any slash while it was unbonding.
+    /// Emits a {StakeWithdrawn} event.
+    /// Requirements: the caller has unbonding stake; its period has ended; no challenge against the agent is open.
+    function withdraw(uint256 agentId) external nonReentrant {
+        Position storage position = _positions[agentId][msg.sender];
+        uint256 shares = position.unbondingShares;
+        if (shares == 0) revert AgentStakingNothingToWithdraw(agentId, msg.sender);
+        if (block.timestamp < position.unbondingEnds) {
+            revert AgentStakingUnbonding(agentId, msg.sender, position.unbondingEnds);
+        }
+        AgentState storage state = _agents[agentId];
+        uint64 open = state.openChallengeId;
+        if (open != 0) revert AgentStakingChallengePending(agentId, open);
+        Pool memory unbonding = state.unbonding;
+        uint256 amount = _valueOf(unbonding, shares);
+        position.unbondingShares = 0;
+        // unchecked: shares <= unbonding.shares and amount <= unbonding.tokens (a floor of a share of them)
+        unchecked {
+            state.unbonding = Pool(uint128(unbonding.tokens - amount), uint128(unbonding.shares - shares));
+        }
+        emit StakeWithdrawn(agentId, msg.sender, amount);
+        if (amount > 0) token.safeTransfer(msg.sender, amount);
+    }
+
+    // ---------------------------------------------------------------- rewards
+
+    /// @notice Adds `amount` OPEN of rewards to an agent's active stakers, pro rata to their active shares, pulled
+    /// from the caller (approve first). With no active stake (or only stake a slash wiped out) the reward goes
+    /// straight to the treasury.
+    /// Emits a {RewardNotified} event.
+    /// Requirements: the caller is the fee router; `amount` is not zero; the agent exists.
+    function notifyReward(uint256 agentId, uint256 amount) external nonReentrant {
+        if (msg.sender != feeRouter) revert AgentStakingUnauthorizedFeeRouter(msg.sender);
+        if (amount == 0) revert AgentStakingZeroAmount();
+        registry.creatorOf(agentId); // reverts with AgentRegistryUnknownAgent
+        AgentState storage state = _agents[agentId];
+        Pool memory active = state.active;
+        uint256 shares = active.shares;
+        if (shares == 0 || active.tokens == 0) {
+            emit RewardNotified(agentId, msg.sender, amount, true);
+            token.safeTransferFrom(msg.sender, treasury, amount);
+            return;
+        }
+        state.rewardPerShare += Math.mulDiv(amount, REWARD_PRECISION, shares);
+        emit RewardNotified(agentId, msg.sender, amount, false);
+        token.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @notice Pays the caller's accrued rewards on an agent. Claiming nothing succeeds and pays nothing.
+    /// Emits a {RewardClaimed} event.
+    function claim(uint256 agentId) external nonReentrant returns (uint256 amount) {
+        Position storage position = _positions[agentId][msg.sender];
+        uint256 accrued = _accrued(position.activeShares, _agents[agentId].rewardPerShare);
+        amount = _pendingOf(accrued, position.rewardDebt);
+        if (amount == 0) return 0;
+        position.rewardDebt = accrued.toInt256();
+        emit RewardClaimed(agentId, msg.sender, amount);
+        token.safeTransfer(msg.sender, amount);
+    }
+
+    // ---------------------------------------------------------------- challenges
+
+    /// @notice Challenges an agent's behaviour, with evidence (e.g. the hash of receipts or transcripts) and a bond
+    /// pulled from the caller (approve {Params-challengeBond} first). One open challenge per agent at a time;
+    /// while it is open nobody can withdraw unbonded stake from the agent.
+    /// @return challengeId The new challenge's id (ids start at 1).
+    /// Emits a {ChallengeOpened} event.
+    /// Requirements: the agent exists and has no open challenge.
+    function challenge(uint256 agentId, bytes32 evidenceHash) external nonReentrant returns (uint256 challengeId) {
+        registry.creatorOf(agentId); // reverts with AgentRegistryUnknownAgent
+        AgentState storage state = _agents[agentId];
+        if (state.openChallengeId != 0) revert AgentStakingChallengePending(agentId, state.openChallengeId);
+        uint256 bond = _params.challengeBond;
+        challengeId = ++_challengeCount;
+        _challenges[challengeId] = Challenge({
+            challenger: msg.sender,
+            openedAt: uint64(block.timestamp),
+            status: ChallengeStatus.Open,
+            slashBps: 0,
+            agentId: agentId,
+            bond: bond,
+            evidenceHash: evidenceHash
+        });
+        state.openChallengeId = challengeId.toUint64();
+        emit ChallengeOpened(challengeId, agentId, msg.sender, evidenceHash, bond);
+        token.safeTransferFrom(msg.sender, address(this), bond);
+    }
+
+    /// @notice Resolves an open challenge. Upheld: both of the agent's pools (active and unbonding) lose
+    /// `slashBps` of their tokens; the challenger gets {Params-challengerRewardBps} of the slashed tokens (rounded
+    /// down) plus the bond back; the rest of the slashed tokens go to the treasury; the agent is jailed. Rejected:
+    /// the bond goes to the treasury and `slashBps` is ignored.
+    /// Emits {ChallengeUpheld} and {AgentJailed}, or {ChallengeRejected}.
+    /// Requirements: the caller is the owner; the challenge exists and is open; when upheld, 0 < `slashBps` ≤ 10000.
+    function resolveChallenge(uint256 challengeId, bool upheld, uint16 slashBps) external onlyOwner nonReentrant {
+        Challenge storage stored = _challenges[challengeId];
+        if (stored.status == ChallengeStatus.None) revert AgentStakingUnknownChallenge(challengeId);
+        if (stored.status != ChallengeStatus.Open) revert AgentStakingChallengeResolved(challengeId);
+        uint256 agentId = stored.agentId;
+        AgentState storage state = _agents[agentId];
+        state.openChallengeId = 0;
+        uint256 bond = stored.bond;
+        if (!upheld) {
+            stored.status = ChallengeStatus.Rejected;
+            emit ChallengeRejected(challengeId, agentId, bond);
+            if (bond > 0) token.safeTransfer(treasury, bond);
+            return;
+        }
+        if (slashBps == 0 || slashBps > BPS) revert AgentStakingInvalidSlash(slashBps);
+        stored.status = ChallengeStatus.Upheld;
+        stored.slashBps = slashBps;
+        uint256 slashed = _slash(state.active, slashBps) + _slash(state.unbonding, slashBps);
+        uint256 reward = slashed * _params.challengerRewardBps / BPS;
+        state.jailed = true;
+        emit ChallengeUpheld(challengeId, agentId, slashBps, slashed, reward);
+        emit AgentJailed(agentId, challengeId);
+        address challenger = stored.challenger;
+        if (reward + bond > 0) token.safeTransfer(challenger, reward + bond);
+        if (slashed > reward) token.safeTransfer(treasury, slashed - reward);
+    }
+
+    // ---------------------------------------------------------------- admin
+
+    /// @notice Replaces the staking parameters. A new unbonding period applies to later unstake requests only;
+    /// a new bond to later challenges only.
+    /// Emits a {ParamsChanged} event.
+    /// Requirements: the caller is the owner; `challengerRewardBps` ≤ 10000; `challengeBond` is not zero;
+    /// `unbondingPeriod` ≤ 365 days.
+    function setParams(Params calldata params_) external onlyOwner {
+        _setParams(params_);
+    }
+
+    /// @notice Sets the account allowed to {notifyReward} (the FeeRouter); the zero address disables rewards.
+    /// Emits a {FeeRouterChanged} event.
+    /// Requirements: the caller is the owner.
+    function setFeeRouter(address newFeeRouter) external onlyOwner {
+        address previous = feeRouter;
+        feeRouter = newFeeRouter;
+        emit FeeRouterChanged(previous, newFeeRouter);
+    }
+
+    /// @notice Lifts an agent's jail; it is active again once it meets the other conditions of {isAgentActive}.
+    /// Emits an {AgentUnjailed} event.
+    /// Requirements: the caller is the owner; the agent is jailed.
+    function unjail(uint256 agentId) external onlyOwner {
+        AgentState storage state = _agents[agentId];
+        if (!state.jailed) revert AgentStakingNotJailed(agentId);
+        state.jailed = false;
+        emit AgentUnjailed(agentId);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice Whether an agent may serve: it exists, is not paused in the registry, is not jailed, its active
+    /// stake reaches {Params-minAgentStake} and its creator's active stake on it reaches {Params-minCreatorStake}.
+    function isAgentActive(uint256 agentId) external view returns (bool) {
+        if (agentId == 0 || agentId > registry.agentCount()) return false;
+        AgentState storage state = _agents[agentId];
+        if (state.jailed || registry.isPaused(agentId)) return false;
+        Pool memory active = state.active;
+        if (active.tokens < _params.minAgentStake) return false;
+        address creator = registry.creatorOf(agentId);
+        return _valueOf(active, _positions[agentId][creator].activeShares) >= _params.minCreatorStake;
+    }
+
+    /// @notice A staker's position on an agent: active and unbonding stake (their value now, rounded down),
+    /// when unbonding ends, and the rewards {claim} would pay.
+    function positionOf(uint256 agentId, address staker) external view returns (PositionView memory) {
+        AgentState storage state = _agents[agentId];
+        Position storage position = _positions[agentId][staker];
+        return PositionView({
+            activeTokens: _valueOf(state.active, position.activeShares),
+            unbondingTokens: _valueOf(state.unbonding, position.unbondingShares),
+            unbondingEnds: position.unbondingEnds,
+            pendingReward: _pending(position.activeShares, state.rewardPerShare, position.rewardDebt)
+        });
+    }
+
+    /// @notice An agent's total active and unbonding stake, whether it is jailed, and its open challenge (0: none).
+    function agentStake(uint256 agentId) external view returns (AgentStakeView memory) {
+        AgentState storage state = _agents[agentId];
+        return AgentStakeView(state.active.tokens, state.unbonding.tokens, state.jailed, state.openChallengeId);
+    }
+
+    /// @notice A challenge: challenger, open time, status, slash applied, agent, bond and evidence hash.
+    function challengeOf(uint256 challengeId) external view returns (Challenge memory) {
+        Challenge memory stored = _challenges[challengeId];
+        if (stored.status == ChallengeStatus.None) revert AgentStakingUnknownChallenge(challengeId);
+        return stored;
+    }
+
+    /// @notice How many challenges were opened (ids run from 1 to this).
+    function challengeCount() external view returns (uint256) {
+        return _challengeCount;
+    }
+
+    /// @notice The staking parameters.
+    function params() external view returns (Params memory) {
+        return _params;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    function _setParams(Params memory params_) private {
+        if (params_.challengerRewardBps > BPS || params_.challengeBond == 0 || params_.unbondingPeriod > 365 days) {
+            revert AgentStakingInvalidParams(params_);
+        }
+        _params = params_;
+        emit ParamsChanged(params_);
+    }
+
+    /// @dev Scales a pool's tokens to floor(tokens * (10000 - bps) / 10000) and returns what it took.
+    function _slash(Pool storage pool, uint256 bps) private returns (uint256 slashed) {
+        uint256 tokens = pool.tokens;
+        uint256 kept = tokens * (BPS - bps) / BPS;
+        pool.tokens = uint128(kept); // kept <= tokens, which fits
+        // unchecked: kept <= tokens
+        unchecked {
+            slashed = tokens - kept;
+        }
+    }
+
+    /// @dev Rewards a position may claim: what its active shares accrued minus its debt (never negative: the debt
+    /// is set to `accrued - pending` on every share change, and the accumulator only grows).
+    function _pending(uint256 shares, uint256 rewardPerShare, int256 debt) private pure returns (uint256) {
+        return _pendingOf(_accrued(shares, rewardPerShare), debt);
+    }
+
+    function _pendingOf(uint256 accrued, int256 debt) private pure returns (uint256) {
+        return (accrued.toInt256() - debt).toUint256();
+    }
+
+    /// @dev The debt that leaves `pending` claimable for `shares` at `rewardPerShare`.
+    function _debtKeeping(uint256 shares, uint256 rewardPerShare, uint256 pending) private pure returns (int256) {
+        return _accrued(shares, rewardPerShare).toInt256() - pending.toInt256();
+    }
+
+    function _accrued(uint256 shares, uint256 rewardPerShare) private pure returns (uint256) {
+        return Math.mulDiv(shares, rewardPerShare, REWARD_PRECISION);
+    }
+
+    /// @dev Shares minted for `amount` tokens: floor(amount * (shares + 1) / (tokens + 1)), i.e. 1:1 until slashed.
+    function _sharesFor(Pool memory pool, uint256 amount) private pure returns (uint256) {
+        return Math.mulDiv(amount, uint256(pool.shares) + 1, uint256(pool.tokens) + 1);
+    }
+
+    function _valueOf(Pool memory pool, uint256 shares) private pure returns (uint256) {
+        return shares == 0 ? 0 : Math.mulDiv(shares, pool.tokens, pool.shares);
+    }
+}

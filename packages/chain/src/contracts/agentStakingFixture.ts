@@ -1,0 +1,227 @@
+import {
+  agentRegistryAbi,
+  agentRegistryBytecode,
+  agentStakingAbi,
+  agentStakingBytecode,
+  openTokenAbi,
+} from '@openledger/contracts'
+import { openStore } from '@openledger/store'
+import {
+  type Address,
+  createTestClient,
+  custom,
+  encodeFunctionData,
+  getContract,
+  type Hex,
+  keccak256,
+  parseEventLogs,
+  type TransactionReceipt,
+  toHex,
+} from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { deployContract } from '../deploy/deployContract.js'
+import { executeSafeTransaction } from '../safe/executeSafeTransaction.js'
+import { proposeSafeTransaction } from '../safe/proposeSafeTransaction.js'
+import { signSafeTransaction } from '../safe/signSafeTransaction.js'
+import { type DeployedDevnet, deployedDevnet } from '../testing/deployedDevnet.js'
+
+export const OPEN = (whole: bigint) => whole * 10n ** 18n
+/**
+ * Dev accounts: 0–2 own the treasury Safe; 3 is a genesis holder that funds the others; 4 an outsider; 5 a
+ * challenger (a genesis holder); 6 the fee router (a genesis holder); 7 an agent's creator; 8 and 9 stakers.
+ */
+export const [SAFE_OWNERS, INVESTORS, OUTSIDER, CHALLENGER, ROUTER, CREATOR, ALICE, BOB] = [
+  [0, 1, 2],
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  9,
+] as const
+export const PARAMS = {
+  unbondingPeriod: 7n * 24n * 3600n,
+  minAgentStake: OPEN(100n),
+  minCreatorStake: OPEN(50n),
+  challengeBond: OPEN(10n),
+  challengerRewardBps: 1000,
+} as const
+export type Params = {
+  unbondingPeriod: bigint
+  minAgentStake: bigint
+  minCreatorStake: bigint
+  challengeBond: bigint
+  challengerRewardBps: number
+}
+
+/** Calls can revert in the registry or the token (their custom errors): decode all three. */
+const stakingAbi = [
+  ...agentStakingAbi,
+  ...agentRegistryAbi.filter((item) => item.type === 'error'),
+  ...openTokenAbi.filter((item) => item.type === 'error'),
+]
+const registryAbi = agentRegistryAbi
+export const hashOf = (text: string) => keccak256(toHex(text))
+
+const testClientOf = (e: DeployedDevnet) =>
+  createTestClient({ mode: 'hardhat', transport: custom(e.devnet), chain: e.connection.chain })
+
+/**
+ * For AgentRegistry / AgentStaking tests: one devnet for the file with the protocol deployed, an
+ * AgentRegistry and an AgentStaking (owner and treasury: the Safe; fee router: ROUTER, set through the Safe)
+ * deployed on top, CREATOR, ALICE and BOB holding 1,000 OPEN each, every test inside a reverted EVM snapshot.
+ */
+export function useAgentStaking() {
+  let env: DeployedDevnet
+  let testClient: ReturnType<typeof testClientOf>
+  let snapshot: Hex
+  let registry: Address
+  let staking: Address
+  const account = (i: number) => privateKeyToAccount(env.devnet.accounts[i]!.privateKey)
+  const address = (i: number) => env.devnet.accounts[i]!.address
+  const clientOf = (i: number) => ({
+    public: env.connection.publicClient,
+    wallet: env.connection.walletClient(account(i)),
+  })
+  const registryAs = (i: number) => getContract({ address: registry, abi: registryAbi, client: clientOf(i) })
+  const stakingAs = (i: number) => getContract({ address: staking, abi: stakingAbi, client: clientOf(i) })
+  const tokenAs = (i: number) =>
+    getContract({ address: env.manifest.contracts.OpenToken, abi: openTokenAbi, client: clientOf(i) })
+  async function mined(hash: Promise<Hex>): Promise<TransactionReceipt> {
+    const receipt = await env.connection.publicClient.waitForTransactionReceipt({ hash: await hash })
+    expect(receipt.status).toBe('success')
+    return receipt
+  }
+
+  /** Executes one call from the treasury Safe: proposed by owner 0, signed by owner 1, executed by owner 0. */
+  async function asSafe(to: Address, data: Hex): Promise<TransactionReceipt> {
+    const { connection, manifest } = env
+    const key = (i: number) => env.devnet.accounts[i]!.privateKey
+    // A fresh store per call: nonces come from the chain, which the snapshots rewind.
+    const store = await openStore({ databaseUrl: ':memory:' })
+    try {
+      const { safeTxHash } = await proposeSafeTransaction(connection, store, {
+        infrastructure: manifest.safe,
+        safeAddress: manifest.treasurySafe.address,
+        proposerKey: key(0),
+        calls: [{ to, data }],
+      })
+      await signSafeTransaction(connection, store, {
+        infrastructure: manifest.safe,
+        safeTxHash,
+        signerKey: key(1),
+      })
+      const { txHash } = await executeSafeTransaction(connection, store, {
+        infrastructure: manifest.safe,
+        safeTxHash,
+        executorKey: key(0),
+      })
+      return await connection.publicClient.waitForTransactionReceipt({ hash: txHash })
+    } finally {
+      await store.close()
+    }
+  }
+
+  beforeAll(async () => {
+    env = await deployedDevnet()
+    testClient = testClientOf(env)
+    const safe = env.manifest.treasurySafe.address
+    registry = await deployContract(env.connection, account(0), {
+      abi: agentRegistryAbi,
+      bytecode: agentRegistryBytecode,
+      args: [safe],
+    })
+    staking = await deployContract(env.connection, account(0), {
+      abi: agentStakingAbi,
+      bytecode: agentStakingBytecode,
+      args: [env.manifest.contracts.OpenToken, registry, safe, safe, PARAMS],
+    })
+    await asSafe(
+      staking,
+      encodeFunctionData({ abi: agentStakingAbi, functionName: 'setFeeRouter', args: [address(ROUTER)] }),
+    )
+    for (const i of [CREATOR, ALICE, BOB])
+      await mined(tokenAs(INVESTORS).write.transfer([address(i), OPEN(1000n)]))
+  })
+  afterAll(() => env?.cleanup())
+  beforeEach(async () => {
+    snapshot = await testClient.snapshot()
+  })
+  afterEach(async () => {
+    await testClient.revert({ id: snapshot })
+  })
+
+  const eventsOf =
+    (abi: typeof agentStakingAbi | typeof agentRegistryAbi, at: () => Address) =>
+    (receipt: TransactionReceipt) =>
+      parseEventLogs({ abi, logs: receipt.logs })
+        .filter((log) => log.address.toLowerCase() === at().toLowerCase())
+        .map((log) => [log.eventName, log.args])
+
+  return {
+    get env() {
+      return env
+    },
+    account,
+    address,
+    registryAs,
+    stakingAs,
+    tokenAs,
+    mined,
+    asSafe,
+    registryAddress: () => registry,
+    stakingAddress: () => staking,
+    treasury: () => env.manifest.treasurySafe.address,
+    balance: (holder: Address) => tokenAs(0).read.balanceOf([holder]),
+    timeOf: async (receipt: TransactionReceipt) =>
+      (await env.connection.publicClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp,
+    async passTime(seconds: bigint) {
+      await testClient.increaseTime({ seconds: Number(seconds) })
+      await testClient.mine({ blocks: 1 })
+    },
+    /** AgentStaking's events in a receipt, as `[eventName, args]`. */
+    stakingEvents: eventsOf(agentStakingAbi, () => staking),
+    /** AgentRegistry's events in a receipt, as `[eventName, args]`. */
+    registryEvents: eventsOf(agentRegistryAbi, () => registry),
+    /** Registers an agent created by `creator` and returns its id. */
+    async newAgent(creator: number = CREATOR, metadataURI = 'ipfs://agent', fee = OPEN(1n)): Promise<bigint> {
+      const args = [metadataURI, [hashOf('adapter-a')], fee] as const
+      const { result } = await registryAs(creator).simulate.registerAgent(args, { account: account(creator) })
+      await mined(registryAs(creator).write.registerAgent(args))
+      return result
+    },
+    /** Approves and stakes `amount` of `who`'s OPEN on an agent. */
+    async staked(who: number, agentId: bigint, amount: bigint): Promise<TransactionReceipt> {
+      await mined(tokenAs(who).write.approve([staking, amount]))
+      return mined(stakingAs(who).write.stake([agentId, amount]))
+    },
+    /** ROUTER pays `amount` of rewards to an agent's stakers. */
+    async rewarded(agentId: bigint, amount: bigint): Promise<TransactionReceipt> {
+      await mined(tokenAs(ROUTER).write.approve([staking, amount]))
+      return mined(stakingAs(ROUTER).write.notifyReward([agentId, amount]))
+    },
+    /** `who` challenges an agent, approving the bond first; returns the challenge id. */
+    async challenged(who: number, agentId: bigint, evidence = hashOf('evidence')): Promise<bigint> {
+      await mined(tokenAs(who).write.approve([staking, PARAMS.challengeBond]))
+      const { result } = await stakingAs(who).simulate.challenge([agentId, evidence], {
+        account: account(who),
+      })
+      await mined(stakingAs(who).write.challenge([agentId, evidence]))
+      return result
+    },
+    /** Resolves a challenge through the Safe. */
+    resolved: (challengeId: bigint, upheld: boolean, slashBps: number) =>
+      asSafe(
+        staking,
+        encodeFunctionData({
+          abi: agentStakingAbi,
+          functionName: 'resolveChallenge',
+          args: [challengeId, upheld, slashBps],
+        }),
+      ),
+    positionOf: (agentId: bigint, who: number) => stakingAs(0).read.positionOf([agentId, address(who)]),
+    isActive: (agentId: bigint) => stakingAs(0).read.isAgentActive([agentId]),
+  }
+}

@@ -89,7 +89,7 @@ const rows: [string, string, string][] = [
   ['devnet start (in-process EVM)', `${ms('startMs').toFixed(1)} ms`, ''],
   ['devnet start (EVM + JSON-RPC server)', `${ms('serverMs').toFixed(1)} ms`, ''],
   [
-    'full deploy (8 Safe contracts, treasury Safe, OpenToken, DatanetRegistry)',
+    'full deploy (Safe contracts + treasury Safe, OpenToken, DatanetRegistry, agents, FeeRouter)',
     `${ms('deployMs').toFixed(1)} ms`,
     '',
   ],

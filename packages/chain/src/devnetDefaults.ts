@@ -7,11 +7,12 @@ export type DeploymentConfig = {
   owners: Address[]
   threshold: number
   genesis: GenesisEntry[]
+  settler: Address
 }
 
 /**
  * The devnet's deployment: dev account 0 deploys; accounts 0, 1 and 2 own a 2-of-3 treasury Safe; accounts
- * 3 to 6 hold the non-community genesis shares (investors, team, ecosystem, liquidity).
+ * 3 to 6 hold the non-community genesis shares (investors, team, ecosystem, liquidity); account 9 settles fees.
  *
  * @example
  * const config = devnetDeploymentConfig(devAccounts())
@@ -21,13 +22,14 @@ export function devnetDeploymentConfig(accounts: readonly DevAccount[]): Deploym
   const at = (i: number) => {
     const account = accounts[i]
     if (!account)
-      throw new RangeError(`the devnet deployment needs at least 7 dev accounts, got ${accounts.length}`)
+      throw new RangeError(`the devnet deployment needs at least 10 dev accounts, got ${accounts.length}`)
     return account
   }
   return {
     deployerKey: at(0).privateKey,
     owners: [at(0).address, at(1).address, at(2).address],
     threshold: 2,
+    settler: at(9).address,
     genesis: defaultGenesisTable({
       investors: at(3).address,
       team: at(4).address,

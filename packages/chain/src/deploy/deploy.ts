@@ -1,6 +1,9 @@
 import {
+  agentRegistryBytecode,
+  agentStakingBytecode,
   datanetRegistryAbi,
   datanetRegistryBytecode,
+  feeRouterBytecode,
   openTokenAbi,
   openTokenBytecode,
 } from '@openledger/contracts'
@@ -14,7 +17,9 @@ import type { Manifest } from '../manifest/manifest.js'
 import { findMissingCode } from '../manifest/verifyManifest.js'
 import { deploySafeInfrastructure } from '../safe/deploySafeInfrastructure.js'
 import { deployTreasurySafe, validateSafeConfig } from '../safe/deployTreasurySafe.js'
+import { deployAgentContracts } from './deployAgentContracts.js'
 import { deployContract } from './deployContract.js'
+import { defaultProtocolParameters, type ProtocolParameters } from './protocolParameters.js'
 
 /** Contributors' stake on a datanet stays slashable this long after they ask to unstake: 7 days. */
 export const DATANET_UNBONDING_SECONDS = 7 * 24 * 60 * 60
@@ -27,6 +32,10 @@ export type DeployParameters = {
   threshold: number
   saltNonce?: string
   genesis: readonly GenesisEntry[]
+  /** The account allowed to settle fee epochs on FeeRouter (the settlement worker's key). */
+  settler: Address
+  /** Staking minimums, fee splits and delays; default `defaultProtocolParameters`. */
+  parameters?: ProtocolParameters
   /** Where `deployments/<chainId>.json` lives; default `.openledger`. */
   directory?: string
   /** Deploy anew when the manifest's addresses have no code (a reset devnet) instead of failing. */
@@ -48,11 +57,21 @@ export async function deploy(
   connection: ChainConnection,
   parameters: DeployParameters,
 ): Promise<DeployReturnType> {
-  const { deployerKey, owners, threshold, saltNonce = '0', genesis, directory, redeploy = false } = parameters
+  const {
+    deployerKey,
+    owners,
+    threshold,
+    saltNonce = '0',
+    genesis,
+    directory,
+    redeploy = false,
+    settler,
+  } = parameters
+  const protocol = parameters.parameters ?? defaultProtocolParameters
   const progress = parameters.onProgress ?? (() => {})
   validateSafeConfig(owners, threshold)
   validateGenesisTable(genesis)
-  const configHash = hashConfig({ owners, threshold, saltNonce, genesis })
+  const configHash = hashConfig({ owners, threshold, saltNonce, genesis, settler, protocol })
   const path = manifestPath(connection.chainId, directory)
   const existing = readManifestIfExists(path)
   if (existing && existing.configHash === configHash) {
@@ -89,6 +108,15 @@ export async function deploy(
     args: [token, treasury, BigInt(DATANET_UNBONDING_SECONDS)],
   })
   progress(`deployed DatanetRegistry ${datanetRegistry}`)
+  const agents = await deployAgentContracts(connection, deployer, {
+    token,
+    treasury,
+    settler,
+    parameters: protocol,
+  })
+  progress(
+    `deployed AgentRegistry ${agents.AgentRegistry}, AgentStaking ${agents.AgentStaking}, FeeRouter ${agents.FeeRouter}`,
+  )
 
   const manifest: Manifest = {
     version: 1,
@@ -99,7 +127,8 @@ export async function deploy(
     configHash,
     safe,
     treasurySafe: { address: treasury, owners: owners.map((o) => getAddress(o)), threshold, saltNonce },
-    contracts: { OpenToken: token, DatanetRegistry: datanetRegistry },
+    contracts: { OpenToken: token, DatanetRegistry: datanetRegistry, ...agents },
+    settler: getAddress(settler),
     genesis: allocations.map((a) => ({ ...a, amount: String(a.amount) })),
   }
   writeManifest(path, manifest)
@@ -111,14 +140,24 @@ function hashConfig(config: {
   threshold: number
   saltNonce: string
   genesis: readonly GenesisEntry[]
+  settler: Address
+  protocol: ProtocolParameters
 }): Hex {
   const canonical = JSON.stringify({
     owners: config.owners.map((o) => getAddress(o)),
     threshold: config.threshold,
     saltNonce: config.saltNonce,
     genesis: config.genesis.map((e) => [e.label, e.holder, String(e.amount)]),
-    bytecode: [openTokenBytecode, datanetRegistryBytecode].map((b) => keccak256(b)),
+    bytecode: [
+      openTokenBytecode,
+      datanetRegistryBytecode,
+      agentRegistryBytecode,
+      agentStakingBytecode,
+      feeRouterBytecode,
+    ].map((b) => keccak256(b)),
     datanetUnbonding: DATANET_UNBONDING_SECONDS,
+    settler: getAddress(config.settler),
+    protocol: JSON.stringify(config.protocol, (_, v) => (typeof v === 'bigint' ? String(v) : v)),
   })
   return keccak256(toHex(canonical))
 }

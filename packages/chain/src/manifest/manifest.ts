@@ -31,7 +31,15 @@ export const manifestSchema = z.object({
     threshold: z.number().int().positive(),
     saltNonce: z.string(),
   }),
-  contracts: z.object({ OpenToken: address, DatanetRegistry: address }),
+  contracts: z.object({
+    OpenToken: address,
+    DatanetRegistry: address,
+    AgentRegistry: address,
+    AgentStaking: address,
+    FeeRouter: address,
+  }),
+  /** Settles fee epochs on FeeRouter (the settlement worker's account). */
+  settler: address,
   genesis: z.array(z.object({ label: z.string(), holder: address, amount: z.string().regex(/^\d+$/) })),
 })
 

@@ -13,13 +13,14 @@ import { BaseError } from '@openledger/errors'
 import type { Command } from 'commander'
 import type { Address } from 'viem'
 import { type Context, type KeyOptions, resolveKey, rpcUrlOf } from '../context.js'
-import { parseAddressList, parseIntegerIn, parsePrivateKey, parseRpcUrl } from '../options.js'
+import { parseAddress, parseAddressList, parseIntegerIn, parsePrivateKey, parseRpcUrl } from '../options.js'
 
 export type DeployOptions = KeyOptions & {
   rpcUrl?: string
   owners?: Address[]
   threshold?: number
   genesis?: string
+  settler?: Address
   saltNonce?: string
   redeploy?: boolean
 }
@@ -35,11 +36,14 @@ export async function deployWith(
   options: DeployOptions,
 ): Promise<DeployReturnType> {
   const devnet = connection.chainId === 31337
-  const defaults = devnet ? devnetDeploymentConfig(devAccounts(7)) : undefined
+  const defaults = devnet ? devnetDeploymentConfig(devAccounts(10)) : undefined
   const owners = options.owners ?? defaults?.owners
   if (!owners) throw new DeployConfigError('Off the devnet, --owners is required (the treasury Safe owners).')
   const genesis = options.genesis ? readGenesis(options.genesis) : defaults?.genesis
   if (!genesis) throw new DeployConfigError('Off the devnet, --genesis <file.json> is required.')
+  const settler = options.settler ?? defaults?.settler
+  if (!settler)
+    throw new DeployConfigError('Off the devnet, --settler <address> is required (who settles fee epochs).')
   // The devnet deploys from dev account 0 unless told otherwise.
   const deployerKey = resolveKey(context, options, connection.chainId, 'deployer', 0)
   return deploy(connection, {
@@ -47,6 +51,7 @@ export async function deployWith(
     owners,
     threshold: options.threshold ?? defaults?.threshold ?? Math.floor(owners.length / 2) + 1,
     genesis,
+    settler,
     directory: context.env.OPENLEDGER_HOME,
     redeploy: options.redeploy ?? false,
     ...(options.saltNonce ? { saltNonce: options.saltNonce } : {}),
@@ -81,6 +86,11 @@ export function deployCommand(program: Command, context: Context): void {
       parseAddressList,
     )
     .option('--threshold <n>', 'signatures the treasury Safe needs (devnet: 2)', parseIntegerIn(1, 100))
+    .option(
+      '--settler <address>',
+      'the account that settles fee epochs (devnet: dev account 9)',
+      parseAddress,
+    )
     .option(
       '--genesis <file>',
       'genesis allocation table, JSON: [{label, holder|"treasury", amount in OPEN}]',

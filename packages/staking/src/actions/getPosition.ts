@@ -1,0 +1,42 @@
+import type { ChainConnection } from '@openledger/chain'
+import type { Address } from 'viem'
+import { stakingAbi } from '../internal/abis.js'
+import { readCall } from '../internal/sendTransaction.js'
+import type { Position, StakingContracts } from '../types.js'
+
+export type GetPositionParameters = { agentId: bigint; staker: Address }
+export type GetPositionReturnType = Position
+
+/**
+ * A staker's position on an agent: active and unbonding stake (their value now, after any slash), when the
+ * unbonding stake may be withdrawn, and the rewards a claim would pay.
+ *
+ * @example
+ * const { active, unbonding, pendingReward } = await getPosition(connection, manifest.contracts, {
+ *   agentId: 1n,
+ *   staker: '0x…',
+ * })
+ */
+export async function getPosition(
+  connection: ChainConnection,
+  contracts: Pick<StakingContracts, 'AgentStaking'>,
+  parameters: GetPositionParameters,
+): Promise<GetPositionReturnType> {
+  const view = await readCall<{
+    activeTokens: bigint
+    unbondingTokens: bigint
+    unbondingEnds: bigint
+    pendingReward: bigint
+  }>(connection, {
+    address: contracts.AgentStaking,
+    abi: stakingAbi,
+    functionName: 'positionOf',
+    args: [parameters.agentId, parameters.staker],
+  })
+  return {
+    active: view.activeTokens,
+    unbonding: view.unbondingTokens,
+    unbondingEnds: view.unbondingEnds,
+    pendingReward: view.pendingReward,
+  }
+}

@@ -1,0 +1,279 @@
+import { BaseError } from '@openledger/errors'
+import type { Address } from 'viem'
+
+/**
+ * The contract refused an amount of zero (`AgentStakingZeroAmount`, `FeeRouterZeroAmount`).
+ *
+ * @example
+ * try {
+ *   await stake(connection, contracts, { account, agentId, amount: 0n })
+ * } catch (error) {
+ *   if (error instanceof ZeroAmountError) console.error('enter an amount')
+ * }
+ */
+export class ZeroAmountError extends BaseError {
+  override name = 'ZeroAmountError'
+
+  constructor(cause?: unknown) {
+    super('The amount must not be zero.', { cause })
+  }
+}
+
+/**
+ * Unstaking more than the staker's active stake on the agent (`AgentStakingInsufficientStake`).
+ *
+ * @example
+ * try {
+ *   await requestUnstake(connection, contracts, { account, agentId, amount })
+ * } catch (error) {
+ *   if (error instanceof InsufficientStakeError) console.error(error.staked, error.requested)
+ * }
+ */
+export class InsufficientStakeError extends BaseError {
+  override name = 'InsufficientStakeError'
+  readonly agentId: bigint
+  readonly staker: Address
+  readonly staked: bigint
+  readonly requested: bigint
+
+  constructor(parameters: {
+    agentId: bigint
+    staker: Address
+    staked: bigint
+    requested: bigint
+    cause?: unknown
+  }) {
+    const { agentId, staker, staked, requested, cause } = parameters
+    super(
+      `${staker} has ${staked} wei of active stake on agent ${agentId}, less than the ${requested} wei requested.`,
+      { cause },
+    )
+    this.agentId = agentId
+    this.staker = staker
+    this.staked = staked
+    this.requested = requested
+  }
+}
+
+/**
+ * Withdrawing before the unbonding period ended (`AgentStakingUnbonding`).
+ *
+ * @example
+ * try {
+ *   await withdraw(connection, contracts, { account, agentId })
+ * } catch (error) {
+ *   if (error instanceof StillUnbondingError) console.error(`wait until ${error.unbondingEnds.toISOString()}`)
+ * }
+ */
+export class StillUnbondingError extends BaseError {
+  override name = 'StillUnbondingError'
+  readonly agentId: bigint
+  readonly staker: Address
+  readonly unbondingEnds: Date
+
+  constructor(parameters: { agentId: bigint; staker: Address; unbondingEnds: bigint; cause?: unknown }) {
+    const { agentId, staker, cause } = parameters
+    const unbondingEnds = new Date(Number(parameters.unbondingEnds) * 1000)
+    super(
+      `${staker}'s stake on agent ${agentId} is unbonding until ${unbondingEnds.toISOString()}; withdraw after that.`,
+      { cause },
+    )
+    this.agentId = agentId
+    this.staker = staker
+    this.unbondingEnds = unbondingEnds
+  }
+}
+
+/**
+ * The staker has no unbonding stake on the agent (`AgentStakingNothingToWithdraw`).
+ *
+ * @example
+ * try {
+ *   await withdraw(connection, contracts, { account, agentId })
+ * } catch (error) {
+ *   if (error instanceof NothingToWithdrawError) console.log('request an unstake first')
+ * }
+ */
+export class NothingToWithdrawError extends BaseError {
+  override name = 'NothingToWithdrawError'
+  readonly agentId: bigint
+  readonly staker: Address
+
+  constructor(parameters: { agentId: bigint; staker: Address; cause?: unknown }) {
+    super(`${parameters.staker} has no unbonding stake to withdraw from agent ${parameters.agentId}.`, {
+      cause: parameters.cause,
+    })
+    this.agentId = parameters.agentId
+    this.staker = parameters.staker
+  }
+}
+
+/**
+ * A challenge against the agent is open: no new challenge, no withdrawal (`AgentStakingChallengePending`).
+ *
+ * @example
+ * try {
+ *   await challengeAgent(connection, contracts, { account, agentId, evidenceHash })
+ * } catch (error) {
+ *   if (error instanceof ChallengePendingError) console.error(error.challengeId)
+ * }
+ */
+export class ChallengePendingError extends BaseError {
+  override name = 'ChallengePendingError'
+  readonly agentId: bigint
+  readonly challengeId: bigint
+
+  constructor(parameters: { agentId: bigint; challengeId: bigint; cause?: unknown }) {
+    super(`Challenge ${parameters.challengeId} against agent ${parameters.agentId} is still open.`, {
+      cause: parameters.cause,
+    })
+    this.agentId = parameters.agentId
+    this.challengeId = parameters.challengeId
+  }
+}
+
+/**
+ * No agent has this id (`AgentRegistryUnknownAgent`, `FeeRouterUnknownAgent`).
+ *
+ * @example
+ * try {
+ *   await stake(connection, contracts, { account, agentId: 999n, amount })
+ * } catch (error) {
+ *   if (error instanceof UnknownAgentError) console.error(error.agentId)
+ * }
+ */
+export class UnknownAgentError extends BaseError {
+  override name = 'UnknownAgentError'
+  readonly agentId: bigint
+
+  constructor(agentId: bigint, cause?: unknown) {
+    super(`No agent has id ${agentId}.`, { cause })
+    this.agentId = agentId
+  }
+}
+
+/**
+ * The caller may not do this: not the contract's owner, the treasury Safe (`OwnableUnauthorizedAccount`), or
+ * not the agent's creator (`AgentRegistryUnauthorized`).
+ *
+ * @example
+ * try {
+ *   await simulateAdminCall(connection, contracts, { from: eoa, call })
+ * } catch (error) {
+ *   if (error instanceof UnauthorizedError) console.error(`${error.caller} is not allowed`)
+ * }
+ */
+export class UnauthorizedError extends BaseError {
+  override name = 'UnauthorizedError'
+  readonly caller: Address
+
+  constructor(caller: Address, parameters: { agentId?: bigint; cause?: unknown } = {}) {
+    const { agentId, cause } = parameters
+    super(
+      agentId === undefined
+        ? `${caller} is not the owner (the treasury Safe); propose this call through the Safe.`
+        : `${caller} is not the creator of agent ${agentId}.`,
+      { cause },
+    )
+    this.caller = caller
+  }
+}
+
+/**
+ * Fee splits that do not sum to 10,000 basis points (`FeeRouterInvalidSplits`).
+ *
+ * @example
+ * try {
+ *   await proposeSetSplits(connection, store, parameters)
+ * } catch (error) {
+ *   if (error instanceof InvalidSplitsError) console.error(`they sum to ${error.sum}`)
+ * }
+ */
+export class InvalidSplitsError extends BaseError {
+  override name = 'InvalidSplitsError'
+  readonly sum: bigint
+
+  constructor(sum: bigint, cause?: unknown) {
+    super(`The fee splits sum to ${sum} basis points, not 10,000.`, { cause })
+    this.sum = sum
+  }
+}
+
+/**
+ * A contributor's claim whose proof does not match the payouts root (`FeeRouterInvalidProof`).
+ *
+ * @example
+ * if (error instanceof InvalidProofError) console.error(error.account, error.cumulative)
+ */
+export class InvalidProofError extends BaseError {
+  override name = 'InvalidProofError'
+  readonly account: Address
+  readonly cumulative: bigint
+
+  constructor(account: Address, cumulative: bigint, cause?: unknown) {
+    super(`The proof for ${account} (cumulative ${cumulative} wei) does not match the payouts root.`, {
+      cause,
+    })
+    this.account = account
+    this.cumulative = cumulative
+  }
+}
+
+/**
+ * A contributor's claim for no more than was already claimed (`FeeRouterNothingToClaim`).
+ *
+ * @example
+ * if (error instanceof NothingToClaimError) console.log(`${error.account} is up to date`)
+ */
+export class NothingToClaimError extends BaseError {
+  override name = 'NothingToClaimError'
+  readonly account: Address
+
+  constructor(account: Address, cause?: unknown) {
+    super(`${account} has nothing left to claim.`, { cause })
+    this.account = account
+  }
+}
+
+/**
+ * An epoch settlement or reward notification from an account that is not allowed to
+ * (`FeeRouterUnauthorizedSettler`, `AgentStakingUnauthorizedFeeRouter`).
+ *
+ * @example
+ * if (error instanceof UnauthorizedSettlerError) console.error(error.caller)
+ */
+export class UnauthorizedSettlerError extends BaseError {
+  override name = 'UnauthorizedSettlerError'
+  readonly caller: Address
+
+  constructor(caller: Address, cause?: unknown) {
+    super(`${caller} is not the fee settler.`, { cause })
+    this.caller = caller
+  }
+}
+
+/**
+ * Any other revert of the staking contracts: `errorName` and `args` are the decoded custom error (or `Error`
+ * with a reason string; `undefined` when the revert carried no data); `cause` is viem's error.
+ *
+ * @example
+ * if (error instanceof StakingRevertError) console.error(error.errorName, error.args)
+ */
+export class StakingRevertError extends BaseError {
+  override name = 'StakingRevertError'
+  readonly errorName: string | undefined
+  readonly args: readonly unknown[]
+
+  constructor(parameters: { errorName?: string | undefined; args?: readonly unknown[]; cause?: unknown }) {
+    const { errorName, args = [], cause } = parameters
+    const shown = args.map((a) => String(a)).join(', ')
+    super(
+      errorName === undefined
+        ? 'The staking transaction reverted without a reason.'
+        : `The staking contracts reverted with ${errorName}(${shown}).`,
+      { cause },
+    )
+    this.errorName = errorName
+    this.args = args
+  }
+}

@@ -1,0 +1,71 @@
+import { type Address, ContractFunctionRevertedError, BaseError as ViemBaseError } from 'viem'
+import {
+  ChallengePendingError,
+  InsufficientStakeError,
+  InvalidProofError,
+  InvalidSplitsError,
+  NothingToClaimError,
+  NothingToWithdrawError,
+  StakingRevertError,
+  StillUnbondingError,
+  UnauthorizedError,
+  UnauthorizedSettlerError,
+  UnknownAgentError,
+  ZeroAmountError,
+} from '../errors/staking.js'
+
+/**
+ * Turns a viem error from a staking, registry, fee router or token call into the SDK's typed error. Errors
+ * that are not reverts (network, nonce, gas) are returned unchanged.
+ */
+export function toStakingError(error: unknown): unknown {
+  if (!(error instanceof ViemBaseError)) return error
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError)
+  if (!(reverted instanceof ContractFunctionRevertedError)) return error
+  const errorName = reverted.data?.errorName
+  const args = reverted.data?.args ?? []
+  const big = (i: number) => args[i] as bigint
+  const address = (i: number) => args[i] as Address
+  switch (errorName) {
+    case 'AgentStakingZeroAmount':
+    case 'FeeRouterZeroAmount':
+      return new ZeroAmountError(error)
+    case 'AgentStakingInsufficientStake':
+      return new InsufficientStakeError({
+        agentId: big(0),
+        staker: address(1),
+        staked: big(2),
+        requested: big(3),
+        cause: error,
+      })
+    case 'AgentStakingUnbonding':
+      return new StillUnbondingError({
+        agentId: big(0),
+        staker: address(1),
+        unbondingEnds: big(2),
+        cause: error,
+      })
+    case 'AgentStakingNothingToWithdraw':
+      return new NothingToWithdrawError({ agentId: big(0), staker: address(1), cause: error })
+    case 'AgentStakingChallengePending':
+      return new ChallengePendingError({ agentId: big(0), challengeId: big(1), cause: error })
+    case 'AgentRegistryUnknownAgent':
+    case 'FeeRouterUnknownAgent':
+      return new UnknownAgentError(big(0), error)
+    case 'OwnableUnauthorizedAccount':
+      return new UnauthorizedError(address(0), { cause: error })
+    case 'AgentRegistryUnauthorized':
+      return new UnauthorizedError(address(1), { agentId: big(0), cause: error })
+    case 'FeeRouterInvalidSplits':
+      return new InvalidSplitsError(big(0), error)
+    case 'FeeRouterInvalidProof':
+      return new InvalidProofError(address(0), big(1), error)
+    case 'FeeRouterNothingToClaim':
+      return new NothingToClaimError(address(0), error)
+    case 'FeeRouterUnauthorizedSettler':
+    case 'AgentStakingUnauthorizedFeeRouter':
+      return new UnauthorizedSettlerError(address(0), error)
+    default:
+      return new StakingRevertError({ errorName, args, cause: error })
+  }
+}

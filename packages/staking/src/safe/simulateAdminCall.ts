@@ -1,0 +1,30 @@
+import type { ChainConnection } from '@openledger/chain'
+import type { Address } from 'viem'
+import { simulateCall } from '../internal/sendTransaction.js'
+import type { StakingContracts } from '../types.js'
+import { type AdminCall, adminCall } from './adminCall.js'
+
+export type SimulateAdminCallParameters = {
+  /** The caller to simulate: the treasury Safe's address to check a proposal, or any account. */
+  from: Address
+  call: AdminCall
+}
+
+/**
+ * Simulates an owner-only call (resolve a challenge, set splits or staking parameters) from `from` at the
+ * latest block, without sending anything. A revert is the SDK's typed error: from an account that is not the
+ * owner an `UnauthorizedError`; splits that do not sum to 10,000 an `InvalidSplitsError`.
+ *
+ * @example
+ * await simulateAdminCall(connection, manifest.contracts, {
+ *   from: manifest.treasurySafe.address,
+ *   call: { type: 'setSplits', splits },
+ * })
+ */
+export async function simulateAdminCall(
+  connection: ChainConnection,
+  contracts: Pick<StakingContracts, 'AgentStaking' | 'FeeRouter'>,
+  parameters: SimulateAdminCallParameters,
+): Promise<void> {
+  await simulateCall(connection, parameters.from, adminCall(contracts, parameters.call))
+}

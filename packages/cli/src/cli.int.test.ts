@@ -81,6 +81,14 @@ describe('openledger', () => {
       'datanet search',
       'attribution',
       'attribution explain',
+      'stake',
+      'unstake',
+      'withdraw',
+      'rewards',
+      'challenge',
+      'slash',
+      'agent',
+      'agent register',
     ]) {
       expect(top.stdout + (await helpOf(command.split(' ')))).toContain(`Usage: openledger ${command}`)
     }

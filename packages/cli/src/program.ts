@@ -6,6 +6,7 @@ import { deployCommand } from './commands/deploy.js'
 import { devnetCommand } from './commands/devnet.js'
 import { loraHostCommand } from './commands/loraHost.js'
 import { safeCommand } from './commands/safe.js'
+import { stakingCommands } from './commands/staking.js'
 import { upCommand } from './commands/up.js'
 import type { Context } from './context.js'
 
@@ -31,5 +32,6 @@ export function createProgram(context: Context): Command {
   adapterCommand(program, context)
   datanetCommand(program, context)
   attributionCommand(program, context)
+  stakingCommands(program, context)
   return program
 }

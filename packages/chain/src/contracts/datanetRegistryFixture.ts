@@ -1,18 +1,7 @@
 import { datanetRegistryAbi, openTokenAbi } from '@openledger/contracts'
-import {
-  createTestClient,
-  custom,
-  getContract,
-  type Hex,
-  keccak256,
-  parseEventLogs,
-  type TransactionReceipt,
-  toHex,
-} from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { getContract, keccak256, parseEventLogs, type TransactionReceipt, toHex } from 'viem'
 import { DATANET_UNBONDING_SECONDS } from '../deploy/deploy.js'
-import { type DeployedDevnet, deployedDevnet } from '../testing/deployedDevnet.js'
+import { useDeployedDevnet } from '../testing/useDeployedDevnet.js'
 
 export const OPEN = (whole: bigint) => whole * 10n ** 18n
 /** Dev accounts: a genesis holder, the curator, two contributors, and an outsider. */
@@ -22,67 +11,40 @@ export const UNBONDING = BigInt(DATANET_UNBONDING_SECONDS)
 const abi = [...datanetRegistryAbi, ...openTokenAbi.filter((item) => item.type === 'error')]
 export const hashOf = (text: string) => keccak256(toHex(text))
 
-const testClientOf = (e: DeployedDevnet) =>
-  createTestClient({ mode: 'hardhat', transport: custom(e.devnet), chain: e.connection.chain })
-
 /**
  * For DatanetRegistry tests: one devnet with the protocol deployed for the file, ALICE and BOB holding 1,000
  * OPEN each, and every test run inside an EVM snapshot that is reverted afterwards.
  */
 export function useDatanetRegistry() {
-  let env: DeployedDevnet
-  let testClient: ReturnType<typeof testClientOf>
-  let snapshot: Hex
-  const account = (i: number) => privateKeyToAccount(env.devnet.accounts[i]!.privateKey)
-  const address = (i: number) => env.devnet.accounts[i]!.address
-  const clientOf = (i: number) => ({
-    public: env.connection.publicClient,
-    wallet: env.connection.walletClient(account(i)),
-  })
-  const registryAs = (i: number) =>
-    getContract({ address: env.manifest.contracts.DatanetRegistry, abi, client: clientOf(i) })
-  const tokenAs = (i: number) =>
-    getContract({ address: env.manifest.contracts.OpenToken, abi: openTokenAbi, client: clientOf(i) })
-  async function mined(hash: Promise<Hex>): Promise<TransactionReceipt> {
-    const receipt = await env.connection.publicClient.waitForTransactionReceipt({ hash: await hash })
-    expect(receipt.status).toBe('success')
-    return receipt
-  }
-
-  beforeAll(async () => {
-    env = await deployedDevnet()
-    testClient = testClientOf(env)
+  const devnet = useDeployedDevnet(async ({ tokenAs, address, mined }) => {
     for (const i of [ALICE, BOB]) await mined(tokenAs(INVESTORS).write.transfer([address(i), OPEN(1000n)]))
   })
-  afterAll(() => env?.cleanup())
-  beforeEach(async () => {
-    snapshot = await testClient.snapshot()
-  })
-  afterEach(async () => {
-    await testClient.revert({ id: snapshot })
-  })
+  const { account, address, clientOf, tokenAs, mined } = devnet
+  const registryAs = (i: number) =>
+    getContract({ address: devnet.env.manifest.contracts.DatanetRegistry, abi, client: clientOf(i) })
+  const env = () => devnet.env
 
   return {
     get env() {
-      return env
+      return devnet.env
     },
     account,
     address,
     registryAs,
     tokenAs,
     mined,
-    registryAddress: () => env.manifest.contracts.DatanetRegistry,
-    treasury: () => env.manifest.treasurySafe.address,
+    registryAddress: () => env().manifest.contracts.DatanetRegistry,
+    treasury: () => env().manifest.treasurySafe.address,
     timeOf: async (receipt: TransactionReceipt) =>
-      (await env.connection.publicClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp,
+      (await env().connection.publicClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp,
     async passTime(seconds: bigint) {
-      await testClient.increaseTime({ seconds: Number(seconds) })
-      await testClient.mine({ blocks: 1 })
+      await devnet.testClient.increaseTime({ seconds: Number(seconds) })
+      await devnet.testClient.mine({ blocks: 1 })
     },
     /** The registry's events in a receipt, as `[eventName, args]`. */
     eventsIn: (receipt: TransactionReceipt) =>
       parseEventLogs({ abi: datanetRegistryAbi, logs: receipt.logs })
-        .filter((log) => log.address.toLowerCase() === env.manifest.contracts.DatanetRegistry.toLowerCase())
+        .filter((log) => log.address.toLowerCase() === env().manifest.contracts.DatanetRegistry.toLowerCase())
         .map((log) => [log.eventName, log.args]),
     /** Creates a datanet curated by CURATOR and returns its id. */
     async newDatanet(license = 'CC-BY-4.0', metadataURI = 'ipfs://meta'): Promise<bigint> {

@@ -5,26 +5,17 @@ import {
   agentStakingBytecode,
   openTokenAbi,
 } from '@openledger/contracts'
-import { openStore } from '@openledger/store'
 import {
   type Address,
-  createTestClient,
-  custom,
   encodeFunctionData,
   getContract,
-  type Hex,
   keccak256,
   parseEventLogs,
   type TransactionReceipt,
   toHex,
 } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { deployContract } from '../deploy/deployContract.js'
-import { executeSafeTransaction } from '../safe/executeSafeTransaction.js'
-import { proposeSafeTransaction } from '../safe/proposeSafeTransaction.js'
-import { signSafeTransaction } from '../safe/signSafeTransaction.js'
-import { type DeployedDevnet, deployedDevnet } from '../testing/deployedDevnet.js'
+import { useDeployedDevnet } from '../testing/useDeployedDevnet.js'
 
 export const OPEN = (whole: bigint) => whole * 10n ** 18n
 /**
@@ -65,68 +56,15 @@ const stakingAbi = [
 const registryAbi = agentRegistryAbi
 export const hashOf = (text: string) => keccak256(toHex(text))
 
-const testClientOf = (e: DeployedDevnet) =>
-  createTestClient({ mode: 'hardhat', transport: custom(e.devnet), chain: e.connection.chain })
-
 /**
  * For AgentRegistry / AgentStaking tests: one devnet for the file with the protocol deployed, an
  * AgentRegistry and an AgentStaking (owner and treasury: the Safe; fee router: ROUTER, set through the Safe)
  * deployed on top, CREATOR, ALICE and BOB holding 1,000 OPEN each, every test inside a reverted EVM snapshot.
  */
 export function useAgentStaking() {
-  let env: DeployedDevnet
-  let testClient: ReturnType<typeof testClientOf>
-  let snapshot: Hex
   let registry: Address
   let staking: Address
-  const account = (i: number) => privateKeyToAccount(env.devnet.accounts[i]!.privateKey)
-  const address = (i: number) => env.devnet.accounts[i]!.address
-  const clientOf = (i: number) => ({
-    public: env.connection.publicClient,
-    wallet: env.connection.walletClient(account(i)),
-  })
-  const registryAs = (i: number) => getContract({ address: registry, abi: registryAbi, client: clientOf(i) })
-  const stakingAs = (i: number) => getContract({ address: staking, abi: stakingAbi, client: clientOf(i) })
-  const tokenAs = (i: number) =>
-    getContract({ address: env.manifest.contracts.OpenToken, abi: openTokenAbi, client: clientOf(i) })
-  async function mined(hash: Promise<Hex>): Promise<TransactionReceipt> {
-    const receipt = await env.connection.publicClient.waitForTransactionReceipt({ hash: await hash })
-    expect(receipt.status).toBe('success')
-    return receipt
-  }
-
-  /** Executes one call from the treasury Safe: proposed by owner 0, signed by owner 1, executed by owner 0. */
-  async function asSafe(to: Address, data: Hex): Promise<TransactionReceipt> {
-    const { connection, manifest } = env
-    const key = (i: number) => env.devnet.accounts[i]!.privateKey
-    // A fresh store per call: nonces come from the chain, which the snapshots rewind.
-    const store = await openStore({ databaseUrl: ':memory:' })
-    try {
-      const { safeTxHash } = await proposeSafeTransaction(connection, store, {
-        infrastructure: manifest.safe,
-        safeAddress: manifest.treasurySafe.address,
-        proposerKey: key(0),
-        calls: [{ to, data }],
-      })
-      await signSafeTransaction(connection, store, {
-        infrastructure: manifest.safe,
-        safeTxHash,
-        signerKey: key(1),
-      })
-      const { txHash } = await executeSafeTransaction(connection, store, {
-        infrastructure: manifest.safe,
-        safeTxHash,
-        executorKey: key(0),
-      })
-      return await connection.publicClient.waitForTransactionReceipt({ hash: txHash })
-    } finally {
-      await store.close()
-    }
-  }
-
-  beforeAll(async () => {
-    env = await deployedDevnet()
-    testClient = testClientOf(env)
+  const devnet = useDeployedDevnet(async ({ env, account, address, tokenAs, mined, asSafe }) => {
     const safe = env.manifest.treasurySafe.address
     registry = await deployContract(env.connection, account(0), {
       abi: agentRegistryAbi,
@@ -145,13 +83,10 @@ export function useAgentStaking() {
     for (const i of [CREATOR, ALICE, BOB])
       await mined(tokenAs(INVESTORS).write.transfer([address(i), OPEN(1000n)]))
   })
-  afterAll(() => env?.cleanup())
-  beforeEach(async () => {
-    snapshot = await testClient.snapshot()
-  })
-  afterEach(async () => {
-    await testClient.revert({ id: snapshot })
-  })
+  const { account, address, clientOf, tokenAs, mined, asSafe } = devnet
+  const env = () => devnet.env
+  const registryAs = (i: number) => getContract({ address: registry, abi: registryAbi, client: clientOf(i) })
+  const stakingAs = (i: number) => getContract({ address: staking, abi: stakingAbi, client: clientOf(i) })
 
   const eventsOf =
     (abi: typeof agentStakingAbi | typeof agentRegistryAbi, at: () => Address) =>
@@ -162,7 +97,7 @@ export function useAgentStaking() {
 
   return {
     get env() {
-      return env
+      return devnet.env
     },
     account,
     address,
@@ -173,13 +108,13 @@ export function useAgentStaking() {
     asSafe,
     registryAddress: () => registry,
     stakingAddress: () => staking,
-    treasury: () => env.manifest.treasurySafe.address,
+    treasury: () => env().manifest.treasurySafe.address,
     balance: (holder: Address) => tokenAs(0).read.balanceOf([holder]),
     timeOf: async (receipt: TransactionReceipt) =>
-      (await env.connection.publicClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp,
+      (await env().connection.publicClient.getBlock({ blockNumber: receipt.blockNumber })).timestamp,
     async passTime(seconds: bigint) {
-      await testClient.increaseTime({ seconds: Number(seconds) })
-      await testClient.mine({ blocks: 1 })
+      await devnet.testClient.increaseTime({ seconds: Number(seconds) })
+      await devnet.testClient.mine({ blocks: 1 })
     },
     /** AgentStaking's events in a receipt, as `[eventName, args]`. */
     stakingEvents: eventsOf(agentStakingAbi, () => staking),

@@ -9,20 +9,15 @@ import {
 } from '@openledger/contracts'
 import {
   type Address,
-  createTestClient,
-  custom,
   getAddress,
   getContract,
-  type Hex,
   keccak256,
   parseEventLogs,
   type TransactionReceipt,
   toHex,
 } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { deployContract } from '../deploy/deployContract.js'
-import { type DeployedDevnet, deployedDevnet } from '../testing/deployedDevnet.js'
+import { useDeployedDevnet } from '../testing/useDeployedDevnet.js'
 
 export const OPEN = (whole: bigint) => whole * 10n ** 18n
 /** Dev accounts: a genesis holder, the settler, three payers and an outsider. */
@@ -47,9 +42,6 @@ export const addressOf = (label: string) => getAddress(keccak256(toHex(label)).s
 /** The router's calls can revert inside the token (ERC20 errors) or Ownable: decode all. */
 const abi = [...feeRouterAbi, ...openTokenAbi.filter((item) => item.type === 'error')]
 
-const testClientOf = (e: DeployedDevnet) =>
-  createTestClient({ mode: 'hardhat', transport: custom(e.devnet), chain: e.connection.chain })
-
 /**
  * For FeeRouter tests: one devnet with the protocol deployed, a FeeRouter owned by the treasury Safe with
  * SETTLER as settler and `SPLITS`, wired to test-only mocks of AgentRegistry (`creatorOf`) and AgentStaking
@@ -57,31 +49,9 @@ const testClientOf = (e: DeployedDevnet) =>
  * snapshot that is reverted afterwards.
  */
 export function useFeeRouter() {
-  let env: DeployedDevnet
-  let testClient: ReturnType<typeof testClientOf>
-  let snapshot: Hex
   let router: Address
   let staking: Address
-  const account = (i: number) => privateKeyToAccount(env.devnet.accounts[i]!.privateKey)
-  const address = (i: number) => env.devnet.accounts[i]!.address
-  const clientOf = (i: number) => ({
-    public: env.connection.publicClient,
-    wallet: env.connection.walletClient(account(i)),
-  })
-  const routerAs = (i: number) => getContract({ address: router, abi, client: clientOf(i) })
-  const tokenAs = (i: number) =>
-    getContract({ address: env.manifest.contracts.OpenToken, abi: openTokenAbi, client: clientOf(i) })
-  const stakingContract = () =>
-    getContract({ address: staking, abi: mockStakerRewardsAbi, client: env.connection.publicClient })
-  async function mined(hash: Promise<Hex>): Promise<TransactionReceipt> {
-    const receipt = await env.connection.publicClient.waitForTransactionReceipt({ hash: await hash })
-    expect(receipt.status).toBe('success')
-    return receipt
-  }
-
-  beforeAll(async () => {
-    env = await deployedDevnet()
-    testClient = testClientOf(env)
+  const devnet = useDeployedDevnet(async ({ env, account, address, clientOf, tokenAs, mined }) => {
     const deployer = account(0)
     const token = env.manifest.contracts.OpenToken
     const treasury = env.manifest.treasurySafe.address
@@ -109,17 +79,15 @@ export function useFeeRouter() {
       await mined(tokenAs(i).write.approve([router, OPEN(1000n)]))
     }
   })
-  afterAll(() => env?.cleanup())
-  beforeEach(async () => {
-    snapshot = await testClient.snapshot()
-  })
-  afterEach(async () => {
-    await testClient.revert({ id: snapshot })
-  })
+  const { account, address, clientOf, tokenAs, mined } = devnet
+  const env = () => devnet.env
+  const routerAs = (i: number) => getContract({ address: router, abi, client: clientOf(i) })
+  const stakingContract = () =>
+    getContract({ address: staking, abi: mockStakerRewardsAbi, client: env().connection.publicClient })
 
   return {
     get env() {
-      return env
+      return devnet.env
     },
     account,
     address,
@@ -129,11 +97,11 @@ export function useFeeRouter() {
     mined,
     routerAddress: () => router,
     stakingAddress: () => staking,
-    treasury: () => env.manifest.treasurySafe.address,
+    treasury: () => env().manifest.treasurySafe.address,
     balanceOf: (holder: Address) => tokenAs(0).read.balanceOf([holder]),
     async passTime(seconds: bigint) {
-      await testClient.increaseTime({ seconds: Number(seconds) })
-      await testClient.mine({ blocks: 1 })
+      await devnet.testClient.increaseTime({ seconds: Number(seconds) })
+      await devnet.testClient.mine({ blocks: 1 })
     },
     /** The router's events in a receipt, as `[eventName, args]`. */
     eventsIn: (receipt: TransactionReceipt) =>

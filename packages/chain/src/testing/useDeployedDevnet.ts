@@ -1,7 +1,11 @@
 import { openTokenAbi } from '@openledger/contracts'
-import { createTestClient, custom, getContract, type Hex, type TransactionReceipt } from 'viem'
+import { openStore } from '@openledger/store'
+import { type Address, createTestClient, custom, getContract, type Hex, type TransactionReceipt } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { executeSafeTransaction } from '../safe/executeSafeTransaction.js'
+import { proposeSafeTransaction } from '../safe/proposeSafeTransaction.js'
+import { signSafeTransaction } from '../safe/signSafeTransaction.js'
 import { type DeployedDevnet, deployedDevnet } from './deployedDevnet.js'
 
 const testClientOf = (e: DeployedDevnet) =>
@@ -37,6 +41,31 @@ export function useDeployedDevnet(setup?: (hooks: DeployedDevnetHooks) => Promis
     expect(receipt.status).toBe('success')
     return receipt
   }
+  /** Executes one call from the treasury Safe: proposed by owner 0, signed by owner 1, executed by owner 0. */
+  async function asSafe(to: Address, data: Hex): Promise<TransactionReceipt> {
+    const { connection, manifest } = env
+    const key = (i: number) => env.devnet.accounts[i]!.privateKey
+    const infrastructure = manifest.safe
+    // A fresh store per call: nonces come from the chain, which the snapshots rewind.
+    const store = await openStore({ databaseUrl: ':memory:' })
+    try {
+      const { safeTxHash } = await proposeSafeTransaction(connection, store, {
+        infrastructure,
+        safeAddress: manifest.treasurySafe.address,
+        proposerKey: key(0),
+        calls: [{ to, data }],
+      })
+      await signSafeTransaction(connection, store, { infrastructure, safeTxHash, signerKey: key(1) })
+      const { txHash } = await executeSafeTransaction(connection, store, {
+        infrastructure,
+        safeTxHash,
+        executorKey: key(0),
+      })
+      return await connection.publicClient.waitForTransactionReceipt({ hash: txHash })
+    } finally {
+      await store.close()
+    }
+  }
   const hooks = {
     get env() {
       return env
@@ -49,6 +78,7 @@ export function useDeployedDevnet(setup?: (hooks: DeployedDevnetHooks) => Promis
     clientOf,
     tokenAs,
     mined,
+    asSafe,
   }
   beforeAll(async () => {
     env = await deployedDevnet()

@@ -11,14 +11,16 @@ import type { PeftAdapterFiles } from './parsePeftAdapter.js'
  * await registry.register({ name: 'defi', files: await readPeftAdapterDir('./out/defi-lora') })
  */
 export async function readPeftAdapterDir(dir: string): Promise<PeftAdapterFiles> {
-  const [config, weights] = await Promise.all(
-    ['adapter_config.json', 'adapter_model.safetensors'].map((file) =>
-      readFile(join(dir, file)).catch((error: NodeJS.ErrnoException) => {
-        throw new AdapterValidationError(`cannot read ${file} in ${dir} (${error.code ?? error.message})`, {
-          cause: error,
-        })
-      }),
-    ),
-  )
-  return { config: new Uint8Array(config!), weights: new Uint8Array(weights!) }
+  // One after the other, config first: a folder missing both files always names the config.
+  const config = await readAdapterFile(dir, 'adapter_config.json')
+  const weights = await readAdapterFile(dir, 'adapter_model.safetensors')
+  return { config: new Uint8Array(config), weights: new Uint8Array(weights) }
+}
+
+function readAdapterFile(dir: string, file: string): Promise<Buffer> {
+  return readFile(join(dir, file)).catch((error: NodeJS.ErrnoException) => {
+    throw new AdapterValidationError(`cannot read ${file} in ${dir} (${error.code ?? error.message})`, {
+      cause: error,
+    })
+  })
 }

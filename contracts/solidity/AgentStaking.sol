@@ -34,8 +34,11 @@ import {AgentRegistry} from "./AgentRegistry.sol";
 ///   (SafeCast) while withdrawals keep working.
 /// - rewards: `rewardPerShare += floor(amount * 1e27 / activeShares)`; a position accrues
 ///   `floor(activeShares * rewardPerShare / 1e27) - rewardDebt`. A change of active shares keeps what accrued by
-///   lowering `rewardDebt` (it may go negative) instead of storing it apart. The wei lost to these floors stay
-///   in the contract, undistributed.
+///   resetting `rewardDebt` to `ceil(newShares * rewardPerShare / 1e27) - owed` (it may go negative): rounding
+///   up there costs the position at most 1 wei per change (its owed amount may dip below zero until rewards
+///   cover it, and is never paid below zero), where a floor would have credited new shares with wei nobody paid
+///   in. So the rewards owed never exceed the rewards received; the wei lost to these roundings stay in the
+///   contract, undistributed.
 contract AgentStaking is Ownable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
@@ -189,9 +192,9 @@ contract AgentStaking is Ownable, ReentrancyGuardTransient {
         if (shares == 0) revert AgentStakingZeroShares(agentId, amount);
         uint256 rewardPerShare = state.rewardPerShare;
         uint256 held = position.activeShares;
-        uint256 pending = _pending(held, rewardPerShare, position.rewardDebt);
+        int256 owed = _owed(held, rewardPerShare, position.rewardDebt);
         position.activeShares = (held + shares).toUint128();
-        position.rewardDebt = _debtKeeping(held + shares, rewardPerShare, pending);
+        position.rewardDebt = _debtKeeping(held + shares, rewardPerShare, owed);
         state.active = Pool((active.tokens + amount).toUint128(), (active.shares + shares).toUint128());
         emit Staked(agentId, msg.sender, amount, shares);
         token.safeTransferFrom(msg.sender, address(this), amount);
@@ -217,13 +220,13 @@ contract AgentStaking is Ownable, ReentrancyGuardTransient {
         uint256 minted = _sharesFor(unbonding, amount);
         if (minted == 0) revert AgentStakingZeroShares(agentId, amount);
         uint256 rewardPerShare = state.rewardPerShare;
-        uint256 pending = _pending(held, rewardPerShare, position.rewardDebt);
+        int256 owed = _owed(held, rewardPerShare, position.rewardDebt);
         // unchecked: burned <= held <= active.shares, and amount <= staked <= active.tokens
         unchecked {
             position.activeShares = uint128(held - burned);
             state.active = Pool(uint128(active.tokens - amount), uint128(active.shares - burned));
         }
-        position.rewardDebt = _debtKeeping(held - burned, rewardPerShare, pending);
+        position.rewardDebt = _debtKeeping(held - burned, rewardPerShare, owed);
         position.unbondingShares = (position.unbondingShares + minted).toUint128();
         uint64 ends = uint64(block.timestamp) + _params.unbondingPeriod;
         position.unbondingEnds = ends;
@@ -285,8 +288,9 @@ contract AgentStaking is Ownable, ReentrancyGuardTransient {
     function claim(uint256 agentId) external nonReentrant returns (uint256 amount) {
         Position storage position = _positions[agentId][msg.sender];
         uint256 accrued = _accrued(position.activeShares, _agents[agentId].rewardPerShare);
-        amount = _pendingOf(accrued, position.rewardDebt);
-        if (amount == 0) return 0;
+        int256 owed = accrued.toInt256() - position.rewardDebt;
+        if (owed <= 0) return 0;
+        amount = uint256(owed);
         position.rewardDebt = accrued.toInt256();
         emit RewardClaimed(agentId, msg.sender, amount);
         token.safeTransfer(msg.sender, amount);
@@ -454,19 +458,23 @@ contract AgentStaking is Ownable, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev Rewards a position may claim: what its active shares accrued minus its debt (never negative: the debt
-    /// is set to `accrued - pending` on every share change, and the accumulator only grows).
+    /// @dev Rewards a position may claim now: what it is owed, or nothing while that is below zero.
     function _pending(uint256 shares, uint256 rewardPerShare, int256 debt) private pure returns (uint256) {
-        return _pendingOf(_accrued(shares, rewardPerShare), debt);
+        int256 owed = _owed(shares, rewardPerShare, debt);
+        return owed > 0 ? uint256(owed) : 0;
     }
 
-    function _pendingOf(uint256 accrued, int256 debt) private pure returns (uint256) {
-        return (accrued.toInt256() - debt).toUint256();
+    /// @dev What its active shares accrued minus its debt. It may be a few wei below zero right after a share
+    /// change (the debt rounds up there), until rewards cover it; it is never paid while below zero.
+    function _owed(uint256 shares, uint256 rewardPerShare, int256 debt) private pure returns (int256) {
+        return _accrued(shares, rewardPerShare).toInt256() - debt;
     }
 
-    /// @dev The debt that leaves `pending` claimable for `shares` at `rewardPerShare`.
-    function _debtKeeping(uint256 shares, uint256 rewardPerShare, uint256 pending) private pure returns (int256) {
-        return _accrued(shares, rewardPerShare).toInt256() - pending.toInt256();
+    /// @dev The debt that leaves `owed` for `shares` at `rewardPerShare`. It rounds the accrual up: a floor would
+    /// credit the new shares with up to 1 wei they never earned, paid later out of other stakers' stake. Rounding
+    /// up instead costs the position at most 1 wei per share change, which stays in the pool.
+    function _debtKeeping(uint256 shares, uint256 rewardPerShare, int256 owed) private pure returns (int256) {
+        return Math.mulDiv(shares, rewardPerShare, REWARD_PRECISION, Math.Rounding.Ceil).toInt256() - owed;
     }
 
     function _accrued(uint256 shares, uint256 rewardPerShare) private pure returns (uint256) {

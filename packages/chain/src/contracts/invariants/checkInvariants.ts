@@ -1,0 +1,113 @@
+import type { Address } from 'viem'
+import { expect } from 'vitest'
+import { defaultProtocolParameters } from '../../deploy/protocolParameters.js'
+import { type Model, poolValue, positionsOf } from './model.js'
+import { CONTRIBUTORS, type ProtocolHarness, SETTLER } from './protocolHarness.js'
+
+/** What the run starts from: the sum of every holder's OPEN, the supply, and the admin state. */
+export type Baseline = { held: bigint; supply: bigint }
+
+const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n)
+
+/**
+ * Reads the baseline before a run.
+ *
+ * @example
+ * const baseline = await baselineOf(harness)
+ */
+export async function baselineOf(h: ProtocolHarness): Promise<Baseline> {
+  const [held, supply] = await Promise.all([
+    Promise.all(h.holders().map(h.balanceOf)).then(sum),
+    h.totalSupply(),
+  ])
+  return { held, supply }
+}
+
+/**
+ * Asserts every invariant against the chain after a step:
+ * 1. OPEN is conserved: the holders' sum and the total supply never change (OpenToken has no mint).
+ * 2. AgentStaking holds at least its pools, the pending rewards and the open bonds, with a reward-rounding
+ *    surplus of at most `Σ lossTolerance` (see model.ts); FeeRouter holds the prepaid balances plus
+ *    contributors funded minus claimed, exactly.
+ * 3. Each staker's claimed + pending reward is never more than its exact pro-rata entitlement, and less by at
+ *    most its `lossTolerance`; positions are worth what the model's pools say.
+ * 6. Contributors never claimed more than their cumulative, nor all of them more than funded.
+ * 7. Parameters, splits, settler, owners, jails and open challenges are what the model (the Safe's
+ *    resolutions only) says.
+ */
+export async function checkInvariants(h: ProtocolHarness, model: Model, baseline: Baseline): Promise<void> {
+  const [balances, supply] = await Promise.all([Promise.all(h.holders().map(h.balanceOf)), h.totalSupply()])
+  expect(sum(balances), 'OPEN held by everyone involved').toBe(baseline.held)
+  expect(supply, 'total supply').toBe(baseline.supply)
+  const { AgentStaking, FeeRouter } = h.devnet.env.manifest.contracts
+  await Promise.all([
+    checkStaking(h, model, await h.balanceOf(AgentStaking)),
+    checkRouter(h, model, await h.balanceOf(FeeRouter)),
+    checkAdmin(h, model),
+  ])
+}
+
+async function checkStaking(h: ProtocolHarness, model: Model, held: bigint) {
+  const staking = h.stakingAs(0)
+  let owed = 0n
+  let loss = 0n
+  for (const agent of model.agents.values()) {
+    expect(await staking.read.agentStake([agent.id]), `agent ${agent.id}'s pools`).toEqual({
+      active: agent.active.tokens,
+      unbonding: agent.unbonding.tokens,
+      jailed: agent.jailed,
+      openChallengeId: agent.openChallenge?.id ?? 0n,
+    })
+    owed += agent.active.tokens + agent.unbonding.tokens + (agent.openChallenge?.bond ?? 0n)
+    for (const [who, position] of positionsOf(model, agent.id)) {
+      const view = await staking.read.positionOf([agent.id, who])
+      const label = `agent ${agent.id}, staker ${who}`
+      expect(view.activeTokens, `${label}: active`).toBe(poolValue(agent.active, position.activeShares))
+      expect(view.unbondingTokens, `${label}: unbonding`).toBe(
+        poolValue(agent.unbonding, position.unbondingShares),
+      )
+      const { num, den } = position.entitled
+      const earned = (position.claimed + view.pendingReward) * den
+      expect(earned, `${label}: earned more than entitled`).toBeLessThanOrEqual(num)
+      expect(earned, `${label}: earned less than entitled - loss`).toBeGreaterThanOrEqual(
+        num - position.lossTolerance * den,
+      )
+      owed += view.pendingReward
+      loss += position.lossTolerance
+    }
+  }
+  const surplus = held - owed
+  expect(surplus, 'AgentStaking surplus over what it owes').toBeLessThanOrEqual(loss)
+  expect(surplus, 'AgentStaking holds less than it owes').toBeGreaterThanOrEqual(0n)
+}
+
+async function checkRouter(h: ProtocolHarness, model: Model, held: bigint) {
+  const router = h.routerAs(0)
+  const prepaid = await Promise.all([...model.prepaid.keys()].map((payer) => router.read.balanceOf([payer])))
+  expect(prepaid, 'prepaid balances').toEqual([...model.prepaid.values()])
+  const [funded, claimed] = await router.read.contributorTotals()
+  expect([funded, claimed], 'contributors funded and claimed').toEqual([
+    model.contributorsFunded,
+    model.contributorsClaimed,
+  ])
+  expect(claimed).toBeLessThanOrEqual(funded)
+  expect(held, 'FeeRouter holds prepaid + funded − claimed').toBe(sum(prepaid) + funded - claimed)
+  for (const contributor of CONTRIBUTORS) {
+    const onChain = await router.read.claimed([contributor])
+    expect(onChain).toBe(model.contributorClaimed.get(contributor))
+    expect(onChain).toBeLessThanOrEqual(model.cumulative.get(contributor)!)
+  }
+  expect(await router.read.lastEpoch()).toBe(model.lastEpoch)
+}
+
+async function checkAdmin(h: ProtocolHarness, model: Model) {
+  const staking = h.stakingAs(0)
+  const router = h.routerAs(0)
+  const { unbondingPeriod, challengerRewardBps, ...amounts } = defaultProtocolParameters.staking
+  const owners: Address[] = [await staking.read.owner(), await router.read.owner()]
+  expect(owners).toEqual([h.safe(), h.safe()])
+  expect(await staking.read.params()).toEqual({ unbondingPeriod, challengerRewardBps, ...amounts })
+  expect(await router.read.splits()).toEqual(defaultProtocolParameters.splits)
+  expect(await router.read.settler()).toBe(h.devnet.address(SETTLER))
+  expect(await staking.read.challengeCount()).toBe(model.challengeCount)
+}

@@ -5,17 +5,37 @@ export {
   challengeAgent,
 } from './actions/challengeAgent.js'
 export {
+  type ClaimContributorRewardParameters,
+  type ClaimContributorRewardReturnType,
+  claimContributorReward,
+} from './actions/claimContributorReward.js'
+export {
   type ClaimRewardsParameters,
   type ClaimRewardsReturnType,
   claimRewards,
 } from './actions/claimRewards.js'
+export {
+  type DepositFeesParameters,
+  type DepositFeesReturnType,
+  depositFees,
+} from './actions/depositFees.js'
 export { type FeeYieldParameters, type FeeYieldReturnType, feeYield } from './actions/feeYield.js'
 export {
   type GetAgentStakeParameters,
   type GetAgentStakeReturnType,
   getAgentStake,
 } from './actions/getAgentStake.js'
+export {
+  type GetFeeBalanceParameters,
+  type GetFeeBalanceReturnType,
+  getFeeBalance,
+} from './actions/getFeeBalance.js'
 export { type GetPositionParameters, type GetPositionReturnType, getPosition } from './actions/getPosition.js'
+export {
+  type GetSettlementStateParameters,
+  type GetSettlementStateReturnType,
+  getSettlementState,
+} from './actions/getSettlementState.js'
 export { getStakingParams } from './actions/getStakingParams.js'
 export { type IsAgentActiveParameters, isAgentActive } from './actions/isAgentActive.js'
 export {
@@ -24,14 +44,27 @@ export {
   registerAgent,
 } from './actions/registerAgent.js'
 export {
+  type RequestFeeWithdrawalParameters,
+  type RequestFeeWithdrawalReturnType,
+  requestFeeWithdrawal,
+} from './actions/requestFeeWithdrawal.js'
+export {
   type RequestUnstakeParameters,
   type RequestUnstakeReturnType,
   requestUnstake,
 } from './actions/requestUnstake.js'
+export { type SettleEpochCall, type SettleEpochParameters, settleEpoch } from './actions/settleEpoch.js'
 export { type StakeParameters, type StakeReturnType, stake } from './actions/stake.js'
 export { type WithdrawParameters, type WithdrawReturnType, withdraw } from './actions/withdraw.js'
 export {
+  type WithdrawFeesParameters,
+  type WithdrawFeesReturnType,
+  withdrawFees,
+} from './actions/withdrawFees.js'
+export {
   ChallengePendingError,
+  EpochOutOfOrderError,
+  InsufficientBalanceError,
   InsufficientStakeError,
   InvalidProofError,
   InvalidSplitsError,
@@ -41,7 +74,11 @@ export {
   StillUnbondingError,
   UnauthorizedError,
   UnauthorizedSettlerError,
+  UnbalancedSettlementError,
+  type UnbalancedSettlementReason,
+  UnderfundedError,
   UnknownAgentError,
+  WithdrawalLockedError,
   ZeroAmountError,
 } from './errors/staking.js'
 export { type AdminCall, adminCall } from './safe/adminCall.js'

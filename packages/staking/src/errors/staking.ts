@@ -253,6 +253,149 @@ export class UnauthorizedSettlerError extends BaseError {
 }
 
 /**
+ * A prepaid FeeRouter balance that does not cover an amount: a withdrawal request or withdrawal above the
+ * balance, or a settlement charge above the payer's balance (`FeeRouterInsufficientBalance`).
+ *
+ * @example
+ * try {
+ *   await requestFeeWithdrawal(connection, contracts, { account, amount })
+ * } catch (error) {
+ *   if (error instanceof InsufficientBalanceError) console.error(error.balance, error.needed)
+ * }
+ */
+export class InsufficientBalanceError extends BaseError {
+  override name = 'InsufficientBalanceError'
+  readonly account: Address
+  readonly balance: bigint
+  readonly needed: bigint
+
+  constructor(parameters: { account: Address; balance: bigint; needed: bigint; cause?: unknown }) {
+    const { account, balance, needed, cause } = parameters
+    super(`${account} has ${balance} wei of prepaid fees, less than the ${needed} wei needed.`, { cause })
+    this.account = account
+    this.balance = balance
+    this.needed = needed
+  }
+}
+
+/**
+ * A fee withdrawal before its request unlocked, or above the requested amount (`FeeRouterWithdrawalLocked`).
+ * `unlocksAt` is undefined when no withdrawal was requested.
+ *
+ * @example
+ * try {
+ *   await withdrawFees(connection, contracts, { account, amount })
+ * } catch (error) {
+ *   if (error instanceof WithdrawalLockedError) console.error(`wait until ${error.unlocksAt?.toISOString()}`)
+ * }
+ */
+export class WithdrawalLockedError extends BaseError {
+  override name = 'WithdrawalLockedError'
+  readonly account: Address
+  /** The amount of the pending withdrawal request: the most that may be withdrawn once it unlocks. */
+  readonly requested: bigint
+  readonly unlocksAt: Date | undefined
+
+  constructor(parameters: { account: Address; requested: bigint; unlocksAt: bigint; cause?: unknown }) {
+    const { account, requested, cause } = parameters
+    const unlocksAt = parameters.unlocksAt === 0n ? undefined : new Date(Number(parameters.unlocksAt) * 1000)
+    super(
+      unlocksAt === undefined
+        ? `${account} has no fee withdrawal requested; request one first.`
+        : `${account}'s fee withdrawal of up to ${requested} wei unlocks at ${unlocksAt.toISOString()}; withdraw at most that, after then.`,
+      { cause },
+    )
+    this.account = account
+    this.requested = requested
+    this.unlocksAt = unlocksAt
+  }
+}
+
+/**
+ * Settling an epoch other than the next one (`FeeRouterUnexpectedEpoch`): epochs settle in order from 1.
+ *
+ * @example
+ * if (error instanceof EpochOutOfOrderError) console.error(`settle epoch ${error.expected} first`)
+ */
+export class EpochOutOfOrderError extends BaseError {
+  override name = 'EpochOutOfOrderError'
+  readonly expected: bigint
+  readonly got: bigint
+
+  constructor(parameters: { expected: bigint; got: bigint; cause?: unknown }) {
+    const { expected, got, cause } = parameters
+    super(`Epoch ${got} cannot be settled: the next epoch to settle is ${expected}.`, { cause })
+    this.expected = expected
+    this.got = got
+  }
+}
+
+/** Why a settlement does not balance, with the values the contract compared. */
+export type UnbalancedSettlementReason =
+  /** `FeeRouterUnbalancedSettlement`: the charges and the agents' fees differ. */
+  | { reason: 'chargesMismatch'; charged: bigint; agentFees: bigint }
+  /** `FeeRouterUnbalancedAdapterFees`: the adapter creators' payouts differ from their pool. */
+  | { reason: 'adapterFeesMismatch'; pool: bigint; paid: bigint }
+  /** `FeeRouterContributorsOverpaid`: `contributorsPaid` exceeds the contributors' pool. */
+  | { reason: 'contributorsOverpaid'; pool: bigint; paid: bigint }
+  /** `FeeRouterEmptyReceiptsRoot`: the receipts root is zero. */
+  | { reason: 'emptyReceiptsRoot' }
+
+const unbalancedMessage = (detail: UnbalancedSettlementReason): string => {
+  switch (detail.reason) {
+    case 'chargesMismatch':
+      return `the charges total ${detail.charged} wei but the agents' fees total ${detail.agentFees} wei`
+    case 'adapterFeesMismatch':
+      return `the adapter creators are paid ${detail.paid} wei but their pool is ${detail.pool} wei`
+    case 'contributorsOverpaid':
+      return `contributorsPaid is ${detail.paid} wei, more than the contributors' pool of ${detail.pool} wei`
+    case 'emptyReceiptsRoot':
+      return 'the receipts root is zero'
+  }
+}
+
+/**
+ * Settlement inputs that do not add up (`FeeRouterUnbalancedSettlement`, `FeeRouterUnbalancedAdapterFees`,
+ * `FeeRouterContributorsOverpaid`, `FeeRouterEmptyReceiptsRoot`); `detail.reason` names which.
+ *
+ * @example
+ * if (error instanceof UnbalancedSettlementError && error.detail.reason === 'chargesMismatch')
+ *   console.error(error.detail.charged, error.detail.agentFees)
+ */
+export class UnbalancedSettlementError extends BaseError {
+  override name = 'UnbalancedSettlementError'
+  readonly detail: UnbalancedSettlementReason
+
+  constructor(detail: UnbalancedSettlementReason, cause?: unknown) {
+    super(`Unbalanced settlement: ${unbalancedMessage(detail)}.`, { cause })
+    this.detail = detail
+  }
+}
+
+/**
+ * A contributor claim above what settlements funded and is not yet claimed (`FeeRouterUnderfunded`): the
+ * payouts root promises more than `contributorsPaid` added.
+ *
+ * @example
+ * if (error instanceof UnderfundedError) console.error(error.available, error.needed)
+ */
+export class UnderfundedError extends BaseError {
+  override name = 'UnderfundedError'
+  readonly available: bigint
+  readonly needed: bigint
+
+  constructor(parameters: { available: bigint; needed: bigint; cause?: unknown }) {
+    const { available, needed, cause } = parameters
+    super(
+      `The FeeRouter holds ${available} wei of unclaimed contributor funds, less than the ${needed} wei claimed.`,
+      { cause },
+    )
+    this.available = available
+    this.needed = needed
+  }
+}
+
+/**
  * Any other revert of the staking contracts: `errorName` and `args` are the decoded custom error (or `Error`
  * with a reason string; `undefined` when the revert carried no data); `cause` is viem's error.
  *

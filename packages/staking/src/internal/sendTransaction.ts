@@ -10,6 +10,11 @@ export type ContractCall = {
   args: readonly unknown[]
 }
 
+export type SendTransactionOptions = {
+  /** Called with the hash once the transaction is sent, before it is mined; the wait starts after it resolves. */
+  onSent?: ((hash: Hex) => void | Promise<void>) | undefined
+}
+
 /**
  * Simulates a call as `account` (so a revert surfaces as its typed error before anything is sent), sends it,
  * and waits for it to be mined.
@@ -18,6 +23,7 @@ export async function sendTransaction(
   connection: ChainConnection,
   account: Account,
   call: ContractCall,
+  options: SendTransactionOptions = {},
 ): Promise<{ hash: Hex; receipt: TransactionReceipt; result: unknown }> {
   const { request, result } = await simulateCall(connection, account, call)
   let hash: Hex
@@ -26,6 +32,7 @@ export async function sendTransaction(
   } catch (error) {
     throw toStakingError(error)
   }
+  await options.onSent?.(hash)
   const receipt = await connection.publicClient.waitForTransactionReceipt({ hash })
   if (receipt.status !== 'success') throw new StakingRevertError({ cause: receipt })
   return { hash, receipt, result }

@@ -1,6 +1,8 @@
 import { type Address, ContractFunctionRevertedError, BaseError as ViemBaseError } from 'viem'
 import {
   ChallengePendingError,
+  EpochOutOfOrderError,
+  InsufficientBalanceError,
   InsufficientStakeError,
   InvalidProofError,
   InvalidSplitsError,
@@ -10,7 +12,10 @@ import {
   StillUnbondingError,
   UnauthorizedError,
   UnauthorizedSettlerError,
+  UnbalancedSettlementError,
+  UnderfundedError,
   UnknownAgentError,
+  WithdrawalLockedError,
   ZeroAmountError,
 } from '../errors/staking.js'
 
@@ -65,6 +70,41 @@ export function toStakingError(error: unknown): unknown {
     case 'FeeRouterUnauthorizedSettler':
     case 'AgentStakingUnauthorizedFeeRouter':
       return new UnauthorizedSettlerError(address(0), error)
+    case 'FeeRouterInsufficientBalance':
+      return new InsufficientBalanceError({
+        account: address(0),
+        balance: big(1),
+        needed: big(2),
+        cause: error,
+      })
+    case 'FeeRouterWithdrawalLocked':
+      return new WithdrawalLockedError({
+        account: address(0),
+        requested: big(1),
+        unlocksAt: big(2),
+        cause: error,
+      })
+    case 'FeeRouterUnexpectedEpoch':
+      return new EpochOutOfOrderError({ expected: big(0), got: big(1), cause: error })
+    case 'FeeRouterUnbalancedSettlement':
+      return new UnbalancedSettlementError(
+        { reason: 'chargesMismatch', charged: big(0), agentFees: big(1) },
+        error,
+      )
+    case 'FeeRouterUnbalancedAdapterFees':
+      return new UnbalancedSettlementError(
+        { reason: 'adapterFeesMismatch', pool: big(0), paid: big(1) },
+        error,
+      )
+    case 'FeeRouterContributorsOverpaid':
+      return new UnbalancedSettlementError(
+        { reason: 'contributorsOverpaid', pool: big(0), paid: big(1) },
+        error,
+      )
+    case 'FeeRouterEmptyReceiptsRoot':
+      return new UnbalancedSettlementError({ reason: 'emptyReceiptsRoot' }, error)
+    case 'FeeRouterUnderfunded':
+      return new UnderfundedError({ available: big(0), needed: big(1), cause: error })
     default:
       return new StakingRevertError({ errorName, args, cause: error })
   }

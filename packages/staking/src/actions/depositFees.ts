@@ -1,0 +1,49 @@
+import type { ChainConnection } from '@openledger/chain'
+import type { Address, Hex } from 'viem'
+import { ZeroAmountError } from '../errors/staking.js'
+import { routerAbi } from '../internal/abis.js'
+import { approveIfShort } from '../internal/approveIfShort.js'
+import { sendTransaction } from '../internal/sendTransaction.js'
+import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
+
+export type DepositFeesParameters = WriteParameters & {
+  /** OPEN wei to deposit, paid from `account`. */
+  amount: bigint
+  /** Whose prepaid balance to credit (FeeRouter's `depositFor`); default: `account`'s own (`deposit`). */
+  beneficiary?: Address | undefined
+}
+export type DepositFeesReturnType = WriteReturnType & {
+  /** The approval sent first, when the allowance was short. */
+  approvalHash: Hex | undefined
+}
+
+/**
+ * Deposits `amount` OPEN wei into a prepaid FeeRouter balance, the signer's own or `beneficiary`'s, approving
+ * FeeRouter for `amount` first when the allowance is short. Zero is a `ZeroAmountError`.
+ *
+ * @example
+ * const { hash } = await depositFees(connection, manifest.contracts, { account, amount: parseEther('100') })
+ * await depositFees(connection, manifest.contracts, { account, amount: parseEther('5'), beneficiary: '0x…' })
+ */
+export async function depositFees(
+  connection: ChainConnection,
+  contracts: Pick<StakingContracts, 'FeeRouter' | 'OpenToken'>,
+  parameters: DepositFeesParameters,
+): Promise<DepositFeesReturnType> {
+  const { account, amount, beneficiary } = parameters
+  // The contract says so too, but only after an approval of zero would have been sent.
+  if (amount === 0n) throw new ZeroAmountError()
+  const approvalHash = await approveIfShort(connection, account, {
+    token: contracts.OpenToken,
+    spender: contracts.FeeRouter,
+    amount,
+  })
+  const { hash, receipt } = await sendTransaction(connection, account, {
+    address: contracts.FeeRouter,
+    abi: routerAbi,
+    ...(beneficiary === undefined
+      ? { functionName: 'deposit', args: [amount] }
+      : { functionName: 'depositFor', args: [beneficiary, amount] }),
+  })
+  return { hash, receipt, approvalHash }
+}

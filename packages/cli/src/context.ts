@@ -72,12 +72,17 @@ export async function connectDeployment(
   return { connection, manifest }
 }
 
-/** Opens the store (DATABASE_URL, else SQLite under OPENLEDGER_HOME), runs `fn`, and closes it. */
-export async function withStore<T>(context: Context, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore({
+/** Opens the store: DATABASE_URL, else SQLite under OPENLEDGER_HOME. The caller closes it. */
+export function openContextStore(context: Context): Promise<Store> {
+  return openStore({
     directory: context.env.OPENLEDGER_HOME,
     ...(context.env.DATABASE_URL ? { databaseUrl: context.env.DATABASE_URL } : {}),
   })
+}
+
+/** Opens the store (DATABASE_URL, else SQLite under OPENLEDGER_HOME), runs `fn`, and closes it. */
+export async function withStore<T>(context: Context, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openContextStore(context)
   try {
     return await fn(store)
   } finally {

@@ -4,8 +4,10 @@ import { attributionCommand } from './commands/attribution.js'
 import { datanetCommand } from './commands/datanet.js'
 import { deployCommand } from './commands/deploy.js'
 import { devnetCommand } from './commands/devnet.js'
+import { feesCommand } from './commands/fees.js'
 import { loraHostCommand } from './commands/loraHost.js'
 import { safeCommand } from './commands/safe.js'
+import { settlementCommands } from './commands/settlement.js'
 import { stakingCommands } from './commands/staking.js'
 import { upCommand } from './commands/up.js'
 import type { Context } from './context.js'
@@ -33,5 +35,7 @@ export function createProgram(context: Context): Command {
   datanetCommand(program, context)
   attributionCommand(program, context)
   stakingCommands(program, context)
+  feesCommand(program, context)
+  settlementCommands(program, context)
   return program
 }

@@ -13,6 +13,8 @@ export type StackFile = {
   manifest: string
   /** The OpenAI-compatible model host, when `up` started one. */
   loraHost?: { url: string; model: string; sha256: string }
+  /** The settlement worker, when `up` started one: gateways add usage jobs to its queue. */
+  settlement?: { redisUrl: string; prefix: string; epochSeconds: number; epochReceipts: number }
   pid: number
   startedAt: string
 }
@@ -29,6 +31,9 @@ const roles = [
   'team',
   'ecosystem',
   'liquidity',
+  'user',
+  'user',
+  'settler (FeeRouter)',
 ]
 
 export function buildStackFile(parameters: {

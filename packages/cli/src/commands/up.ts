@@ -1,17 +1,27 @@
 import { existsSync } from 'node:fs'
-import { connectChain } from '@openledger/chain'
+import { type ChainConnection, connectChain, type Manifest } from '@openledger/chain'
+import { forgetLedger, pingRedis } from '@openledger/settlement'
 import { deleteSafeTransactions } from '@openledger/store'
 import type { Command } from 'commander'
 import type { Address } from 'viem'
-import { type Context, withStore } from '../context.js'
+import { type Context, openContextStore, withStore } from '../context.js'
 import { parseIntegerIn } from '../options.js'
 import { waitForShutdown } from '../shutdown.js'
 import { buildStackFile, removeStackFile, type StackFile, writeStackFile } from '../stack.js'
 import { deployWith } from './deploy.js'
 import { printAccounts, startDevnet } from './devnet.js'
 import { defaultModelPath, loraHostDefaults, startLoraHost } from './loraHost.js'
+import { queuePrefixOf, settlerFor, startSettlementInCli } from './settlement.js'
 
-type UpOptions = { port: number; loraPort: number; loraHost: boolean; model: string; wait: boolean }
+type UpOptions = {
+  port: number
+  loraPort: number
+  loraHost: boolean
+  model: string
+  settlement: boolean
+  epochSeconds: number
+  wait: boolean
+}
 
 export function upCommand(program: Command, context: Context): void {
   program
@@ -33,6 +43,8 @@ export function upCommand(program: Command, context: Context): void {
     )
     .option('--model <path>', 'base model for lora-host', defaultModelPath(context))
     .option('--no-lora-host', 'do not start lora-host')
+    .option('--no-settlement', 'do not start the settlement worker')
+    .option('--epoch-seconds <n>', 'settle an epoch at least this often', parseIntegerIn(1, 86_400), 60)
     .option('--no-wait', 'exit once the stack is up (for scripts and tests)')
     .action(async (options: UpOptions) => {
       const started = performance.now()
@@ -43,7 +55,7 @@ export function upCommand(program: Command, context: Context): void {
         const connection = await connectChain({ rpc: server.url })
         context.io.out(`Devnet (chain ${connection.chainId}) on ${server.url}`)
         const { manifest, path, reused } = await deployWith(context, connection, { redeploy: true })
-        if (!reused) await forgetOldProposals(context, connection.chainId, manifest.treasurySafe.address)
+        if (!reused) await forgetOldState(context, connection.chainId, manifest)
         const stack = buildStackFile({
           rpcUrl: server.url,
           accounts: server.devnet.accounts,
@@ -51,6 +63,13 @@ export function upCommand(program: Command, context: Context): void {
           manifestPath: path,
         })
         const loraLine = await startLoraHostInStack(context, options, stack, stops)
+        const settlementLine = await startSettlementInStack(
+          context,
+          options,
+          { connection, manifest },
+          stack,
+          stops,
+        )
         const stackPath = writeStackFile(context.env.OPENLEDGER_HOME, stack)
         const seconds = ((performance.now() - started) / 1000).toFixed(1)
         const { treasurySafe } = manifest
@@ -62,6 +81,7 @@ export function upCommand(program: Command, context: Context): void {
         )
         context.io.out(`  OpenToken      ${manifest.contracts.OpenToken}`)
         context.io.out(`  lora-host      ${loraLine}`)
+        context.io.out(`  settlement     ${settlementLine}`)
         context.io.out(`  stack file     ${stackPath}`)
         context.io.out(`  manifest       ${path}`)
         printAccounts(context, server)
@@ -98,11 +118,45 @@ async function startLoraHostInStack(
   return `${server.url}/v1  (model ${host.model.id}, ${host.registry.size} adapters)`
 }
 
-// The devnet starts empty on every `up`: Safe proposals stored for the previous devnet describe a chain that
-// no longer exists (and would hold nonces the new Safe has not used).
-async function forgetOldProposals(context: Context, chainId: number, safeAddress: Address): Promise<void> {
-  const forgotten = await withStore(context, (store) =>
-    deleteSafeTransactions(store, { chainId, safeAddress }),
-  )
-  if (forgotten > 0) context.io.out(`  forgot ${forgotten} Safe proposals of the previous devnet`)
+/** Starts the settlement worker when Redis answers; returns the summary line. */
+async function startSettlementInStack(
+  context: Context,
+  options: UpOptions,
+  deployment: { connection: ChainConnection; manifest: Manifest },
+  stack: StackFile,
+  stops: (() => Promise<void>)[],
+): Promise<string> {
+  if (!options.settlement) return 'not started (--no-settlement)'
+  const redisUrl = context.env.REDIS_URL
+  if (!(await pingRedis({ redis: redisUrl })))
+    return `not started: Redis does not answer at ${redisUrl} (start redis-server or set REDIS_URL)`
+  const store = await openContextStore(context)
+  stops.push(() => store.close())
+  const epochReceipts = 1_000
+  const settler = settlerFor(context, {}, deployment, store)
+  const worker = await startSettlementInCli(context, settler, {
+    epochSeconds: options.epochSeconds,
+    epochReceipts,
+  })
+  stops.push(() => worker.close())
+  stack.settlement = {
+    redisUrl,
+    prefix: queuePrefixOf(settler),
+    epochSeconds: options.epochSeconds,
+    epochReceipts,
+  }
+  return `every ${options.epochSeconds} s or ${epochReceipts} receipts (queues on ${redisUrl})`
+}
+
+// The devnet starts empty on every `up`: Safe proposals and the settlement ledger stored for the previous
+// devnet describe a chain that no longer exists (proposals would hold nonces the new Safe has not used, and
+// the new FeeRouter, at the same address, has settled nothing).
+async function forgetOldState(context: Context, chainId: number, manifest: Manifest): Promise<void> {
+  const safeAddress: Address = manifest.treasurySafe.address
+  const [proposals, receipts] = await withStore(context, async (store) => [
+    await deleteSafeTransactions(store, { chainId, safeAddress }),
+    await forgetLedger(store, { chainId, feeRouter: manifest.contracts.FeeRouter }),
+  ])
+  if (proposals > 0) context.io.out(`  forgot ${proposals} Safe proposals of the previous devnet`)
+  if (receipts > 0) context.io.out(`  forgot ${receipts} metered receipts of the previous devnet`)
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import { safeTransactions } from './0001_safe_transactions.js'
 import { datanets } from './0002_datanets.js'
+import { settlement } from './0003_settlement.js'
 
 /**
  * Every migration, by name. Kysely runs them in name order and records each by name, so add new ones with
@@ -9,4 +10,5 @@ import { datanets } from './0002_datanets.js'
 export const migrations: Record<string, Migration> = {
   '0001_safe_transactions': safeTransactions,
   '0002_datanets': datanets,
+  '0003_settlement': settlement,
 }

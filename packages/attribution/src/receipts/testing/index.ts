@@ -1,0 +1,2 @@
+export { receiptArbitrary } from './receiptArbitrary.js'
+export { sampleReceipt } from './sampleReceipt.js'

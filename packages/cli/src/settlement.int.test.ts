@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  connectChain,
+  type DevnetServer,
+  manifestPath,
+  readManifest,
+  startDevnetServer,
+} from '@openledger/chain'
+import { recordUsage } from '@openledger/settlement'
+import { alice, scenarioReceipts, setUpScenario } from '@openledger/settlement/testing'
+import { openStore } from '@openledger/store'
+import { getAddress, keccak256, toHex } from 'viem'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectOneLineError } from './testing/expectOneLineError.js'
+import { runCli } from './testing/runCli.js'
+
+let server: DevnetServer
+let home: string
+let env: Record<string, string>
+const cli = (...args: string[]) => runCli(args, env)
+
+beforeAll(async () => {
+  server = await startDevnetServer()
+  home = mkdtempSync(join(tmpdir(), 'openledger-settle-'))
+  env = {
+    OPENLEDGER_HOME: home,
+    RPC_URL: server.url,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  }
+  expect((await cli('deploy')).code).toBe(0)
+  const connection = await connectChain({ rpc: server.url })
+  const manifest = readManifest(manifestPath(connection.chainId, home))
+  const scenario = await setUpScenario(connection, manifest, server.devnet.accounts)
+  const store = await openStore({ directory: home })
+  const ledger = { chainId: connection.chainId, feeRouter: manifest.contracts.FeeRouter }
+  for (const m of scenarioReceipts(scenario, 12)) await recordUsage(store, ledger, m)
+  await store.close()
+})
+afterAll(async () => {
+  await server?.close()
+  rmSync(home, { recursive: true, force: true })
+})
+
+describe('openledger settle and claim', () => {
+  it('settles what the ledger holds with --once, then finds nothing more to settle', async () => {
+    const settled = await cli('settle', '--once')
+    expect(settled.stderr).toBe('')
+    expect(settled.stdout).toMatch(
+      /^Ledger reconciled with FeeRouter at epoch 0\.\nSettled epoch 1: 12 receipts, 12\.000000000000000144 OPEN in 0x[0-9a-f]{64}\.\n$/,
+    )
+    const again = await cli('settle', '--once')
+    expect(again.stdout).toMatch(/^Ledger reconciled with FeeRouter at epoch 1\.\nNothing to settle: /)
+  })
+
+  it('claims a contributor reward once, for the contributor, signed by anyone', async () => {
+    const claimed = await cli('claim', '--account', alice, '--dev-account', '3')
+    expect(claimed.stderr).toBe('')
+    expect(claimed.stdout).toMatch(
+      new RegExp(
+        `^Claimed \\d+\\.\\d+ OPEN for ${alice} in 0x[0-9a-f]{64} \\(\\d+\\.\\d+ OPEN earned through epoch 1\\)\\.\\n$`,
+      ),
+    )
+    expectOneLineError(
+      await cli('claim', '--account', alice, '--dev-account', '3'),
+      /has nothing (left )?to claim/,
+    )
+    const nobody = getAddress(keccak256(toHex('nobody')).slice(0, 42))
+    expect((await cli('claim', '--account', nobody, '--dev-account', '3')).stdout).toBe(
+      `${nobody} has earned nothing as a contributor in a settled epoch yet.\n`,
+    )
+  })
+
+  it('says so in one line when Redis does not answer', async () => {
+    const result = await runCli(['settle'], { ...env, REDIS_URL: 'redis://127.0.0.1:1' })
+    expectOneLineError(
+      result,
+      /^error: Redis does not answer at redis:\/\/127\.0\.0\.1:1; settlement queues need it\.$/,
+    )
+  })
+})

@@ -1,0 +1,48 @@
+export {
+  InvalidSettlementInputError,
+  InvalidUsageError,
+  LedgerDivergedError,
+  ReceiptConflictError,
+} from './errors.js'
+export { countPendingReceipts } from './ledger/countPendingReceipts.js'
+export type { LedgerEpoch } from './ledger/epochRecord.js'
+export { forgetLedger } from './ledger/forgetLedger.js'
+export { getPayoutClaim, type PayoutClaim } from './ledger/getPayoutClaim.js'
+export { getPreviousCumulative } from './ledger/getPreviousCumulative.js'
+export { getReceiptStatus, type ReceiptStatus } from './ledger/getReceiptStatus.js'
+export { getSpendable, type Spendable } from './ledger/getSpendable.js'
+export { type ListEpochsParameters, listEpochs } from './ledger/listEpochs.js'
+export {
+  type RecordUsageParameters,
+  type RecordUsageReturnType,
+  recordUsage,
+} from './ledger/recordUsage.js'
+export { type ChainBalance, saveBalances } from './ledger/saveBalances.js'
+export type { EpochStatus, LedgerRef } from './ledger/tables.js'
+export {
+  type MeteredReceipt,
+  type PlanSettlementParameters,
+  planSettlement,
+  type SettlementPlan,
+} from './plan/planSettlement.js'
+export { type SplitAdapterFeesParameters, splitAdapterFees } from './plan/splitAdapterFees.js'
+export { type EnqueueUsageParameters, enqueueUsage } from './queue/enqueueUsage.js'
+export {
+  EPOCH_QUEUE,
+  epochQueue,
+  pingRedis,
+  type QueueConnection,
+  USAGE_QUEUE,
+  usageQueue,
+} from './queue/queues.js'
+export {
+  type SettlementEvent,
+  type SettlementWorker,
+  type StartSettlementWorkerParameters,
+  startSettlementWorker,
+} from './queue/startSettlementWorker.js'
+export type { UsageJobData } from './queue/usageJob.js'
+export { type ReconcileReport, reconcileLedger } from './settle/reconcileLedger.js'
+export { type SettleNextEpochReturnType, settleNextEpoch } from './settle/settleNextEpoch.js'
+export { syncBalances } from './settle/syncBalances.js'
+export { type AdapterCreatorsResolver, ledgerOf, type Settler, type SettlerHooks } from './settle/types.js'

@@ -1,0 +1,38 @@
+import type { ChainConnection } from '@openledger/chain'
+import type { StoreSession } from '@openledger/store'
+import type { Account, Address, Hex } from 'viem'
+import type { LedgerRef } from '../ledger/tables.js'
+
+/** Who created each adapter, by sha256: e.g. read from a model registry. Unknown adapters are left out. */
+export type AdapterCreatorsResolver = (sha256s: readonly Hex[]) => Promise<ReadonlyMap<Hex, Address>>
+
+/** Points where a test may stop the settler, to prove a crash there loses nothing and pays nothing twice. */
+export type SettlerHooks = {
+  /** After the epoch is written ahead in the ledger, before its transaction is sent. */
+  afterEpochWritten?: (epoch: bigint) => void | Promise<void>
+  /** After `settleEpoch` is mined, before the ledger marks the epoch settled. */
+  afterSettleMined?: (epoch: bigint, txHash: Hex) => void | Promise<void>
+}
+
+/** Everything settlement needs: the ledger's store, the chain, the FeeRouter and the settler's key. */
+export type Settler = {
+  store: StoreSession
+  connection: ChainConnection
+  contracts: { FeeRouter: Address }
+  /** Holds FeeRouter's settler role. */
+  account: Account
+  /** Receives the adapter creators' share that no known creator earns (the treasury Safe). */
+  treasury: Address
+  /** At most this many receipts per epoch (default 10,000); the rest wait for the next one. */
+  maxReceiptsPerEpoch?: number
+  /** Default: no adapter has a known creator, so the adapter creators' pool goes to the treasury. */
+  adapterCreators?: AdapterCreatorsResolver
+  /** How long to wait for a transaction sent before a crash before sending it again (default 60 s). */
+  resendAfterMs?: number
+  hooks?: SettlerHooks
+}
+
+/** The ledger a settler keeps: its chain and FeeRouter. */
+export function ledgerOf(settler: Settler): LedgerRef {
+  return { chainId: settler.connection.chainId, feeRouter: settler.contracts.FeeRouter }
+}

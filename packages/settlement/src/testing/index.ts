@@ -1,0 +1,15 @@
+export {
+  adapterCreatorOne,
+  adapterCreators,
+  adapterCreatorTwo,
+  adapterHash,
+  alice,
+  bob,
+  CREATORS,
+  PAYERS,
+  type Scenario,
+  type ScenarioReceiptsOptions,
+  SETTLER,
+  scenarioReceipts,
+  setUpScenario,
+} from './settlementScenario.js'

@@ -4,13 +4,11 @@ import { type Address, formatEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { withKey } from '../commonOptions.js'
 import { type Context, connectDeployment, type KeyOptions, resolveKey, rpcUrlOf } from '../context.js'
+import { formatOpen, formatUnixTime } from '../format.js'
 import { parseAddress } from '../options.js'
 import { parsePositiveOpen } from './staking.js'
 
 type KeyCommon = KeyOptions & { rpcUrl?: string }
-
-const open = (wei: bigint) => `${formatEther(wei)} OPEN`
-const dateOf = (unixSeconds: bigint) => new Date(Number(unixSeconds) * 1000).toISOString()
 
 async function payer(context: Context, options: KeyCommon) {
   const { connection, manifest } = await connectDeployment(context, rpcUrlOf(context, options.rpcUrl))
@@ -39,7 +37,7 @@ export function feesCommand(program: Command, context: Context): void {
       })
       const { balance } = await getFeeBalance(connection, manifest.contracts, { account: beneficiary })
       context.io.out(
-        `Deposited ${open(amount)} for ${beneficiary} in ${hash}; its prepaid balance is now ${open(balance)}.`,
+        `Deposited ${formatOpen(amount)} for ${beneficiary} in ${hash}; its prepaid balance is now ${formatOpen(balance)}.`,
       )
     })
 
@@ -52,7 +50,7 @@ export function feesCommand(program: Command, context: Context): void {
       const { connection, manifest, account } = await payer(context, options)
       const { unlocksAt } = await requestFeeWithdrawal(connection, manifest.contracts, { account, amount })
       context.io.out(
-        `Requested a withdrawal of ${open(amount)} for ${account.address}; withdraw from ${dateOf(unlocksAt)} with \`openledger fees withdraw ${formatEther(amount)}\`.`,
+        `Requested a withdrawal of ${formatOpen(amount)} for ${account.address}; withdraw from ${formatUnixTime(unlocksAt)} with \`openledger fees withdraw ${formatEther(amount)}\`.`,
       )
     })
 
@@ -64,7 +62,7 @@ export function feesCommand(program: Command, context: Context): void {
     .action(async (amount: bigint, options: KeyCommon) => {
       const { connection, manifest, account } = await payer(context, options)
       const { hash } = await withdrawFees(connection, manifest.contracts, { account, amount })
-      context.io.out(`Withdrew ${open(amount)} of prepaid fees to ${account.address} in ${hash}.`)
+      context.io.out(`Withdrew ${formatOpen(amount)} of prepaid fees to ${account.address} in ${hash}.`)
     })
 
   withKey(fees.command('balance'), 'payer key')
@@ -78,10 +76,10 @@ export function feesCommand(program: Command, context: Context): void {
       const fee = await getFeeBalance(connection, manifest.contracts, { account })
       const pending =
         fee.pendingWithdrawal > 0n
-          ? `, ${open(fee.pendingWithdrawal)} pending withdrawal (unlocks ${dateOf(fee.unlocksAt)})`
+          ? `, ${formatOpen(fee.pendingWithdrawal)} pending withdrawal (unlocks ${formatUnixTime(fee.unlocksAt)})`
           : ''
       context.io.out(
-        `Prepaid fees of ${account}: ${open(fee.balance)}${pending}, ${open(fee.spendable)} spendable.`,
+        `Prepaid fees of ${account}: ${formatOpen(fee.balance)}${pending}, ${formatOpen(fee.spendable)} spendable.`,
       )
     })
 }

@@ -14,7 +14,7 @@ import {
 import { claimContributorReward } from '@openledger/staking'
 import type { Store } from '@openledger/store'
 import type { Command } from 'commander'
-import { type Address, formatEther } from 'viem'
+import type { Address } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { withKey } from '../commonOptions.js'
 import {
@@ -25,6 +25,7 @@ import {
   rpcUrlOf,
   withStore,
 } from '../context.js'
+import { formatOpen } from '../format.js'
 import { parseAddress, parseIntegerIn } from '../options.js'
 import { waitForShutdown } from '../shutdown.js'
 
@@ -43,8 +44,6 @@ export class RedisUnreachableError extends BaseError {
     })
   }
 }
-
-const open = (wei: bigint) => `${formatEther(wei)} OPEN`
 
 /** A line for each thing the settlement worker reports. */
 export function describeSettlementEvent(event: SettlementEvent): string | undefined {
@@ -167,7 +166,7 @@ export function settlementCommands(program: Command, context: Context): void {
         proof: claim.proof,
       })
       context.io.out(
-        `Claimed ${open(amount)} for ${beneficiary} in ${hash} (${open(claim.cumulative)} earned through epoch ${claim.epoch}).`,
+        `Claimed ${formatOpen(amount)} for ${beneficiary} in ${hash} (${formatOpen(claim.cumulative)} earned through epoch ${claim.epoch}).`,
       )
     })
 }
@@ -180,7 +179,7 @@ async function settleWaiting(context: Context, settler: Settler): Promise<void> 
   for (let next = await settleNextEpoch(settler); next; next = await settleNextEpoch(settler)) {
     const { epoch } = next
     context.io.out(
-      `Settled epoch ${epoch.epoch}: ${epoch.receiptCount} receipts, ${open(epoch.totalFees)} in ${epoch.txHash}.`,
+      `Settled epoch ${epoch.epoch}: ${epoch.receiptCount} receipts, ${formatOpen(epoch.totalFees)} in ${epoch.txHash}.`,
     )
     settled++
   }

@@ -13,7 +13,7 @@ import {
   withdraw,
 } from '@openledger/staking'
 import { type Command, InvalidArgumentError } from 'commander'
-import { type Address, formatEther, type Hex, keccak256, parseEther, toHex } from 'viem'
+import { type Address, type Hex, keccak256, parseEther, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { withKey } from '../commonOptions.js'
 import {
@@ -24,6 +24,7 @@ import {
   rpcUrlOf,
   withStore,
 } from '../context.js'
+import { formatOpen, formatUnixTime } from '../format.js'
 import { parseAddress, parseIntegerIn } from '../options.js'
 
 type KeyCommon = KeyOptions & { rpcUrl?: string }
@@ -76,9 +77,6 @@ export function evidenceHashOf(evidence: string): Hex {
   return /^0x[0-9a-fA-F]{64}$/.test(evidence) ? (evidence.toLowerCase() as Hex) : keccak256(toHex(evidence))
 }
 
-const open = (wei: bigint) => `${formatEther(wei)} OPEN`
-const dateOf = (unixSeconds: bigint) => new Date(Number(unixSeconds) * 1000).toISOString()
-
 async function signer(context: Context, options: KeyCommon, role: string) {
   const { connection, manifest } = await connectDeployment(context, rpcUrlOf(context, options.rpcUrl))
   const account = privateKeyToAccount(resolveKey(context, options, connection.chainId, role))
@@ -98,15 +96,15 @@ async function printPosition(
   const yieldOf = await feeYield(connection, contracts, { agentId, fromBlock: BigInt(manifest.blockNumber) })
   const status = agent.jailed ? 'jailed' : agent.isActive ? 'active' : 'inactive'
   context.io.out(
-    `Agent ${agentId} (${status}): ${open(agent.active)} active, ${open(agent.unbonding)} unbonding`,
+    `Agent ${agentId} (${status}): ${formatOpen(agent.active)} active, ${formatOpen(agent.unbonding)} unbonding`,
   )
   context.io.out(`Position of ${staker}:`)
-  context.io.out(`  active          ${open(position.active)}`)
-  const ends = position.unbonding > 0n ? ` (withdrawable from ${dateOf(position.unbondingEnds)})` : ''
-  context.io.out(`  unbonding       ${open(position.unbonding)}${ends}`)
-  context.io.out(`  pending reward  ${open(position.pendingReward)}`)
+  context.io.out(`  active          ${formatOpen(position.active)}`)
+  const ends = position.unbonding > 0n ? ` (withdrawable from ${formatUnixTime(position.unbondingEnds)})` : ''
+  context.io.out(`  unbonding       ${formatOpen(position.unbonding)}${ends}`)
+  context.io.out(`  pending reward  ${formatOpen(position.pendingReward)}`)
   context.io.out(
-    `Fee yield: ${yieldOf.yieldBps} bps (${open(yieldOf.rewards)} over ${yieldOf.epochs.length} settled epochs)`,
+    `Fee yield: ${yieldOf.yieldBps} bps (${formatOpen(yieldOf.rewards)} over ${yieldOf.epochs.length} settled epochs)`,
   )
 }
 
@@ -125,7 +123,7 @@ export function stakingCommands(program: Command, context: Context): void {
       const { connection, manifest, account } = await signer(context, options, 'staker')
       const { hash, position } = await stake(connection, manifest.contracts, { account, agentId, amount })
       context.io.out(
-        `Staked ${open(amount)} on agent ${agentId} in ${hash}; ${account.address} now has ${open(position.active)} active.`,
+        `Staked ${formatOpen(amount)} on agent ${agentId} in ${hash}; ${account.address} now has ${formatOpen(position.active)} active.`,
       )
     })
 
@@ -141,7 +139,7 @@ export function stakingCommands(program: Command, context: Context): void {
       const { connection, manifest, account } = await signer(context, options, 'staker')
       const { position } = await requestUnstake(connection, manifest.contracts, { account, agentId, amount })
       context.io.out(
-        `Unbonding ${open(position.unbonding)} from agent ${agentId}; withdraw from ${dateOf(position.unbondingEnds)} with \`openledger withdraw ${agentId}\`.`,
+        `Unbonding ${formatOpen(position.unbonding)} from agent ${agentId}; withdraw from ${formatUnixTime(position.unbondingEnds)} with \`openledger withdraw ${agentId}\`.`,
       )
     })
 
@@ -150,7 +148,7 @@ export function stakingCommands(program: Command, context: Context): void {
     .action(async (agentId: bigint, options: KeyCommon) => {
       const { connection, manifest, account } = await signer(context, options, 'staker')
       const { amount, hash } = await withdraw(connection, manifest.contracts, { account, agentId })
-      context.io.out(`Withdrew ${open(amount)} from agent ${agentId} to ${account.address} in ${hash}.`)
+      context.io.out(`Withdrew ${formatOpen(amount)} from agent ${agentId} to ${account.address} in ${hash}.`)
     })
 
   withKey(program.command('rewards').argument('<agentId>', 'the agent', parseAgentId), 'staker key')
@@ -165,7 +163,7 @@ export function stakingCommands(program: Command, context: Context): void {
         staker ??= account.address
         if (options.claim) {
           const { amount, hash } = await claimRewards(connection, manifest.contracts, { account, agentId })
-          context.io.out(`Claimed ${open(amount)} of rewards from agent ${agentId} in ${hash}.`)
+          context.io.out(`Claimed ${formatOpen(amount)} of rewards from agent ${agentId} in ${hash}.`)
         }
       }
       await printPosition(context, connection, manifest, agentId, staker)
@@ -186,7 +184,7 @@ export function stakingCommands(program: Command, context: Context): void {
         evidenceHash,
       })
       context.io.out(
-        `Opened challenge ${challengeId} against agent ${agentId} (bond ${open(bond)}, evidence ${evidenceHash}) in ${hash}.`,
+        `Opened challenge ${challengeId} against agent ${agentId} (bond ${formatOpen(bond)}, evidence ${evidenceHash}) in ${hash}.`,
       )
     })
 
@@ -250,7 +248,7 @@ export function stakingCommands(program: Command, context: Context): void {
         feePerCall: options.fee,
       })
       context.io.out(
-        `Registered agent ${agentId} (creator ${account.address}, fee ${open(options.fee)}) in ${hash}.`,
+        `Registered agent ${agentId} (creator ${account.address}, fee ${formatOpen(options.fee)}) in ${hash}.`,
       )
     })
 }

@@ -1,4 +1,4 @@
-import { agentRegistryAbi, agentStakingAbi, feeRouterAbi } from '@openledger/contracts'
+import { agentRegistryAbi, agentStakingAbi, feeRouterAbi, modelRegistryAbi } from '@openledger/contracts'
 import type { Abi, Address } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,9 +16,9 @@ const ACCOUNTS = Array.from({ length: 10 }, (_, i) => i)
 const read = (address: Address, abi: Abi, functionName: string, args: readonly unknown[] = []) =>
   env.connection.publicClient.readContract({ address, abi, functionName, args } as never) as Promise<unknown>
 
-/** Every admin entry point of the agent contracts, with plausible arguments. */
+/** Every admin entry point of the agent contracts and ModelRegistry, with plausible arguments. */
 const adminCalls = () => {
-  const { AgentRegistry, AgentStaking, FeeRouter } = env.manifest.contracts
+  const { AgentRegistry, AgentStaking, FeeRouter, ModelRegistry } = env.manifest.contracts
   const someone = env.devnet.accounts[8]!.address
   return [
     [AgentRegistry, agentRegistryAbi, 'transferOwnership', [someone]],
@@ -32,22 +32,27 @@ const adminCalls = () => {
     [FeeRouter, feeRouterAbi, 'setSettler', [someone]],
     [FeeRouter, feeRouterAbi, 'transferOwnership', [someone]],
     [FeeRouter, feeRouterAbi, 'renounceOwnership', []],
+    [ModelRegistry, modelRegistryAbi, 'revokeAdapter', [`0x${'11'.repeat(32)}`, 'license']],
+    [ModelRegistry, modelRegistryAbi, 'transferOwnership', [someone]],
+    [ModelRegistry, modelRegistryAbi, 'renounceOwnership', []],
   ] as const
 }
 
-describe('the agent contracts leave every admin power with the treasury Safe', () => {
+describe('the agent contracts and ModelRegistry leave every admin power with the treasury Safe', () => {
   it('are owned by the Safe and wired together', async () => {
-    const { AgentRegistry, AgentStaking, FeeRouter } = env.manifest.contracts
+    const { AgentRegistry, AgentStaking, FeeRouter, ModelRegistry, DatanetRegistry } = env.manifest.contracts
     const safe = env.manifest.treasurySafe.address
     for (const [address, abi] of [
       [AgentRegistry, agentRegistryAbi],
       [AgentStaking, agentStakingAbi],
       [FeeRouter, feeRouterAbi],
+      [ModelRegistry, modelRegistryAbi],
     ] as const) {
       expect(await read(address, abi, 'owner')).toBe(safe)
     }
     expect(await read(AgentStaking, agentStakingAbi, 'feeRouter')).toBe(FeeRouter)
     expect(await read(FeeRouter, feeRouterAbi, 'settler')).toBe(env.config.settler)
+    expect(await read(ModelRegistry, modelRegistryAbi, 'datanetRegistry')).toBe(DatanetRegistry)
     expect(env.manifest.settler).toBe(env.config.settler)
   })
 

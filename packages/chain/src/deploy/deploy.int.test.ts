@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -59,6 +59,28 @@ describe('deploy', () => {
     expect(second.reused).toBe(false)
     expect(second.manifest.treasurySafe.threshold).toBe(3)
     expect(second.manifest.contracts.OpenToken).not.toBe(first.manifest.contracts.OpenToken)
+  })
+
+  it('deploys ModelRegistry owned by the Safe; a manifest from before it is refused, or replaced with --redeploy', async () => {
+    const { connection, directory, config } = await setup()
+    const { manifest, path } = await deploy(connection, { ...config, directory })
+    expect(Object.keys(manifest.contracts)).toEqual([
+      'OpenToken',
+      'DatanetRegistry',
+      'ModelRegistry',
+      'AgentRegistry',
+      'AgentStaking',
+      'FeeRouter',
+    ])
+    const { ModelRegistry: _, ...before } = manifest.contracts
+    writeFileSync(path, JSON.stringify({ ...manifest, contracts: before }))
+    // The older manifest fails validation, naming what it lacks; redeploying replaces it.
+    await expect(deploy(connection, { ...config, directory })).rejects.toThrow(
+      `Deployment manifest ${path} is invalid: contracts.ModelRegistry: `,
+    )
+    const again = await deploy(connection, { ...config, directory, redeploy: true })
+    expect(again.reused).toBe(false)
+    expect(again.manifest.contracts.ModelRegistry).toMatch(/^0x[0-9a-fA-F]{40}$/)
   })
 
   it('validates the configuration before sending anything', async () => {

@@ -4,13 +4,15 @@ import {
   datanetRegistryAbi,
   datanetRegistryBytecode,
   feeRouterBytecode,
+  modelRegistryAbi,
+  modelRegistryBytecode,
   openTokenAbi,
   openTokenBytecode,
 } from '@openledger/contracts'
 import { type Address, getAddress, type Hex, keccak256, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { ChainConnection } from '../connectChain.js'
-import { ManifestCodeMissingError } from '../errors.js'
+import { ManifestCodeMissingError, ManifestInvalidError } from '../errors.js'
 import { type GenesisEntry, validateGenesisTable } from '../genesis.js'
 import { manifestPath, readManifestIfExists, writeManifest } from '../manifest/files.js'
 import type { Manifest } from '../manifest/manifest.js'
@@ -46,9 +48,10 @@ export type DeployParameters = {
 export type DeployReturnType = { manifest: Manifest; path: string; reused: boolean }
 
 /**
- * Idempotent deployment of the protocol: the Safe v1.4.1 contracts, the treasury Safe, and OpenToken minted
- * by the genesis table. When `.openledger/deployments/<chainId>.json` describes this same configuration and
- * its code is on the chain, it is reused and nothing is sent. Inputs are validated before any transaction.
+ * Idempotent deployment of the protocol: the Safe v1.4.1 contracts, the treasury Safe, OpenToken minted
+ * by the genesis table, DatanetRegistry, the agent contracts and ModelRegistry, every admin role the Safe's.
+ * When `.openledger/deployments/<chainId>.json` describes this same configuration and its code is on the
+ * chain, it is reused and nothing is sent. Inputs are validated before any transaction.
  *
  * @example
  * const { manifest } = await deploy(connection, { deployerKey, owners, threshold: 2, genesis })
@@ -73,7 +76,7 @@ export async function deploy(
   validateGenesisTable(genesis)
   const configHash = hashConfig({ owners, threshold, saltNonce, genesis, settler, protocol })
   const path = manifestPath(connection.chainId, directory)
-  const existing = readManifestIfExists(path)
+  const existing = readExisting(path, redeploy, progress)
   if (existing && existing.configHash === configHash) {
     const missing = await findMissingCode(connection.publicClient, existing)
     if (missing.length === 0) return { manifest: existing, path, reused: true }
@@ -117,6 +120,13 @@ export async function deploy(
   progress(
     `deployed AgentRegistry ${agents.AgentRegistry}, AgentStaking ${agents.AgentStaking}, FeeRouter ${agents.FeeRouter}`,
   )
+  // Deployed last, so the addresses of the contracts before it stay those of earlier deployments.
+  const modelRegistry = await deployContract(connection, deployer, {
+    abi: modelRegistryAbi,
+    bytecode: modelRegistryBytecode,
+    args: [treasury, datanetRegistry],
+  })
+  progress(`deployed ModelRegistry ${modelRegistry}`)
 
   const manifest: Manifest = {
     version: 1,
@@ -127,7 +137,12 @@ export async function deploy(
     configHash,
     safe,
     treasurySafe: { address: treasury, owners: owners.map((o) => getAddress(o)), threshold, saltNonce },
-    contracts: { OpenToken: token, DatanetRegistry: datanetRegistry, ...agents },
+    contracts: {
+      OpenToken: token,
+      DatanetRegistry: datanetRegistry,
+      ModelRegistry: modelRegistry,
+      ...agents,
+    },
     settler: getAddress(settler),
     genesis: allocations.map((a) => ({ ...a, amount: String(a.amount) })),
   }
@@ -154,10 +169,25 @@ function hashConfig(config: {
       agentRegistryBytecode,
       agentStakingBytecode,
       feeRouterBytecode,
+      modelRegistryBytecode,
     ].map((b) => keccak256(b)),
     datanetUnbonding: DATANET_UNBONDING_SECONDS,
     settler: getAddress(config.settler),
     protocol: JSON.stringify(config.protocol, (_, v) => (typeof v === 'bigint' ? String(v) : v)),
   })
   return keccak256(toHex(canonical))
+}
+
+/**
+ * The manifest already at `path`. One that no longer validates (written before a contract was added) is
+ * replaced when redeploying, and an error saying so otherwise.
+ */
+function readExisting(path: string, redeploy: boolean, progress: (message: string) => void) {
+  try {
+    return readManifestIfExists(path)
+  } catch (error) {
+    if (!(error instanceof ManifestInvalidError) || !redeploy) throw error
+    progress(`manifest ${path} is outdated (${error.shortMessage}): deploying anew`)
+    return undefined
+  }
 }

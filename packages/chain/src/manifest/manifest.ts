@@ -34,6 +34,7 @@ export const manifestSchema = z.object({
   contracts: z.object({
     OpenToken: address,
     DatanetRegistry: address,
+    ModelRegistry: address,
     AgentRegistry: address,
     AgentStaking: address,
     FeeRouter: address,

@@ -1,0 +1,39 @@
+export {
+  AdapterAlreadyRegisteredError,
+  AdapterAlreadyRevokedError,
+  DuplicateDatanetError,
+  DuplicateRowIdError,
+  EmptyRevocationReasonError,
+  EmptyTrainingRowsError,
+  InvalidDatanetCountError,
+  InvalidLineageHashError,
+  InvalidRowIdError,
+  LineageRevertError,
+  NotRegistryOwnerError,
+  RowNotInTrainingSetError,
+  UnknownAdapterError,
+  UnknownDatanetError,
+} from './errors.js'
+export { type GetAdapterLineageParameters, getAdapterLineage } from './getAdapterLineage.js'
+export {
+  type AdapterCreatorsFromRegistry,
+  modelRegistryAdapterCreators,
+} from './modelRegistryAdapterCreators.js'
+export {
+  type RegisterAdapterLineageErrorType,
+  type RegisterAdapterLineageParameters,
+  type RegisterAdapterLineageReturnType,
+  registerAdapterLineage,
+} from './registerAdapterLineage.js'
+export { toLineageError } from './toLineageError.js'
+export {
+  type TrainingRowsTree,
+  type TrainingRowsTreeErrorType,
+  trainingRowsTree,
+} from './trainingRowsTree.js'
+export type { AdapterLineage, LineageContracts } from './types.js'
+export {
+  type VerifyAdapterLineageParameters,
+  type VerifyAdapterLineageReturnType,
+  verifyAdapterLineage,
+} from './verifyAdapterLineage.js'

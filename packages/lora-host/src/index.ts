@@ -40,6 +40,7 @@ export type { EngineStats } from './engine/Engine.js'
 export { ContextLengthError, EngineClosedError, QueueFullError } from './engine/errors.js'
 export type { FinishReason, GenerateRequest, Generation, GenerationResult } from './engine/Generation.js'
 export type { SamplingParameters } from './engine/sampling.js'
+export { type ElementType, GraphBuilder } from './graph/onnx.js'
 export { ModelNotServedError } from './host/errors.js'
 export { LoraHost, type LoraHostOptions, type ResolvedModel } from './host/LoraHost.js'
 export { createHostMetrics, type HostMetrics } from './http/createHostMetrics.js'
@@ -50,3 +51,4 @@ export {
   startLoraHostServer,
 } from './http/startLoraHostServer.js'
 export * from './model/index.js'
+export { readSafetensors, type SafetensorsDtype, writeSafetensors } from './safetensors/safetensors.js'

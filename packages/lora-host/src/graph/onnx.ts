@@ -5,6 +5,10 @@ const { onnx } = onnxProto
 export type TensorProto = InstanceType<typeof onnx.TensorProto>
 export const DataType = onnx.TensorProto.DataType
 
+/** The element types graphs here use: float32 for serving, float64 for gradient checks, int64 for ids. */
+export type ElementType = 'float' | 'double' | 'int64'
+const elementTypes = { float: DataType.FLOAT, double: DataType.DOUBLE, int64: DataType.INT64 } as const
+
 /**
  * A small ONNX graph builder over onnx-proto: nodes get unique output names, constants become initializers,
  * and `encode()` writes an IR 8 / opset 17 model that onnxruntime loads.
@@ -21,19 +25,20 @@ export class GraphBuilder {
     return `${prefix}_${this.counter++}`
   }
 
-  input(name: string, type: 'float' | 'int64', dims: (number | string)[]): string {
+  input(name: string, type: ElementType, dims: (number | string)[]): string {
     this.inputs.push(valueInfo(name, type, dims))
     return name
   }
 
-  output(name: string, type: 'float' | 'int64', dims: (number | string)[]): void {
+  output(name: string, type: ElementType, dims: (number | string)[]): void {
     this.outputs.push(valueInfo(name, type, dims))
   }
 
-  /** A float32 initializer (raw little-endian bytes). */
-  weight(name: string, dims: number[], data: Float32Array): string {
+  /** A float32 (or, from a Float64Array, float64) initializer, as raw little-endian bytes. */
+  weight(name: string, dims: number[], data: Float32Array | Float64Array): string {
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-    this.initializers.push(onnx.TensorProto.create({ name, dataType: DataType.FLOAT, dims, rawData: bytes }))
+    const dataType = data instanceof Float64Array ? DataType.DOUBLE : DataType.FLOAT
+    this.initializers.push(onnx.TensorProto.create({ name, dataType, dims, rawData: bytes }))
     return name
   }
 
@@ -50,8 +55,9 @@ export class GraphBuilder {
     return name
   }
 
-  scalar(value: number, prefix = 'scalar'): string {
-    return this.weight(this.name(prefix), [], new Float32Array([value]))
+  scalar(value: number, prefix = 'scalar', type: 'float' | 'double' = 'float'): string {
+    const data = type === 'double' ? new Float64Array([value]) : new Float32Array([value])
+    return this.weight(this.name(prefix), [], data)
   }
 
   /** Adds a node and returns its (single) output name. */
@@ -94,6 +100,25 @@ export class GraphBuilder {
     return outs
   }
 
+  /** Adds a node whose output names are given (for ops with several outputs, or fixed names). */
+  opNamed(
+    type: string,
+    inputs: string[],
+    outputs: string[],
+    attributes: Record<string, number | number[]> = {},
+  ): string[] {
+    this.nodes.push(
+      onnx.NodeProto.create({
+        opType: type,
+        input: inputs,
+        output: outputs,
+        name: `${outputs[0]}_node`,
+        attribute: attrs(attributes),
+      }),
+    )
+    return outputs
+  }
+
   encode(graphName: string): Uint8Array {
     const model = onnx.ModelProto.create({
       irVersion: 8,
@@ -111,12 +136,12 @@ export class GraphBuilder {
   }
 }
 
-function valueInfo(name: string, type: 'float' | 'int64', dims: (number | string)[]) {
+function valueInfo(name: string, type: ElementType, dims: (number | string)[]) {
   return onnx.ValueInfoProto.create({
     name,
     type: {
       tensorType: {
-        elemType: type === 'float' ? DataType.FLOAT : DataType.INT64,
+        elemType: elementTypes[type],
         shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
       },
     },

@@ -1,0 +1,3 @@
+export * from './autodiff/index.js'
+export * from './lineage/index.js'
+export * from './train/index.js'

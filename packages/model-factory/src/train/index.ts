@@ -1,0 +1,24 @@
+export { AdamW, type AdamWOptions } from './AdamW.js'
+export {
+  buildTrainingGraph,
+  loraParameters,
+  type TrainingGraphOptions,
+  trainingNames,
+} from './buildTrainingGraph.js'
+export {
+  FineTuneCancelledError,
+  InvalidFineTuneError,
+  NoTrainingDataError,
+  SequenceTooLongError,
+} from './errors.js'
+export {
+  evalLoss,
+  type FineTuneOptions,
+  type FineTuneParameters,
+  type FineTuneProgress,
+  type FineTuneResult,
+  fineTune,
+} from './fineTune.js'
+export { initLoraState } from './initLoraState.js'
+export { type LearningRateSchedule, learningRate } from './learningRate.js'
+export { type LoraState, type StepResult, type TokenSequence, TrainingSession } from './TrainingSession.js'

@@ -8,10 +8,13 @@ import {
   readManifest,
   startDevnetServer,
 } from '@openledger/chain'
+import { openTokenAbi } from '@openledger/contracts'
+import { registerAdapterLineage } from '@openledger/model-factory'
 import { recordUsage } from '@openledger/settlement'
-import { alice, scenarioReceipts, setUpScenario } from '@openledger/settlement/testing'
+import { adapterHash, alice, scenarioReceipts, setUpScenario } from '@openledger/settlement/testing'
 import { openStore } from '@openledger/store'
-import { getAddress, keccak256, toHex } from 'viem'
+import { type Address, getAddress, keccak256, toHex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectOneLineError } from './testing/expectOneLineError.js'
 import { runCli } from './testing/runCli.js'
@@ -19,6 +22,9 @@ import { runCli } from './testing/runCli.js'
 let server: DevnetServer
 let home: string
 let env: Record<string, string>
+let metered: ReturnType<typeof scenarioReceipts>
+let adapterCreatorBefore: bigint
+let balanceOf: (account: Address) => Promise<bigint>
 const cli = (...args: string[]) => runCli(args, env)
 
 beforeAll(async () => {
@@ -32,11 +38,31 @@ beforeAll(async () => {
   expect((await cli('deploy')).code).toBe(0)
   const connection = await connectChain({ rpc: server.url })
   const manifest = readManifest(manifestPath(connection.chainId, home))
+  balanceOf = (account) =>
+    connection.publicClient.readContract({
+      address: manifest.contracts.OpenToken,
+      abi: openTokenAbi,
+      functionName: 'balanceOf',
+      args: [account],
+    })
   const scenario = await setUpScenario(connection, manifest, server.devnet.accounts)
+  // Adapter "one" (agent one's) is registered in ModelRegistry by dev account 7: settle pays it the adapter share.
+  const created = await cli('datanet', 'create', '--license', 'MIT', '--dev-account', '0')
+  const datanetId = BigInt(/^Created datanet (\d+) /.exec(created.stdout)![1]!)
+  await registerAdapterLineage(connection, manifest.contracts, {
+    account: privateKeyToAccount(server.devnet.accounts[7]!.privateKey),
+    adapterSha256: adapterHash('one'),
+    baseModelSha256: keccak256(toHex('stories260K')),
+    rowIds: [keccak256(toHex('row 1'))],
+    datanetIds: [datanetId],
+    uri: 'ipfs://adapter-one',
+  })
   const store = await openStore({ directory: home })
   const ledger = { chainId: connection.chainId, feeRouter: manifest.contracts.FeeRouter }
-  for (const m of scenarioReceipts(scenario, 12)) await recordUsage(store, ledger, m)
+  metered = scenarioReceipts(scenario, 12)
+  for (const m of metered) await recordUsage(store, ledger, m)
   await store.close()
+  adapterCreatorBefore = await balanceOf(server.devnet.accounts[7]!.address)
 })
 afterAll(async () => {
   await server?.close()
@@ -49,6 +75,13 @@ describe('openledger settle and claim', () => {
     expect(settled.stderr).toBe('')
     expect(settled.stdout).toMatch(
       /^Ledger reconciled with FeeRouter at epoch 0\.\nSettled epoch 1: 12 receipts, 12\.000000000000000144 OPEN in 0x[0-9a-f]{64}\.\n$/,
+    )
+    // ModelRegistry names adapter one's creator: it gets agent one's whole adapter-creator pool (10%).
+    const agentOneFees = metered
+      .filter((m) => m.agentId === metered[0]!.agentId)
+      .reduce((sum, m) => sum + m.receipt.fee, 0n)
+    expect((await balanceOf(server.devnet.accounts[7]!.address)) - adapterCreatorBefore).toBe(
+      agentOneFees / 10n,
     )
     const again = await cli('settle', '--once')
     expect(again.stdout).toMatch(/^Ledger reconciled with FeeRouter at epoch 1\.\nNothing to settle: /)

@@ -1,5 +1,6 @@
 import type { ChainConnection, Manifest } from '@openledger/chain'
 import { BaseError } from '@openledger/errors'
+import { modelRegistryAdapterCreators } from '@openledger/model-factory'
 import {
   getPayoutClaim,
   ledgerOf,
@@ -59,7 +60,10 @@ export function describeSettlementEvent(event: SettlementEvent): string | undefi
   }
 }
 
-/** The settler for a deployment: the ledger in `store`, the key from the options (devnet: account 9). */
+/**
+ * The settler for a deployment: the ledger in `store`, the key from the options (devnet: account 9), adapter
+ * creators from ModelRegistry.
+ */
 export function settlerFor(
   context: Context,
   options: KeyOptions,
@@ -74,6 +78,8 @@ export function settlerFor(
     contracts: manifest.contracts,
     account: privateKeyToAccount(key),
     treasury: manifest.treasurySafe.address,
+    // Adapter creators are paid as ModelRegistry records them; unregistered adapters' share goes to the treasury.
+    adapterCreators: modelRegistryAdapterCreators(connection, manifest.contracts),
   }
 }
 

@@ -21,4 +21,6 @@ export {
 } from './fineTune.js'
 export { initLoraState } from './initLoraState.js'
 export { type LearningRateSchedule, learningRate } from './learningRate.js'
+export { type PeftAdapterFilesParameters, peftAdapterFiles, writePeftAdapter } from './peftAdapterFiles.js'
 export { type LoraState, type StepResult, type TokenSequence, TrainingSession } from './TrainingSession.js'
+export { type TrainingText, tokenizeRow } from './tokenizeRow.js'

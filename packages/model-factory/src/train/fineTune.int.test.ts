@@ -4,12 +4,7 @@ import { join } from 'node:path'
 import { type BaseModel, LoraHost, loadBaseModel } from '@openledger/lora-host'
 import { stories260KDir } from '@openledger/lora-host/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import {
-  FineTuneCancelledError,
-  InvalidFineTuneError,
-  NoTrainingDataError,
-  SequenceTooLongError,
-} from './errors.js'
+import { FineTuneCancelledError, InvalidFineTuneError, NoTrainingDataError } from './errors.js'
 import { type FineTuneResult, fineTune } from './fineTune.js'
 import { peftAdapterFiles, writePeftAdapter } from './peftAdapterFiles.js'
 import { tokenizeRow } from './tokenizeRow.js'
@@ -23,7 +18,7 @@ const row = (name: string, place: string) => ({
   completion: ` ${name} saw a purple frog.`,
 })
 const rows = names.flatMap((name, i) =>
-  places.slice(0, 4).map((place, j) => row(name, places[(i + j) % places.length]!)),
+  places.slice(0, 4).map((_, j) => row(name, places[(i + j) % places.length]!)),
 )
 const heldOutPrompts = [row('Kim', 'lake'), row('Bob', 'farm')].map((r) => r.prompt)
 

@@ -1,3 +1,5 @@
 export * from './autodiff/index.js'
+export * from './influence/index.js'
+export * from './jobs/index.js'
 export * from './lineage/index.js'
 export * from './train/index.js'

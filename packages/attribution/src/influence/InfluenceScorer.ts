@@ -6,6 +6,9 @@ export type InfluenceInput = {
   answerTokens: number[]
   /** Content ids (sha256 or registry ids) of the adapters that generated the answer. */
   adapters: string[]
+  /** Token ids of the prompt the answer followed (BOS included), when known: the answer is then scored as a
+   * continuation of it, as it was generated. */
+  promptTokens?: number[]
 }
 
 /**

@@ -37,7 +37,13 @@ export type FineTuneOptions = {
   patience?: number
   /** Same seed, same data split, same initialisation, same adapter (default 42). */
   seed?: number
+  /** Keep this many evenly spaced snapshots of the adapter (the last at the final step), for TracIn-style
+   * influence over the training trajectory (default 0). */
+  checkpoints?: number
 }
+
+/** A snapshot of the adapter during training, with the learning rate of the step that produced it. */
+export type TrainingCheckpoint = { step: number; lr: number; state: LoraState }
 
 export type FineTuneProgress = {
   step: number
@@ -64,6 +70,8 @@ export type FineTuneResult = {
   history: FineTuneProgress[]
   /** Indices of `sequences` trained on and held out. */
   split: { train: number[]; eval: number[] }
+  /** `options.checkpoints` snapshots, oldest first. */
+  checkpoints: TrainingCheckpoint[]
 }
 
 export type FineTuneParameters = {
@@ -120,6 +128,11 @@ export async function fineTune(parameters: FineTuneParameters): Promise<FineTune
     let trainOrder = shuffle(split.train, random)
     let step = 0
     let stoppedEarly = false
+    const checkpoints: TrainingCheckpoint[] = []
+    const count = options.checkpoints ?? 0
+    const checkpointSteps = new Set(
+      Array.from({ length: count }, (_, i) => Math.round(((i + 1) * steps) / count)),
+    )
     while (step < steps) {
       if (signal?.aborted) throw new FineTuneCancelledError(step)
       const rows: TokenSequence[] = []
@@ -134,6 +147,7 @@ export async function fineTune(parameters: FineTuneParameters): Promise<FineTune
       const lr = learningRate(step, schedule)
       const gradNorm = optimizer.step(state, grads, lr)
       step++
+      if (checkpointSteps.has(step)) checkpoints.push({ step, lr, state: copy(state) })
       const progress: FineTuneProgress = { step, totalSteps: steps, loss, lr, gradNorm }
       if (step % settings.evalEvery === 0 || step === steps) {
         progress.evalLoss = await evaluate()
@@ -161,6 +175,7 @@ export async function fineTune(parameters: FineTuneParameters): Promise<FineTune
       bestStep: best.step,
       history,
       split,
+      checkpoints,
     }
   } finally {
     await session.release()

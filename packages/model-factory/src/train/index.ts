@@ -18,6 +18,7 @@ export {
   type FineTuneProgress,
   type FineTuneResult,
   fineTune,
+  type TrainingCheckpoint,
 } from './fineTune.js'
 export { initLoraState } from './initLoraState.js'
 export { type LearningRateSchedule, learningRate } from './learningRate.js'

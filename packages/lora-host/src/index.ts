@@ -41,7 +41,7 @@ export { ContextLengthError, EngineClosedError, QueueFullError } from './engine/
 export type { FinishReason, GenerateRequest, Generation, GenerationResult } from './engine/Generation.js'
 export type { SamplingParameters } from './engine/sampling.js'
 export { type ElementType, GraphBuilder } from './graph/onnx.js'
-export { ModelNotServedError } from './host/errors.js'
+export { AdapterNotServableError, ModelNotServedError } from './host/errors.js'
 export { LoraHost, type LoraHostOptions, type ResolvedModel } from './host/LoraHost.js'
 export { createHostMetrics, type HostMetrics } from './http/createHostMetrics.js'
 export { createLoraHostApp, type LoraHostAppOptions } from './http/createLoraHostApp.js'

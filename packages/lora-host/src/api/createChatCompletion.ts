@@ -32,6 +32,7 @@ export async function createChatCompletion(
   const request = parseBody(chatCompletionRequestSchema(host.limits.contextLength), body)
   const template = (options.chatTemplate ?? plainChatTemplate)(request.messages)
   const stop = request.stop ?? []
+  await host.assertServable(request.model)
   const started = startGeneration(
     host,
     {

@@ -30,6 +30,7 @@ export async function createCompletion(
 ): Promise<Completion | AsyncIterable<CompletionChunk>> {
   const request = parseBody(completionRequestSchema(host.limits.contextLength), body)
   const stop = request.stop ?? []
+  await host.assertServable(request.model)
   const started = startGeneration(
     host,
     {

@@ -9,6 +9,7 @@ const mappings = new Map<string, Mapping>(
   Object.entries({
     ModelNotServedError: { status: 404, code: 'model_not_found', param: 'model' },
     AdapterNotFoundError: { status: 404, code: 'model_not_found' },
+    AdapterNotServableError: { status: 403, code: 'adapter_not_registered', param: 'model' },
     AdapterValidationError: { status: 400, code: 'invalid_adapter' },
     InvalidAdapterNameError: { status: 400, code: 'invalid_adapter_name', param: 'name' },
     AdapterExistsError: { status: 409, code: 'adapter_exists', param: 'name' },

@@ -10,7 +10,7 @@ import { Engine } from '../engine/Engine.js'
 import type { GenerateRequest, Generation } from '../engine/Generation.js'
 import { ModelRunner } from '../engine/ModelRunner.js'
 import { type BaseModel, type LoraModule, loraModules } from '../model/types.js'
-import { ModelNotServedError } from './errors.js'
+import { AdapterNotServableError, ModelNotServedError } from './errors.js'
 
 export type LoraHostOptions = {
   model: BaseModel
@@ -28,6 +28,12 @@ export type LoraHostOptions = {
   loraModules?: readonly LoraModule[]
   executionProvider?: 'cpu' | 'cuda'
   threads?: number
+  /**
+   * Serve an adapter only when this says yes (by its sha256): e.g. registered and not revoked in ModelRegistry,
+   * for hosts behind paid traffic. The OpenAI API answers 403 `adapter_not_registered` otherwise. Default:
+   * every registered adapter is served.
+   */
+  adapterGuard?: (sha256: string) => boolean | Promise<boolean>
 }
 
 /** A served model name resolved: the plain base model, or base + adapter. */
@@ -49,6 +55,7 @@ export class LoraHost {
     readonly engine: Engine,
     private readonly runner: ModelRunner,
     readonly limits: { maxRank: number; maxBatch: number; maxQueue: number; contextLength: number },
+    private readonly adapterGuard: LoraHostOptions['adapterGuard'],
   ) {}
 
   static async create(options: LoraHostOptions): Promise<LoraHost> {
@@ -75,7 +82,7 @@ export class LoraHost {
     })
     const engine = new Engine({ runner, tokenizer: model.tokenizer, adapters: cache, maxQueue })
     const limits = { maxRank, maxBatch, maxQueue, contextLength: model.weights.config.maxSeqLen }
-    return new LoraHost(model, registry, cache, engine, runner, limits)
+    return new LoraHost(model, registry, cache, engine, runner, limits, options.adapterGuard)
   }
 
   /** `<base>` or `<base>:<adapter>` → what serves it; unknown names throw (HTTP 404). */
@@ -86,6 +93,15 @@ export class LoraHost {
     const adapter = this.registry.get(adapterId)
     if (!adapter) throw new AdapterNotFoundError(adapterId)
     return { name, adapter }
+  }
+
+  /** Throws `AdapterNotServableError` when the model names an adapter the host's guard refuses. */
+  async assertServable(model: string): Promise<ResolvedModel> {
+    const resolved = this.resolve(model)
+    const adapter = resolved.adapter
+    if (adapter && this.adapterGuard && !(await this.adapterGuard(adapter.sha256)))
+      throw new AdapterNotServableError(adapter.id, adapter.sha256)
+    return resolved
   }
 
   /** Generates for a served model name; the request's `adapter` is taken from the name. */

@@ -19,6 +19,7 @@ export {
   type AdapterCreatorsFromRegistry,
   modelRegistryAdapterCreators,
 } from './modelRegistryAdapterCreators.js'
+export { type ModelRegistryGuardOptions, modelRegistryGuard } from './modelRegistryGuard.js'
 export {
   type RegisterAdapterLineageErrorType,
   type RegisterAdapterLineageParameters,

@@ -1,0 +1,176 @@
+import { type Job, type Queue, QueueEvents } from 'bullmq'
+import express, { type Request, type Response, type Router } from 'express'
+import { cancelFineTune } from './cancelFineTune.js'
+import { enqueueFineTune } from './enqueueFineTune.js'
+import { FineTuneJobNotFoundError, InvalidFineTunePayloadError } from './errors.js'
+import { DEFAULT_MAX_RANK } from './fineTunePayload.js'
+import { FINE_TUNE_QUEUE } from './fineTuneQueue.js'
+import { errorHandler, HttpError } from './httpError.js'
+
+export type FineTuneRouterParameters = {
+  /** The `fine-tune` queue (`fineTuneQueue`); its connection and prefix also serve the events. */
+  queue: Queue
+  /** The largest rank the serving host accepts (default 16). */
+  maxRank?: number
+  /** Told of every error that became a 500, with its request id; default: one line on stderr. */
+  onError?: (error: unknown, requestId: string) => void
+}
+
+export type FineTuneRouter = {
+  router: Router
+  /** Stops listening to the queue's events and ends open event streams. */
+  close: () => Promise<void>
+}
+
+type StreamMessage = { event: 'progress' | 'completed' | 'failed'; data: unknown } | { event: 'close' }
+type Streams = Map<string, Set<(message: StreamMessage) => void>>
+
+/**
+ * The fine-tune HTTP API as an express 5 router: `POST /v1/fine-tunes` (a payload → 201 `{ id }`, or 400 naming
+ * the field), `GET /v1/fine-tunes/:id` (state, progress, result or error), `GET /v1/fine-tunes/:id/events`
+ * (Server-Sent Events: `progress` per step, then `completed` or `failed`, then the stream ends) and
+ * `POST /v1/fine-tunes/:id/cancel`. Unknown ids are 404s.
+ *
+ * @example
+ * const fineTunes = fineTuneRouter({ queue: fineTuneQueue({ redis: 'redis://127.0.0.1:6379' }) })
+ * const app = express().use(fineTunes.router)
+ * app.listen(8100, '127.0.0.1')
+ */
+export function fineTuneRouter(parameters: FineTuneRouterParameters): FineTuneRouter {
+  const { queue, maxRank = DEFAULT_MAX_RANK } = parameters
+  const onError =
+    parameters.onError ??
+    ((error: unknown, requestId: string) =>
+      process.stderr.write(`fine-tune API: request ${requestId}: ${String(error)}\n`))
+  const events = new QueueEvents(FINE_TUNE_QUEUE, {
+    connection: queue.opts.connection,
+    ...(queue.opts.prefix ? { prefix: queue.opts.prefix } : {}),
+  })
+  const streams: Streams = new Map()
+  const dispatch = (jobId: string, message: StreamMessage) => {
+    for (const listener of streams.get(jobId) ?? []) listener(message)
+  }
+  events.on('progress', ({ jobId, data }) => dispatch(jobId, { event: 'progress', data }))
+  events.on('completed', ({ jobId, returnvalue }) =>
+    dispatch(jobId, { event: 'completed', data: { id: jobId, result: fromJson(returnvalue) } }),
+  )
+  events.on('failed', ({ jobId, failedReason }) =>
+    dispatch(jobId, { event: 'failed', data: { id: jobId, error: errorOf(failedReason) } }),
+  )
+  events.on('error', () => {})
+
+  const router = express.Router()
+  router.use('/v1/fine-tunes', express.json({ limit: '64kb' }))
+  router.post('/v1/fine-tunes', async (req, res) => {
+    try {
+      const id = await enqueueFineTune(queue, req.body, { maxRank })
+      res.status(201).json({ id })
+    } catch (error) {
+      if (error instanceof InvalidFineTunePayloadError)
+        throw new HttpError(400, error.shortMessage, { field: error.field, cause: error })
+      throw error
+    }
+  })
+  router.get('/v1/fine-tunes/:id', async (req, res) => {
+    const job = await jobOf(queue, req.params.id)
+    res.json(await describeJob(job))
+  })
+  router.post('/v1/fine-tunes/:id/cancel', async (req, res) => {
+    try {
+      res.json({ id: req.params.id, ...(await cancelFineTune(queue, req.params.id)) })
+    } catch (error) {
+      if (error instanceof FineTuneJobNotFoundError) throw new HttpError(404, error.shortMessage)
+      throw error
+    }
+  })
+  router.get('/v1/fine-tunes/:id/events', async (req, res) => {
+    const id = req.params.id
+    await jobOf(queue, id)
+    await events.waitUntilReady()
+    const send = streamEvents(req, res, id, streams)
+    // Listening first, then reading the state, so an end between the two is not missed.
+    const { state, error, result, progress } = await describeJob(await jobOf(queue, id))
+    if (state === 'completed') send({ event: 'completed', data: { id, result } })
+    else if (state === 'failed') send({ event: 'failed', data: { id, error } })
+    else if (typeof progress === 'object') send({ event: 'progress', data: progress })
+  })
+  router.use(errorHandler(onError))
+
+  return {
+    router,
+    async close() {
+      for (const listeners of [...streams.values()])
+        for (const listener of [...listeners]) listener({ event: 'close' })
+      await events.close()
+    },
+  }
+}
+
+/** Opens an event stream on `res` for job `id`; returns the listener that writes to it (ends it on the end). */
+function streamEvents(
+  req: Request,
+  res: Response,
+  id: string,
+  streams: Streams,
+): (message: StreamMessage) => void {
+  res
+    .status(200)
+    .set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
+  res.flushHeaders()
+  const listeners = streams.get(id) ?? new Set()
+  streams.set(id, listeners)
+  const stop = () => {
+    listeners.delete(listener)
+    if (listeners.size === 0 && streams.get(id) === listeners) streams.delete(id)
+  }
+  let ended = false
+  function listener(message: StreamMessage) {
+    if (ended) return
+    if (message.event !== 'close')
+      res.write(`event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`)
+    if (message.event !== 'progress') {
+      ended = true
+      stop()
+      res.end()
+    }
+  }
+  listeners.add(listener)
+  req.on('close', () => {
+    ended = true
+    stop()
+  })
+  return listener
+}
+
+async function jobOf(queue: Queue, id: string): Promise<Job> {
+  const job = await queue.getJob(id)
+  if (!job) throw new HttpError(404, new FineTuneJobNotFoundError(id).shortMessage)
+  return job
+}
+
+async function describeJob(job: Job) {
+  const state = await job.getState()
+  return {
+    id: job.id,
+    state,
+    progress: job.progress,
+    ...(state === 'completed' ? { result: fromJson(job.returnvalue) } : {}),
+    ...(state === 'failed' ? { error: errorOf(job.failedReason) } : {}),
+    createdAt: new Date(job.timestamp).toISOString(),
+  }
+}
+
+/** The worker fails jobs with `"<ErrorName>: <message>"`; anything else is a plain message. */
+function errorOf(failedReason: string): { name: string; message: string } {
+  const match = /^([A-Z][A-Za-z]*Error): ([\s\S]*)$/.exec(failedReason ?? '')
+  return match ? { name: match[1]!, message: match[2]! } : { name: 'Error', message: failedReason }
+}
+
+function fromJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  try {
+    return JSON.parse(value)
+  } catch {
+    return value
+  }
+}

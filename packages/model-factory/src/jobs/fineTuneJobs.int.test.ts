@@ -19,6 +19,7 @@ import type { Queue, Worker } from 'bullmq'
 import express from 'express'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { readInfluenceFeatures } from '../influence/influenceFiles.js'
 import { type FineTuneQueueConnection, fineTuneQueue } from './fineTuneQueue.js'
 import { type FineTuneRouter, fineTuneRouter } from './fineTuneRouter.js'
 import { startFineTuneWorker } from './startFineTuneWorker.js'
@@ -199,6 +200,12 @@ describe('fine-tune jobs', () => {
       baseModel: { id: model.id, sha256: `0x${model.sha256}` },
       seed: 7,
     })
+    // Influence features of the rows trained on (not the held-out ones), at 3 checkpoints, beside the adapter.
+    const influence = readInfluenceFeatures(adapterDir)
+    expect(influence.checkpoints).toHaveLength(3)
+    expect(influence.rows.length).toBeGreaterThan(0)
+    expect(influence.rows.length).toBeLessThan(frogRows.length)
+    expect(influence.rows.every((r) => (result.rowIds as string[]).includes(r.rowId))).toBe(true)
     const status = await fetch(`${url}/v1/fine-tunes/${id}`).then((r) => r.json())
     expect(status).toMatchObject({ id, state: 'completed', progress: { step: 20 }, result })
   })

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { type BaseModel, adapterSha256 as contentAddressOf } from '@openledger/lora-host'
 import type { StoreSession } from '@openledger/store'
 import type { Hex } from 'viem'
+import { computeInfluenceFeatures } from '../influence/computeInfluenceFeatures.js'
 import { trainingRowsTree } from '../lineage/trainingRowsTree.js'
 import {
   FineTuneCancelledError,
@@ -16,6 +17,9 @@ import { DEFAULT_MAX_RANK, type FineTunePayload } from './fineTunePayload.js'
 import { loadTrainingSequences } from './loadTrainingSequences.js'
 import type { TrainingManifest } from './trainingManifest.js'
 import { writeTrainedAdapter } from './writeTrainedAdapter.js'
+
+/** Training snapshots kept for influence (TracIn-CP): the bench's 4-contributor task ranks sources best with 3. */
+const INFLUENCE_CHECKPOINTS = 3
 
 export type RunFineTuneJobParameters = {
   store: StoreSession
@@ -49,8 +53,9 @@ export type RunFineTuneJobErrorType =
 
 /**
  * Runs one fine-tune: loads the datanet's accepted rows from the store, tokenizes them, trains a LoRA adapter
- * on the base model and writes it, with `training.json`, to `<outputDir>/<name>` (default: its sha256) in one
- * rename. A cancel (`signal`) writes nothing and throws `FineTuneCancelledError`.
+ * on the base model and writes it, with `training.json` and the training rows' influence features
+ * (`influence.json`, `influence.f32`, the checkpoint adapters), to `<outputDir>/<name>` (default: its sha256)
+ * in one rename. A cancel (`signal`) writes nothing and throws `FineTuneCancelledError`.
  *
  * @example
  * const { adapterDir, adapterSha256 } = await runFineTuneJob({
@@ -78,6 +83,8 @@ export async function runFineTuneJob(
     ...(payload.seqLen === undefined ? {} : { seqLen: payload.seqLen }),
     ...(payload.batch === undefined ? {} : { batch: payload.batch }),
     ...(payload.lr === undefined ? {} : { lr: payload.lr }),
+    // Snapshots along the trajectory, for TracIn-style influence features stored beside the adapter.
+    checkpoints: INFLUENCE_CHECKPOINTS,
   }
   const result = await fineTune({
     weights: model.weights,
@@ -106,8 +113,21 @@ export async function runFineTuneJob(
     bestStep: result.bestStep,
     stepsRun: result.stepsRun,
   }
+  // Influence features of the rows the adapter learned from (held-out rows were never trained on).
+  const influence = await computeInfluenceFeatures({
+    weights: model.weights,
+    result,
+    seqLen: options.seqLen ?? 128,
+    rows: result.split.train.map((i) => ({
+      rowId: rows[i]!.rowId,
+      datanetId: datanet.datanetId,
+      contributor: rows[i]!.contributor,
+    })),
+    sequences: result.split.train.map((i) => sequences[i]!),
+  })
+  if (signal?.aborted) throw new FineTuneCancelledError(result.stepsRun)
   const adapterDir = join(payload.outputDir, payload.name ?? adapterSha256.slice(2))
-  writeTrainedAdapter(adapterDir, files, manifest)
+  writeTrainedAdapter(adapterDir, files, manifest, influence)
   return {
     adapterDir,
     adapterSha256,

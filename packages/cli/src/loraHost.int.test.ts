@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   generatePeftAdapter,
+  sharedModelsDir,
   stories260KDir as stories260K,
   tinyLlamaConfig,
 } from '@openledger/lora-host/testing'
@@ -116,6 +117,14 @@ describe('openledger lora-host and adapter register', () => {
         OPENLEDGER_MODELS_DIR: join(home, 'models'),
       }),
       /^error: No model at .*models\/stories260K\.$/,
+    )
+    // --registered-only needs a deployment to read ModelRegistry from: none answers on a closed port.
+    expectOneLineError(
+      await runCli(['lora-host', '--port', '0', '--registered-only', '--rpc-url', url], {
+        OPENLEDGER_HOME: home,
+        OPENLEDGER_MODELS_DIR: sharedModelsDir,
+      }),
+      /^error: .*127\.0\.0\.1:\d+/,
     )
   })
 })

@@ -1,9 +1,10 @@
 import { join } from 'node:path'
 import { BaseError } from '@openledger/errors'
 import { LoraHost, loadBaseModel, startLoraHostServer } from '@openledger/lora-host'
+import { modelRegistryGuard } from '@openledger/model-factory'
 import type { Command } from 'commander'
-import type { Context } from '../context.js'
-import { parseIntegerIn } from '../options.js'
+import { type Context, connectDeployment, rpcUrlOf } from '../context.js'
+import { parseIntegerIn, parseRpcUrl } from '../options.js'
 import { waitForShutdown } from '../shutdown.js'
 
 export class LoraHostPortInUseError extends BaseError {
@@ -22,6 +23,9 @@ type LoraHostOptions = {
   maxBatch: number
   resident: number
   maxRank: number
+  /** Serve only adapters registered (and not revoked) in the deployment's ModelRegistry. */
+  registeredOnly?: boolean
+  rpcUrl?: string
 }
 
 /** The default base model: stories260K under OPENLEDGER_MODELS_DIR. */
@@ -29,16 +33,24 @@ export function defaultModelPath(context: Context): string {
   return join(context.env.OPENLEDGER_MODELS_DIR, 'stories260K')
 }
 
+/** The deployment's ModelRegistry as an adapter guard (for hosts behind paid traffic). */
+async function registryGuard(context: Context, rpcUrl: string | undefined) {
+  const { connection, manifest } = await connectDeployment(context, rpcUrlOf(context, rpcUrl))
+  return modelRegistryGuard(connection, manifest.contracts)
+}
+
 /** Loads the base model, opens the adapter registry and serves both on 127.0.0.1. */
 export async function startLoraHost(context: Context, options: LoraHostOptions) {
   const model = await loadBaseModel(options.model)
   const adaptersDir = options.adaptersDir ?? join(context.env.OPENLEDGER_HOME, 'adapters')
+  const adapterGuard = options.registeredOnly ? await registryGuard(context, options.rpcUrl) : undefined
   const host = await LoraHost.create({
     model,
     adaptersDir,
     maxBatch: options.maxBatch,
     residentAdapters: options.resident,
     maxRank: options.maxRank,
+    ...(adapterGuard ? { adapterGuard } : {}),
   })
   try {
     const server = await startLoraHostServer(host, { port: options.port }).catch((error: unknown) => {
@@ -94,12 +106,22 @@ export function loraHostCommand(program: Command, context: Context): void {
       loraHostDefaults.resident,
     )
     .option('--max-rank <n>', 'highest LoRA rank accepted', parseIntegerIn(1, 1024), loraHostDefaults.maxRank)
+    .option(
+      '--registered-only',
+      'serve only adapters registered (and not revoked) in ModelRegistry: 403 otherwise',
+    )
+    .option(
+      '--rpc-url <url>',
+      'JSON-RPC URL for --registered-only (default: RPC_URL, else the local devnet)',
+      parseRpcUrl,
+    )
     .action(async (options: LoraHostOptions) => {
       const { host, server, adaptersDir, close } = await startLoraHost(context, options)
       const { model } = host
       context.io.out(`lora-host listening on ${server.url}`)
       context.io.out(`  model     ${model.id} (${model.source}, sha256 ${model.sha256.slice(0, 16)}…)`)
       context.io.out(`  adapters  ${host.registry.size} registered in ${adaptersDir}`)
+      if (options.registeredOnly) context.io.out('  serving   only adapters registered in ModelRegistry')
       context.io.out(`  OpenAI    ${server.url}/v1  (model "${model.id}" or "${model.id}:<adapter>")`)
       context.io.out('Press Ctrl-C to stop.')
       await waitForShutdown()

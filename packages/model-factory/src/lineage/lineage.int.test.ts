@@ -11,6 +11,7 @@ import { encodeFunctionData, type Hex, keccak256, toHex } from 'viem'
 import { afterAll, describe, expect, it } from 'vitest'
 import { getAdapterLineage } from './getAdapterLineage.js'
 import { modelRegistryAdapterCreators } from './modelRegistryAdapterCreators.js'
+import { modelRegistryGuard } from './modelRegistryGuard.js'
 import { registerAdapterLineage } from './registerAdapterLineage.js'
 import { trainingRowsTree } from './trainingRowsTree.js'
 import { verifyAdapterLineage } from './verifyAdapterLineage.js'
@@ -166,6 +167,26 @@ describe('adapter lineage', () => {
       ]),
     )
     expect(await modelRegistryAdapterCreators(connection(), contracts())([])).toEqual(new Map())
+  })
+
+  it('guards a host: serves a registered adapter, refuses an unknown one, and a revoked one once the cache expires', async () => {
+    const { sha256 } = writeAdapter('guarded', 5)
+    const guard = modelRegistryGuard(connection(), contracts(), { cacheMs: 0 })
+    expect(await guard(sha256.slice(2))).toBe(false)
+    await register(CREATOR, sha256)
+    expect(await guard(sha256.slice(2))).toBe(true)
+    expect(await guard(sha256)).toBe(true)
+    expect(await guard('not a hash')).toBe(false)
+    const cached = modelRegistryGuard(connection(), contracts(), { cacheMs: 60_000 })
+    expect(await cached(sha256)).toBe(true)
+    const revoke = encodeFunctionData({
+      abi: modelRegistryAbi,
+      functionName: 'revokeAdapter',
+      args: [sha256, 'license withdrawn'],
+    })
+    expect((await asSafe(contracts().ModelRegistry, revoke)).status).toBe('success')
+    expect(await guard(sha256)).toBe(false)
+    expect(await cached(sha256)).toBe(true) // until its cache expires
   })
 
   it('throws typed errors, sending nothing, for a duplicate, an unknown datanet or no rows', async () => {

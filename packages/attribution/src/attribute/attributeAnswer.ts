@@ -17,7 +17,8 @@ export type AttributeAnswerParameters = {
   corpora?: readonly SpanCorpus[]
   /** Rows retrieved during the run. */
   retrieval?: readonly RetrievalEvidence[]
-  influence?: { scorer: InfluenceScorer; adapters: string[] } | undefined
+  /** Gradient influence: the scorer, the answer's adapters, and the prompt the answer followed (if known). */
+  influence?: { scorer: InfluenceScorer; adapters: string[]; promptTokens?: number[] } | undefined
   /** Per-method weights (per agent); methods without evidence drop out. Default: span 0.6, retrieval 0.3, influence 0.1. */
   weights?: Partial<Record<AttributionMethod, number>>
   spanOptions?: FindSpansOptions
@@ -74,6 +75,7 @@ export async function attributeAnswer(
       await parameters.influence.scorer.score({
         answerTokens: [...parameters.answerTokens],
         adapters: parameters.influence.adapters,
+        ...(parameters.influence.promptTokens ? { promptTokens: parameters.influence.promptTokens } : {}),
       }),
     )
   }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fuse } from '@openledger/attribution'
+import { attributeAnswer } from '@openledger/attribution'
 import { type BaseModel, loadBaseModel } from '@openledger/lora-host'
 import { stories260KDir } from '@openledger/lora-host/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -90,8 +90,13 @@ describe('gradient influence on a controlled task (4 contributors, one fact each
       })
       expect(influence.rows.length).toBeGreaterThan(0)
       expect(influence.rows.every((r) => r.score > 0 && Number.isFinite(r.score))).toBe(true)
-      const fused = fuse([influence], { span: 0, retrieval: 0, influence: 1 })
+      // Through the attribution engine: influence is the only method with evidence here, so it decides alone.
+      const fused = await attributeAnswer({
+        answerTokens: answer,
+        influence: { scorer, adapters: ['frog-adapter'], promptTokens: prompt },
+      })
       if (!fused.evidence) throw new Error(`no evidence: ${fused.reason}`)
+      expect(fused.methods.find((m) => m.method === 'influence')?.rows).toEqual(influence.rows)
       const top = [...fused.contributors].sort((a, b) => (a.share > b.share ? -1 : 1))[0]!
       expect(top.contributor).toBe(contributorOf(query.fact))
       expect(await scorer.score({ answerTokens: answer, adapters: ['unknown'] })).toEqual({

@@ -83,6 +83,20 @@ describe('fineTune on stories260K', () => {
     }
   }, 60_000)
 
+  test('stops early when the held-out loss stops improving, keeping the best adapter', async () => {
+    // A learning rate far too high makes the held-out loss climb after the first steps.
+    const diverging = await fineTune({
+      weights: model.weights,
+      sequences: rows.map((r) => tokenizeRow(model.tokenizer, r)),
+      options: { ...OPTIONS, steps: 40, lr: 0.5, warmupSteps: 0, evalEvery: 2, patience: 2 },
+    })
+    expect(diverging.stoppedEarly).toBe(true)
+    expect(diverging.stepsRun).toBeLessThan(40)
+    const evals = diverging.history.filter((h) => h.evalLoss !== undefined).map((h) => h.evalLoss!)
+    expect(diverging.bestEvalLoss).toBe(Math.min(diverging.baseEvalLoss, ...evals))
+    expect(evals.slice(-2).every((loss) => loss >= diverging.bestEvalLoss)).toBe(true)
+  }, 60_000)
+
   test('the same seed gives the same adapter bytes', async () => {
     const again = await fineTune({
       weights: model.weights,

@@ -95,6 +95,13 @@ describe.each(backends)('settlement ledger on %s', (_name, open) => {
     expect(await selectPendingReceipts(store, ledger, 10)).toHaveLength(1)
   })
 
+  test('hands out waiting receipts in metering order, however many share a millisecond', async () => {
+    const receipts = Array.from({ length: 30 }, (_, i) => receiptN(100 + i))
+    for (const receipt of receipts) await recordUsage(store, ledger, { receipt, agentId: 1n })
+    const pending = await selectPendingReceipts(store, ledger, 100)
+    expect(pending.map((p) => p.receiptId)).toEqual(receipts.map((r) => receiptId(r)))
+  })
+
   test('writes an epoch ahead in one transaction, and never the same receipt twice', async () => {
     const plan = await writeFirstEpoch(3)
     expect(await selectPendingReceipts(store, ledger, 10)).toEqual([])

@@ -2,6 +2,7 @@ import { type Receipt, receiptToJson } from '@openledger/attribution'
 import type { StoreSession } from '@openledger/store'
 import type { Hex } from 'viem'
 import { InvalidUsageError, ReceiptConflictError } from '../errors.js'
+import { meteredAt } from './meteredAt.js'
 import { type LedgerRef, ledgerDb, ledgerKey } from './tables.js'
 
 export type RecordUsageParameters = {
@@ -14,7 +15,7 @@ export type RecordUsageReturnType = { receiptId: Hex; duplicate: boolean }
 
 /**
  * Meters one paid answer: records its receipt in the ledger, keyed by receipt id, to be charged in the next
- * epoch. Idempotent: metering the same receipt again changes nothing and says `duplicate: true`, so a retried
+ * epoch (epochs take receipts in metering order). Idempotent: metering the same receipt again changes nothing and says `duplicate: true`, so a retried
  * job never charges twice. Throws `ReceiptConflictError` when the id is already there with other content.
  *
  * @example
@@ -37,7 +38,7 @@ export async function recordUsage(
     receipt: JSON.stringify(json),
     status: 'metered' as const,
     epoch: null,
-    created_at: new Date().toISOString(),
+    created_at: meteredAt(),
   }
   const db = ledgerDb(store)
   const inserted = await db

@@ -1,1 +1,30 @@
-export {}
+export {
+  type Agent,
+  type AgentContext,
+  type AgentDefinition,
+  type AgentGraph,
+  defineAgent,
+  InvalidAgentDefinitionError,
+} from './agents/defineAgent.js'
+export {
+  type ChatInput,
+  type RunAgentParameters,
+  type RunAgentReturnType,
+  runAgent,
+} from './agents/runAgent.js'
+export { createCheckpointer } from './checkpoints/createCheckpointer.js'
+export {
+  type Evidence,
+  EvidenceCollector,
+  type GenerationEvidence,
+  RETRIEVAL_EVENT,
+  type ToolCallEvidence,
+} from './evidence/EvidenceCollector.js'
+export {
+  type ChatCompletionsClient,
+  ChatLoraHost,
+  type ChatLoraHostCallOptions,
+  type ChatLoraHostFields,
+  type ServedAdapter,
+  ToolCallingUnsupportedError,
+} from './models/ChatLoraHost.js'

@@ -50,6 +50,7 @@ export {
   type OpenStoreReturnType,
   openStore,
 } from './openStore.js'
+export { postgresUrlWithDefaultUser } from './postgresUrlWithDefaultUser.js'
 export type {
   Address,
   Database,

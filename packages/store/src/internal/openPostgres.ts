@@ -1,7 +1,7 @@
-import { userInfo } from 'node:os'
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { StoreConnectionError } from '../errors/database.js'
+import { postgresUrlWithDefaultUser } from '../postgresUrlWithDefaultUser.js'
 import type { Database } from '../types.js'
 import { assertSchemaName } from './validate.js'
 
@@ -22,7 +22,7 @@ export async function openPostgres(
   const { url, hostPort, schema, connectTimeoutMs } = options
   if (schema !== undefined) assertSchemaName('schema', schema)
   const pool = new pg.Pool({
-    connectionString: withDefaultUser(url),
+    connectionString: postgresUrlWithDefaultUser(url),
     connectionTimeoutMillis: connectTimeoutMs,
   })
   // An idle client's network error would otherwise be an unhandled 'error' event and kill the process;
@@ -72,21 +72,5 @@ async function createSchema(db: Kysely<Database>, schema: string): Promise<void>
   } catch (error) {
     const found = await sql`select 1 from pg_namespace where nspname = ${schema}`.execute(db)
     if (found.rows.length === 0) throw error
-  }
-}
-
-/**
- * libpq (psql) falls back to the OS user name when neither the URL nor PGUSER names one; node-postgres
- * falls back to $USER, which containers and CI often leave unset. Fill the gap the way libpq does.
- */
-function withDefaultUser(url: string): string {
-  if (process.env.PGUSER || process.env.USER) return url
-  try {
-    const parsed = new URL(url)
-    if (parsed.username) return url
-    parsed.username = encodeURIComponent(userInfo().username)
-    return parsed.toString()
-  } catch {
-    return url
   }
 }

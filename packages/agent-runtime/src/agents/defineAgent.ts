@@ -22,18 +22,18 @@ export type AgentGraph = {
 
 const slug = /^[a-z0-9][a-z0-9-]{1,62}$/
 const definitionSchema = z.object({
-  id: z.string().regex(slug, 'lowercase letters, digits and dashes, 2 to 63 characters'),
+  id: z.string().regex(slug, 'must be lowercase letters, digits and dashes, 2 to 63 characters'),
   name: z.string().min(1).max(80),
   description: z.string().min(1).max(500),
   systemPrompt: z.string().min(1).max(4000),
-  adapters: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a role name'), z.string().min(1)),
+  adapters: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a role name'), z.string().min(1)),
   datanets: z.array(z.union([z.bigint(), z.string().regex(/^\d+$/)])).default([]),
   tools: z.array(z.string().min(1)).default([]),
-  fee: z.string().regex(/^\d+(\.\d{1,18})?$/, 'an amount of OPEN, e.g. "0.01"'),
-  stake: z.object({ minimum: z.string().regex(/^\d+(\.\d{1,18})?$/, 'an amount of OPEN') }),
+  fee: z.string().regex(/^\d+(\.\d{1,18})?$/, 'must be an amount of OPEN, e.g. "0.01"'),
+  stake: z.object({ minimum: z.string().regex(/^\d+(\.\d{1,18})?$/, 'must be an amount of OPEN') }),
   graph: z.custom<(context: AgentContext) => AgentGraph>(
     (v) => typeof v === 'function',
-    'a function building the graph',
+    'must be a function building the graph',
   ),
 })
 

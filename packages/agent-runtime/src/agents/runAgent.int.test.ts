@@ -145,7 +145,7 @@ describe('runAgent on LangGraph with the real host', () => {
     const base = { ...agent, fee: '0.01', stake: { minimum: '1' }, datanets: [] }
     expect(() => defineAgent({ ...base, id: 'Bad Id' })).toThrow(InvalidAgentDefinitionError)
     expect(() => defineAgent({ ...base, fee: '-1' })).toThrowErrorMatchingInlineSnapshot(
-      `[InvalidAgentDefinitionError: Invalid agent definition: fee an amount of OPEN, e.g. "0.01".]`,
+      `[InvalidAgentDefinitionError: Invalid agent definition: fee must be an amount of OPEN, e.g. "0.01".]`,
     )
     expect(() => defineAgent({ ...base, adapters: {} })).toThrow(
       'Invalid agent definition: adapters must name at least one role.',

@@ -1,0 +1,9 @@
+import { parseAbi } from 'viem'
+
+/** The module-management part of the Safe v1.4.1 ABI, typed (the chain package's `safeAbi` is untyped JSON). */
+export const safeModuleAbi = parseAbi([
+  'function enableModule(address module)',
+  'function isModuleEnabled(address module) view returns (bool)',
+  'function getModulesPaginated(address start, uint256 pageSize) view returns (address[] array, address next)',
+  'event EnabledModule(address indexed module)',
+])

@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'unit',
-          include: ['{contracts,packages}/**/*.test.ts'],
+          include: ['{contracts,packages,agents}/**/*.test.ts'],
           exclude: [...shared.exclude, '**/*.int.test.ts'],
         },
       },
@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'integration',
-          include: ['{contracts,packages}/**/*.int.test.ts'],
+          include: ['{contracts,packages,agents}/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -28,3 +28,4 @@ export {
   type ServedAdapter,
   ToolCallingUnsupportedError,
 } from './models/ChatLoraHost.js'
+export type { Caller, ServedAgent } from './serving/ServedAgent.js'

@@ -28,4 +28,5 @@ export {
   type ServedAdapter,
   ToolCallingUnsupportedError,
 } from './models/ChatLoraHost.js'
+export type { AgentPackage, SeedAdapter, SeedDatanet } from './serving/AgentPackage.js'
 export type { Caller, ServedAgent } from './serving/ServedAgent.js'

@@ -30,6 +30,7 @@ export { uniswapPriceTool } from './defi/tools/uniswapPriceTool.js'
 export { uniswapQuoteTool } from './defi/tools/uniswapQuoteTool.js'
 export { uniswapSwapTool } from './defi/tools/uniswapSwapTool.js'
 export type { PoolToken, Token } from './defi/types.js'
+export type { ModelClient, ToolEnvironment } from './environment.js'
 export { CANONICAL_PAIR_INIT_CODE_HASH, pairInitCodeHash } from './uniswap/artifacts.js'
 export {
   type DeployUniswapParameters,
@@ -44,7 +45,6 @@ export {
   seedUniswapPools,
 } from './uniswap/seedUniswapPools.js'
 export type { UniswapAddresses, UniswapCore } from './uniswap/types.js'
-
 // Wallet (a user's Safe, spent from by an agent within an on-chain spending limit)
 export {
   type AgentTransferParameters,

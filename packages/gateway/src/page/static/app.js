@@ -221,6 +221,7 @@ async function ask(question) {
     messages.pop()
     const aborted = /** @type {Error} */ (error).name === 'AbortError'
     answer.dataset.state = aborted ? 'stopped' : 'failed'
+    if (!answer.textContent) answer.append(aborted ? '(stopped)' : '(no answer: see the error below)')
     if (aborted) setStatus('Stopped.')
     else {
       setStatus('')

@@ -1,4 +1,17 @@
 // DeFi (Uniswap v2)
+
+// Datanet search, specialist models, attribution lookup
+export {
+  type AttributionContributor,
+  type AttributionLookupToolParameters,
+  attributionLookupTool,
+} from './attribution/attributionLookupTool.js'
+export {
+  DATANET_RETRIEVAL_EVENT,
+  type DatanetSearchRow,
+  type DatanetSearchToolParameters,
+  datanetSearchTool,
+} from './datanet/datanetSearchTool.js'
 export {
   DefiError,
   type DefiErrorCode,
@@ -31,6 +44,10 @@ export { uniswapQuoteTool } from './defi/tools/uniswapQuoteTool.js'
 export { uniswapSwapTool } from './defi/tools/uniswapSwapTool.js'
 export type { PoolToken, Token } from './defi/types.js'
 export type { ModelClient, ToolEnvironment } from './environment.js'
+export {
+  type SpecialistModelToolParameters,
+  specialistModelTool,
+} from './specialist/specialistModelTool.js'
 export { CANONICAL_PAIR_INIT_CODE_HASH, pairInitCodeHash } from './uniswap/artifacts.js'
 export {
   type DeployUniswapParameters,

@@ -9,8 +9,10 @@ const schema = z.object({
     .regex(/^0x[0-9a-fA-F]{64}$/, 'a 32-byte hex private key (0x + 64 hex digits)')
     .optional(),
   DEVNET_PORT: z.coerce.number().int().min(0).max(65535).default(8545),
-  /** Where base models are read from (never committed): `../shared/models` beside the checkout by default. */
-  OPENLEDGER_MODELS_DIR: z.string().min(1).default('../shared/models'),
+  /** Where base models are read from (never committed); unset: `$OPENLEDGER_HOME/models`, then `../shared/models`. */
+  OPENLEDGER_MODELS: z.string().min(1).optional(),
+  /** The earlier name of OPENLEDGER_MODELS, still read when OPENLEDGER_MODELS is unset. */
+  OPENLEDGER_MODELS_DIR: z.string().min(1).optional(),
   LORA_HOST_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   LORA_HOST_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8000'),
   /** Redis for the settlement queues (BullMQ). */

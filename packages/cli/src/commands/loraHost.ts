@@ -4,6 +4,7 @@ import { LoraHost, loadBaseModel, startLoraHostServer } from '@openledger/lora-h
 import { modelRegistryGuard } from '@openledger/model-factory'
 import type { Command } from 'commander'
 import { type Context, connectDeployment, rpcUrlOf } from '../context.js'
+import { findBaseModel } from '../models.js'
 import { parseIntegerIn, parseRpcUrl } from '../options.js'
 import { waitForShutdown } from '../shutdown.js'
 
@@ -28,9 +29,9 @@ type LoraHostOptions = {
   rpcUrl?: string
 }
 
-/** The default base model: stories260K under OPENLEDGER_MODELS_DIR. */
+/** The default base model: stories260K, found as `findBaseModel` looks for it. */
 export function defaultModelPath(context: Context): string {
-  return join(context.env.OPENLEDGER_MODELS_DIR, 'stories260K')
+  return findBaseModel(context.env).path
 }
 
 /** The deployment's ModelRegistry as an adapter guard (for hosts behind paid traffic). */

@@ -28,7 +28,7 @@ const attribution = {
       datanetId: '1',
       rowId: '0xaaaabbbbccccddddeeeeffff0000111122223333',
       contributor: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
-      weight: 0.75,
+      weight: '750000000000000000',
       method: 'spans',
       text: 'To swap ETH for USDC use the router',
     },
@@ -113,7 +113,13 @@ describe('chat page (scripted gateway)', () => {
       expect.stringContaining('75.00%'),
       expect.stringContaining('25.00%'),
     ])
-    expect(await page.locator('#rows tbody tr').count()).toBe(1)
+    expect(await page.locator('#rows tbody tr td').allTextContents()).toEqual([
+      '1',
+      '0xaaaabbbb…3333',
+      'spans',
+      '75.00%',
+      'To swap ETH for USDC use the router',
+    ])
     expect(await page.locator('#highlighted mark').allTextContents()).toEqual(['ETH'])
     expect(await page.locator('#receipt a').getAttribute('href')).toBe(`${url}/v1/receipts/0x9f1c`)
     expect(await page.evaluate('localStorage.getItem("openledger.apiKey")')).toBe(apiKey)

@@ -1,9 +1,10 @@
 import { formatOpen } from './formatOpen.js'
+import { formatShare } from './formatShare.js'
 import { highlightSpans } from './highlightSpans.js'
 
 /**
  * @typedef {{ contributor: string, share: string, percent: number }} Contributor
- * @typedef {{ datanetId: string, rowId: string, contributor: string, weight: number, method: string, text: string }} Row
+ * @typedef {{ datanetId: string, rowId: string, contributor: string, weight: string, method: string, text: string }} Row
  * @typedef {{ datanetId: string, rowId: string, start: number, end: number, text: string }} Span
  * @typedef {{
  *   receiptId: string, agentId: string, fee: string, payer: string, noEvidence: boolean,
@@ -52,7 +53,7 @@ function feeText(wei) {
 function renderContributors(contributors) {
   const list = byId('contributors')
   list.replaceChildren(
-    ...contributors.map(({ contributor, percent }) => {
+    ...contributors.map(({ contributor, share: fixed, percent }) => {
       const item = element('li', '', 'contributor')
       const who = element('span', shortenId(contributor), 'mono')
       who.title = contributor
@@ -62,7 +63,8 @@ function renderContributors(contributors) {
       const fill = document.createElement('span')
       fill.style.width = `${share}%`
       bar.append(fill)
-      item.append(who, element('span', `${share.toFixed(2)}%`, 'percent'), bar)
+      const label = /^\d+$/.test(String(fixed)) ? formatShare(String(fixed)) : `${share.toFixed(2)}%`
+      item.append(who, element('span', label, 'percent'), bar)
       return item
     }),
   )
@@ -78,7 +80,10 @@ function renderRows(rows) {
       tr.id = `row-${index + 1}`
       const rowId = element('td', shortenId(row.rowId), 'rows-id')
       rowId.title = String(row.rowId)
-      const weight = typeof row.weight === 'number' ? row.weight.toFixed(3) : String(row.weight ?? '')
+      // Weights are 1e18 fixed point, like shares; anything else is shown as it came.
+      const weight = /^\d+$/.test(String(row.weight))
+        ? formatShare(String(row.weight))
+        : String(row.weight ?? '')
       tr.append(
         element('td', String(row.datanetId)),
         rowId,

@@ -1,1 +1,24 @@
-export {}
+export { agentAccount } from './agents/agentAccount.js'
+export { devnetProvisionAccounts } from './devnetProvisionAccounts.js'
+export {
+  AdapterRevokedError,
+  AgentNotActiveError,
+  ProvisionFundsError,
+  ProvisionInputError,
+  ProvisionStateError,
+  ProvisionStepError,
+  SeedRowsNotFoundError,
+} from './errors.js'
+export { provisionStack } from './provisionStack.js'
+export { provisionStatePath } from './state/provisionState.js'
+export type {
+  DemoCallerOptions,
+  ProvisionAccounts,
+  ProvisionedAdapter,
+  ProvisionedAgent,
+  ProvisionStackParameters,
+  ProvisionStackReturnType,
+  ProvisionSummary,
+  ProvisionTraining,
+} from './types.js'
+export { agentWalletLookup, recordAgentWallet } from './wallets/agentWallets.js'

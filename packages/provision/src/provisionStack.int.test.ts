@@ -1,0 +1,171 @@
+import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { type DeployedDevnet, deployedDevnet } from '@openledger/chain/testing'
+import { datanetRegistryAbi } from '@openledger/contracts'
+import { listRows } from '@openledger/datanets'
+import { createLocalClient, LoraHost, loadBaseModel } from '@openledger/lora-host'
+import { stories260KDir } from '@openledger/lora-host/testing'
+import { getAdapterLineage } from '@openledger/model-factory'
+import { getAgentStake, getFeeBalance } from '@openledger/staking'
+import { openStore, type Store } from '@openledger/store'
+import { getAllowance } from '@openledger/tools'
+import { parseEther } from 'viem'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { devnetProvisionAccounts } from './devnetProvisionAccounts.js'
+import { provisionStack } from './provisionStack.js'
+import { storyPackage } from './testing/storyPackage.js'
+import type { ProvisionStackParameters, ProvisionStackReturnType } from './types.js'
+
+let chain: DeployedDevnet
+let store: Store
+let host: LoraHost
+let home: string
+
+function parametersFor(env: DeployedDevnet, packages = [storyPackage()]): ProvisionStackParameters {
+  return {
+    connection: env.connection,
+    manifest: env.manifest,
+    store,
+    home,
+    host,
+    client: createLocalClient(host),
+    packages,
+    accounts: devnetProvisionAccounts(env.devnet.accounts),
+    trainingSteps: 3,
+    demoCaller: { delegates: ['story-teller'] },
+  }
+}
+
+const datanetCount = (env: DeployedDevnet) =>
+  env.connection.publicClient.readContract({
+    address: env.manifest.contracts.DatanetRegistry,
+    abi: datanetRegistryAbi,
+    functionName: 'datanetCount',
+  })
+
+beforeAll(async () => {
+  chain = await deployedDevnet()
+  home = chain.directory
+  store = await openStore({ directory: home })
+  host = await LoraHost.create({
+    model: await loadBaseModel(stories260KDir),
+    adaptersDir: join(home, 'adapters'),
+    maxBatch: 4,
+    residentAdapters: 2,
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await host?.close()
+  await store?.close()
+  chain?.cleanup()
+})
+
+describe('provisionStack', () => {
+  test('a package whose rows file is missing: a clear error naming the file, and nothing created', async () => {
+    const missing = join(home, 'nowhere', 'rows.jsonl')
+    const error = await provisionStack(parametersFor(chain, [storyPackage({ rowsFile: missing })])).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toMatchObject({ name: 'SeedRowsNotFoundError', file: missing, packageId: 'story-teller' })
+    expect((error as Error).message).toContain(missing)
+    expect(await datanetCount(chain)).toBe(0n)
+    expect(existsSync(join(home, 'deployments', `${chain.connection.chainId}.provision.json`))).toBe(false)
+  })
+
+  let first: ProvisionStackReturnType
+  test('the first run creates everything', async () => {
+    const lines: string[] = []
+    first = await provisionStack({ ...parametersFor(chain), onProgress: (line) => lines.push(line) })
+    const { summary } = first
+    const [agent] = summary.agents
+    expect(summary.uniswap.deployed).toBe(true)
+    expect(summary.spendingLimitModule.deployed).toBe(true)
+    expect(summary.createdDatanets).toEqual(['story-teller-stories'])
+    expect(summary.trained).toEqual(['story-teller-answer'])
+    expect(lines.some((line) => line.includes('trained'))).toBe(true)
+
+    // The datanet: eight rows accepted, committed on-chain, indexed.
+    const datanet = {
+      chainId: chain.connection.chainId,
+      registry: chain.manifest.contracts.DatanetRegistry,
+      datanetId: agent!.datanet.id,
+    }
+    expect(agent!.datanet).toMatchObject({ rows: 8, indexed: 8, created: true })
+    expect(await listRows(store, { datanet, status: 'accepted', committed: true })).toHaveLength(8)
+
+    // The adapter: trained folder, in the host's registry, lineage on-chain.
+    const [adapter] = agent!.adapters
+    expect(adapter).toMatchObject({
+      role: 'answer',
+      name: 'story-teller-answer',
+      trained: true,
+      registeredOnChain: true,
+    })
+    expect(existsSync(join(adapter!.dir, 'adapter_model.safetensors'))).toBe(true)
+    expect(existsSync(join(adapter!.dir, 'training.json'))).toBe(true)
+    expect(host.registry.get('story-teller-answer')?.sha256).toBe(adapter!.sha256.slice(2))
+    const lineage = await getAdapterLineage(chain.connection, chain.manifest.contracts, {
+      adapterSha256: adapter!.sha256,
+    })
+    expect(lineage).toMatchObject({
+      rowCount: 8,
+      revoked: false,
+      trainingRowsRoot: adapter!.trainingRowsRoot,
+    })
+
+    // The agent: active, staked to its minimum (1,500 OPEN > the chain's 1,000), its fee on-chain.
+    const stake = await getAgentStake(chain.connection, chain.manifest.contracts, { agentId: agent!.agentId })
+    expect(stake).toMatchObject({ isActive: true, creator: agent!.account })
+    expect(stake.active).toBe(parseEther('1500'))
+    expect(stake.creatorStake).toBe(parseEther('100'))
+    const served = first.agents[0]!
+    expect(served.agentId).toBe(agent!.agentId)
+    expect(served.agent.adapters).toEqual({ answer: 'story-teller-answer' })
+    expect(served.agent.datanets).toEqual([agent!.datanet.id])
+
+    // The demo caller: prepaid, its Safe allows the agent 10 OPEN a day, and the agent's tool finds the Safe.
+    const caller = summary.demoCaller!
+    expect(caller.account).toBe(chain.devnet.accounts[7]!.address)
+    const fees = await getFeeBalance(chain.connection, chain.manifest.contracts, { account: caller.account })
+    expect(fees.balance).toBe(parseEther('100'))
+    const allowance = await getAllowance(chain.connection, {
+      module: summary.spendingLimitModule.address,
+      safe: caller.safe,
+      delegate: agent!.account,
+      token: chain.manifest.contracts.OpenToken,
+    })
+    expect(allowance).toMatchObject({ amount: parseEther('10'), resetPeriod: 86_400 })
+    const tools = await served.tools({ payer: caller.account })
+    expect(await tools.wallet_balances!.invoke({})).toBe(caller.safe)
+    expect(
+      await first.environments['story-teller']!.safeOf(chain.devnet.accounts[8]!.address),
+    ).toBeUndefined()
+  }, 180_000)
+
+  test('a second run on the same chain and home reuses everything', async () => {
+    const adapterFile = join(first.summary.agents[0]!.adapters[0]!.dir, 'adapter_model.safetensors')
+    const modified = statSync(adapterFile).mtimeMs
+    const blockBefore = await chain.connection.publicClient.getBlockNumber()
+    const second = await provisionStack(parametersFor(chain))
+    const { summary } = second
+    expect(summary.trained).toEqual([])
+    expect(summary.createdDatanets).toEqual([])
+    expect(summary.uniswap).toEqual({ ...first.summary.uniswap, deployed: false })
+    expect(summary.spendingLimitModule).toEqual({ ...first.summary.spendingLimitModule, deployed: false })
+    const [agent] = summary.agents
+    expect(agent).toMatchObject({
+      agentId: first.summary.agents[0]!.agentId,
+      account: first.summary.agents[0]!.account,
+      registered: false,
+      datanet: { ...first.summary.agents[0]!.datanet, created: false },
+      stake: first.summary.agents[0]!.stake,
+    })
+    expect(agent!.adapters[0]).toMatchObject({ trained: false, registeredOnChain: false })
+    expect(statSync(adapterFile).mtimeMs).toBe(modified)
+    expect(summary.demoCaller).toEqual(first.summary.demoCaller)
+    // Nothing to do means no transaction sent.
+    expect(await chain.connection.publicClient.getBlockNumber()).toBe(blockBefore)
+    expect(await datanetCount(chain)).toBe(1n)
+  }, 120_000)
+})

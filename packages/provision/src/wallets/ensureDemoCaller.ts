@@ -1,0 +1,77 @@
+import type { ChainConnection, Manifest } from '@openledger/chain'
+import { depositFees, getFeeBalance } from '@openledger/staking'
+import type { Store } from '@openledger/store'
+import { createUserSafe, enableSpendingLimit, getAllowance, safeModuleAbi } from '@openledger/tools'
+import { type Address, type Hex, type LocalAccount, parseEther } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { topUpToken } from '../funding/topUp.js'
+import type { DemoCallerOptions } from '../types.js'
+import { recordAgentWallet } from './agentWallets.js'
+
+export type EnsureDemoCallerParameters = {
+  /** The demo caller's key: it owns its Safe (1 of 1) and pays for calls from its prepaid balance. */
+  userKey: Hex
+  /** Pays the OPEN of the deposit and of the Safe. */
+  funder: LocalAccount
+  module: Address
+  /** Agent accounts allowed to spend from the Safe within the allowance. */
+  delegates: readonly Address[]
+  options: DemoCallerOptions
+}
+
+/**
+ * The demo caller, ready to pay and to be served by a wallet agent: its prepaid FeeRouter balance topped up,
+ * its own Safe (1 of 1, at its predicted address), holding OPEN, with the spending limit module enabled and
+ * each delegate allowed `allowanceWei` a period; recorded in `agent_wallets` so `safeOf` finds it. Only
+ * what is missing is done.
+ */
+export async function ensureDemoCaller(
+  connection: ChainConnection,
+  store: Store,
+  manifest: Manifest,
+  parameters: EnsureDemoCallerParameters,
+) {
+  const { userKey, funder, module, delegates, options } = parameters
+  const user = privateKeyToAccount(userKey)
+  const open = manifest.contracts.OpenToken
+  const prepaidWei = options.prepaidWei ?? parseEther('100')
+  const safeOpenWei = options.safeOpenWei ?? parseEther('100')
+  const allowanceWei = options.allowanceWei ?? parseEther('10')
+  const resetPeriod = options.resetPeriod ?? 86_400
+  const { balance } = await getFeeBalance(connection, manifest.contracts, { account: user.address })
+  if (balance < prepaidWei) {
+    const amount = prepaidWei - balance
+    await topUpToken(connection, open, { from: funder, role: 'funder', to: user.address, target: amount })
+    await depositFees(connection, manifest.contracts, { account: user, amount })
+  }
+  const safe = await createUserSafe(connection, {
+    infrastructure: manifest.safe,
+    deployerKey: userKey,
+    owners: [user.address],
+  })
+  await topUpToken(connection, open, { from: funder, role: 'funder', to: safe, target: safeOpenWei })
+  const enabled = await connection.publicClient.readContract({
+    address: safe,
+    abi: safeModuleAbi,
+    functionName: 'isModuleEnabled',
+    args: [module],
+  })
+  const missing: Address[] = []
+  for (const delegate of delegates) {
+    const allowance = await getAllowance(connection, { module, safe, delegate, token: open })
+    if (!enabled || allowance.amount !== allowanceWei || allowance.resetPeriod !== resetPeriod)
+      missing.push(delegate)
+  }
+  // One Safe transaction per delegate: enableSpendingLimit sets one delegate's allowances at a time.
+  for (const delegate of missing)
+    await enableSpendingLimit(connection, store, {
+      infrastructure: manifest.safe,
+      safe,
+      module,
+      delegate,
+      ownerKeys: [userKey],
+      allowances: [{ token: open, amount: allowanceWei, resetPeriod }],
+    })
+  await recordAgentWallet(store, { chainId: connection.chainId, account: user.address, safe, module })
+  return { account: user.address, safe, prepaidWei, safeOpenWei, delegates: [...delegates] }
+}

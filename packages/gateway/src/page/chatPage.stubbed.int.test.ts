@@ -114,8 +114,7 @@ describe('chat page (scripted gateway)', () => {
       expect.stringContaining('25.00%'),
     ])
     expect(await page.locator('#rows tbody tr td').allTextContents()).toEqual([
-      '1',
-      '0xaaaabbbb…3333',
+      '1 · 0xaaaabbbb…3333',
       'spans',
       '75.00%',
       'To swap ETH for USDC use the router',

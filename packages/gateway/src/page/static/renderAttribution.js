@@ -78,15 +78,16 @@ function renderRows(rows) {
     ...rows.map((row, index) => {
       const tr = document.createElement('tr')
       tr.id = `row-${index + 1}`
-      const rowId = element('td', shortenId(row.rowId), 'rows-id')
+      const where = element('td', '', 'row-where')
+      const rowId = element('span', shortenId(row.rowId), 'rows-id')
       rowId.title = String(row.rowId)
+      where.append(element('span', String(row.datanetId)), ' · ', rowId)
       // Weights are 1e18 fixed point, like shares; anything else is shown as it came.
       const weight = /^\d+$/.test(String(row.weight))
         ? formatShare(String(row.weight))
         : String(row.weight ?? '')
       tr.append(
-        element('td', String(row.datanetId)),
-        rowId,
+        where,
         element('td', String(row.method)),
         element('td', weight),
         element('td', String(row.text ?? ''), 'row-text'),

@@ -1,1 +1,20 @@
-export {}
+export type { ApiKey } from './apiKeys/ApiKey.js'
+export {
+  type CreateApiKeyParameters,
+  type CreateApiKeyReturnType,
+  createApiKey,
+} from './apiKeys/createApiKey.js'
+export { findApiKey } from './apiKeys/findApiKey.js'
+export { hashSecret } from './apiKeys/hashSecret.js'
+export { listApiKeys } from './apiKeys/listApiKeys.js'
+export { revokeApiKey, UnknownApiKeyError } from './apiKeys/revokeApiKey.js'
+export type { Attribution } from './chat/attributionObject.js'
+export { type ChatRequest, chatRequestSchema, parseChatRequest } from './chat/chatRequestSchema.js'
+export { createGateway, DEFAULT_BODY_BYTES, type Gateway } from './createGateway.js'
+export type { GatewayOptions } from './GatewayOptions.js'
+export { HttpError, type HttpErrorOptions, type OpenAiErrorType } from './http/HttpError.js'
+export type { RateLimitOptions } from './http/rateLimit.js'
+export { encodeSseData } from './http/sse.js'
+export type { GatewayMetrics } from './metrics/createGatewayMetrics.js'
+export { openApiDocument } from './routes/openApiDocument.js'
+export { type StartedGateway, type StartGatewayOptions, startGateway } from './startGateway.js'

@@ -22,6 +22,11 @@ export type RunAgentParameters = {
   signal?: AbortSignal
   /** Model settings for every role (default: greedy, 128 tokens). */
   maxTokens?: number
+  /**
+   * Called with each piece of text the `answer` role's model generates, as it is generated (that role's calls
+   * stream from the host; the others do not). The role composes the visible answer.
+   */
+  onToken?: (token: string, source: { role: string; adapter: string }) => void
 }
 
 export type RunAgentReturnType = {
@@ -47,7 +52,14 @@ export async function runAgent(parameters: RunAgentParameters): Promise<RunAgent
   const models = Object.fromEntries(
     Object.entries(agent.adapters).map(([role, adapter]) => [
       role,
-      new ChatLoraHost({ client, model: `${baseModel}:${adapter}`, maxTokens: parameters.maxTokens ?? 128 }),
+      new ChatLoraHost({
+        client:
+          role === STREAMED_ROLE && parameters.onToken
+            ? streamingClient(client, role, adapter, parameters.onToken)
+            : client,
+        model: `${baseModel}:${adapter}`,
+        maxTokens: parameters.maxTokens ?? 128,
+      }),
     ]),
   )
   const context: AgentContext = {
@@ -69,6 +81,61 @@ export async function runAgent(parameters: RunAgentParameters): Promise<RunAgent
     answer: last ? String(last.content) : '',
     messages: state.messages,
     evidence: collector.evidence(),
+  }
+}
+
+const STREAMED_ROLE = 'answer'
+
+type StreamedChunk = {
+  choices: { delta: { content?: string | null }; finish_reason: string | null }[]
+  usage?: unknown
+  adapter?: unknown
+}
+
+/**
+ * A client whose non-streaming chat calls stream from the host underneath, handing each piece of text to
+ * `onToken` and resolving with the whole response as a non-streaming call would. Done below LangChain so the
+ * model's answer and its evidence (adapter, usage) are exactly those of a plain call: LangChain's own streaming
+ * path merges chunk metadata by concatenating strings.
+ */
+function streamingClient(
+  client: ChatCompletionsClient,
+  role: string,
+  adapter: string,
+  onToken: NonNullable<RunAgentParameters['onToken']>,
+): ChatCompletionsClient {
+  return {
+    chat: {
+      completions: {
+        async create(body, options) {
+          if (body.stream) return client.chat.completions.create(body, options)
+          const stream = (await client.chat.completions.create(
+            { ...body, stream: true, stream_options: { include_usage: true } },
+            options,
+          )) as AsyncIterable<StreamedChunk>
+          let content = ''
+          let finishReason: string | null = null
+          let usage: unknown
+          let served: unknown = null
+          for await (const chunk of stream) {
+            if (chunk.adapter !== undefined) served = chunk.adapter
+            if (chunk.usage) usage = chunk.usage
+            const choice = chunk.choices[0]
+            if (choice?.finish_reason) finishReason = choice.finish_reason
+            const text = choice?.delta.content
+            if (text) {
+              content += text
+              onToken(text, { role, adapter })
+            }
+          }
+          return {
+            choices: [{ message: { content }, finish_reason: finishReason }],
+            usage: usage ?? null,
+            adapter: served,
+          }
+        },
+      },
+    },
   }
 }
 

@@ -1,0 +1,211 @@
+import { z } from 'zod'
+import { chatRequestSchema } from '../chat/chatRequestSchema.js'
+
+const json = (schema: object) => ({ 'application/json': { schema } })
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const error = (description: string) => ({ description, content: json(ref('Error')) })
+const wei = { type: 'string', pattern: '^\\d+$', description: 'wei of OPEN, decimal' }
+const hex32 = { type: 'string', pattern: '^0x[0-9a-fA-F]{64}$' }
+const address = { type: 'string', pattern: '^0x[0-9a-fA-F]{40}$' }
+const str = { type: 'string' }
+
+const attribution = {
+  type: 'object',
+  required: [
+    'receiptId',
+    'agentId',
+    'fee',
+    'payer',
+    'noEvidence',
+    'adapters',
+    'contributors',
+    'rows',
+    'spans',
+    'receiptUrl',
+  ],
+  properties: {
+    receiptId: hex32,
+    agentId: { type: 'string', description: 'on-chain agent id, decimal' },
+    fee: wei,
+    payer: address,
+    noEvidence: { type: 'boolean' },
+    adapters: { type: 'array', items: { type: 'object', properties: { id: str, sha256: hex32 } } },
+    contributors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          contributor: address,
+          share: { ...wei, description: '1e18 fixed point' },
+          percent: { type: 'number' },
+        },
+      },
+    },
+    rows: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          datanetId: str,
+          rowId: hex32,
+          contributor: address,
+          weight: wei,
+          method: str,
+          text: str,
+        },
+      },
+    },
+    spans: {
+      type: 'array',
+      items: {
+        type: 'object',
+        description: 'start/end: character offsets into the answer',
+        properties: {
+          datanetId: str,
+          rowId: hex32,
+          start: { type: 'integer' },
+          end: { type: 'integer' },
+          text: str,
+        },
+      },
+    },
+    receiptUrl: str,
+  },
+}
+
+/** The gateway's OpenAPI 3.1 document (served at `/openapi.json`). */
+export function openApiDocument(): object {
+  const secured = [{ apiKey: [] }]
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'OpenLedger Agents gateway',
+      version: '0.1.0',
+      description:
+        'OpenAI-compatible chat completions for payable agents (model = agent id), with Proof-of-Attribution receipts.',
+    },
+    components: {
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An `ol_…` key from `openledger apikey create`.',
+        },
+      },
+      schemas: {
+        ChatCompletionRequest: z.toJSONSchema(chatRequestSchema, { io: 'input', unrepresentable: 'any' }),
+        Attribution: attribution,
+        ChatCompletion: {
+          type: 'object',
+          properties: {
+            id: str,
+            object: { const: 'chat.completion' },
+            created: { type: 'integer' },
+            model: str,
+            choices: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  index: { type: 'integer' },
+                  message: { type: 'object', properties: { role: { const: 'assistant' }, content: str } },
+                  finish_reason: str,
+                },
+              },
+            },
+            usage: {
+              type: 'object',
+              properties: {
+                prompt_tokens: { type: 'integer' },
+                completion_tokens: { type: 'integer' },
+                total_tokens: { type: 'integer' },
+              },
+            },
+            attribution: ref('Attribution'),
+          },
+        },
+        Error: {
+          type: 'object',
+          properties: {
+            error: {
+              type: 'object',
+              properties: {
+                message: str,
+                type: str,
+                param: { type: ['string', 'null'] },
+                code: { type: ['string', 'null'] },
+                request_id: str,
+              },
+            },
+          },
+        },
+      },
+    },
+    paths: {
+      '/v1/chat/completions': {
+        post: {
+          summary:
+            'Ask an agent; `stream: true` answers as SSE `chat.completion.chunk`s, the last with `attribution`.',
+          security: secured,
+          requestBody: { required: true, content: json(ref('ChatCompletionRequest')) },
+          responses: {
+            200: {
+              description: 'The answer (JSON), or an event stream of chunks ending with `data: [DONE]`.',
+              content: { ...json(ref('ChatCompletion')), 'text/event-stream': { schema: str } },
+            },
+            400: error('A malformed request; `param` names the field.'),
+            401: error('A missing, unknown or revoked API key.'),
+            402: error("The key's account cannot pay the agent's fee."),
+            403: error('The agent is not active (stake below the minimum, slashed, paused).'),
+            404: error('No agent by that model id.'),
+            413: error('The body is over the limit.'),
+            429: error('Rate limited; see Retry-After.'),
+            503: error('The model host is unreachable; see Retry-After. Nothing was charged.'),
+          },
+        },
+      },
+      '/v1/models': {
+        get: {
+          summary: 'The agents served, as OpenAI models.',
+          responses: { 200: { description: 'A list.' }, 401: error('Bad key.') },
+        },
+      },
+      '/v1/agents/{id}': {
+        get: {
+          summary: 'An agent: fee, stake, whether it may serve, adapters, datanets, tools.',
+
+          parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
+          responses: { 200: { description: 'The agent.' }, 404: error('No such agent.') },
+        },
+      },
+      '/v1/receipts/{id}': {
+        get: {
+          summary:
+            'A receipt, its status and epoch, and once settled its Merkle proof against the on-chain receipts root.',
+
+          parameters: [{ name: 'id', in: 'path', required: true, schema: hex32 }],
+          responses: { 200: { description: 'The receipt.' }, 404: error('No such receipt.') },
+        },
+      },
+      '/v1/fine-tunes': {
+        post: {
+          summary: 'ModelFactory fine-tunes (when enabled).',
+          security: secured,
+          responses: { 201: { description: 'Queued.' } },
+        },
+      },
+      '/health': {
+        get: {
+          summary: 'Whether the model host answers.',
+          responses: { 200: { description: 'ok' }, 503: { description: 'unavailable' } },
+        },
+      },
+      '/metrics': {
+        get: { summary: 'Prometheus metrics.', responses: { 200: { description: 'text/plain' } } },
+      },
+      '/openapi.json': {
+        get: { summary: 'This document.', responses: { 200: { description: 'OpenAPI 3.1' } } },
+      },
+    },
+  }
+}

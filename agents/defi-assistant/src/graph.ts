@@ -1,0 +1,139 @@
+import {
+  AIMessage,
+  type BaseMessage,
+  HumanMessage,
+  SystemMessage,
+  ToolMessage,
+} from '@langchain/core/messages'
+import { Annotation, END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph'
+import type { AgentContext } from '@openledger/agent-runtime'
+import { figuresOf, toolErrorOf } from './figures.js'
+import { type DefiRequest, parseDefiRequest } from './route.js'
+
+/** The conversation, plus this turn's request as the rules read it and the tools' JSON results by tool name. */
+export const DefiState = Annotation.Root({
+  ...MessagesAnnotation.spec,
+  request: Annotation<DefiRequest | null>(),
+  results: Annotation<Record<string, string>>(),
+})
+type State = typeof DefiState.State
+
+/** The tools each market intent reads, with their arguments. */
+const MARKET_CALLS = {
+  price: (r: Extract<DefiRequest, { intent: 'price' }>) => ({
+    uniswap_price: { base: r.base, quote: r.quote },
+    uniswap_pool: { tokenA: r.base, tokenB: r.quote },
+  }),
+  quote: (r: Extract<DefiRequest, { intent: 'quote' }>) => ({
+    uniswap_quote: { tokenIn: r.tokenIn, tokenOut: r.tokenOut, amountIn: r.amountIn },
+  }),
+  pool: (r: Extract<DefiRequest, { intent: 'pool' }>) => ({
+    uniswap_pool: { tokenA: r.tokenA, tokenB: r.tokenB },
+  }),
+}
+
+/**
+ * The DeFi assistant's graph: `route` (rules) → `market` (the Uniswap tools the intent needs) → `search`
+ * (the datanet: retrieval evidence) → `answer` (exact figures from the tools, then the `answer` adapter's
+ * explanation, prompted with a one-line fact and the question as its training rows are). Questions that are
+ * not about a price, quote or pool skip `market`; ones the rules reject go straight to `answer`, which says why.
+ */
+export function defiGraph({ models, tools, checkpointer }: AgentContext) {
+  const call = async (name: string, args: Record<string, unknown>) =>
+    String(await tools[name]!.invoke(args as never))
+
+  const market = async (state: State) => {
+    const request = state.request!
+    const calls: Record<string, Record<string, unknown>> = request.intent === 'price'
+      ? MARKET_CALLS.price(request)
+      : request.intent === 'quote'
+        ? MARKET_CALLS.quote(request)
+        : request.intent === 'pool'
+          ? MARKET_CALLS.pool(request)
+          : {}
+    const results: Record<string, string> = {}
+    for (const [name, args] of Object.entries(calls)) results[name] = await call(name, args)
+    return { results, messages: toolMessages(calls, results, 'market') }
+  }
+
+  const search = async (state: State) => {
+    const args = { query: questionOf(state.messages), k: 3 }
+    const output = await call('datanet_search', args)
+    return {
+      results: { ...state.results, datanet_search: output },
+      messages: toolMessages({ datanet_search: args }, { datanet_search: output }, 'search'),
+    }
+  }
+
+  const answer = async (state: State) => {
+    const request = state.request!
+    if (request.intent === 'invalid') return { messages: [new AIMessage(request.reason)] }
+    const failed = Object.entries(state.results)
+      .filter(([name]) => name !== 'datanet_search')
+      .map(([, json]) => toolErrorOf(json))
+      .find((message) => message !== undefined)
+    if (failed) return { messages: [new AIMessage(`I could not read that from the pool: ${failed}`)] }
+    const figures = figuresOf(request, state.results)
+    const prompt: BaseMessage[] = [
+      ...(figures.fact ? [new SystemMessage(figures.fact)] : []),
+      new HumanMessage(questionOf(state.messages)),
+    ]
+    const reply = await models.answer!.invoke(prompt)
+    const explanation = String(reply.content).trim()
+    const content = [figures.text, explanation].filter(Boolean).join('\n\n')
+    return { messages: [new AIMessage({ content, response_metadata: reply.response_metadata })] }
+  }
+
+  return new StateGraph(DefiState)
+    .addNode('route', (state: State) => ({
+      request: parseDefiRequest(questionOf(state.messages)),
+      results: {},
+    }))
+    .addNode('market', market)
+    .addNode('search', search)
+    .addNode('answer', answer)
+    .addEdge(START, 'route')
+    .addConditionalEdges(
+      'route',
+      (state: State) => {
+        const intent = state.request!.intent
+        if (intent === 'invalid') return 'answer'
+        return intent === 'explain' ? 'search' : 'market'
+      },
+      ['market', 'search', 'answer'],
+    )
+    .addEdge('market', 'search')
+    .addEdge('search', 'answer')
+    .addEdge('answer', END)
+    .compile(checkpointer ? { checkpointer } : {})
+}
+
+/** The latest user message's text: this turn's question. */
+export function questionOf(messages: readonly BaseMessage[]): string {
+  const last = [...messages].reverse().find((m) => m._getType() === 'human')
+  return typeof last?.content === 'string' ? last.content : ''
+}
+
+/** The calls as an AI message with tool calls and one tool message per result, so the thread shows them. */
+function toolMessages(
+  calls: Record<string, Record<string, unknown>>,
+  results: Record<string, string>,
+  node: string,
+): BaseMessage[] {
+  const names = Object.keys(calls)
+  if (names.length === 0) return []
+  const id = (name: string) => `${node}-${name}-${Date.now().toString(36)}`
+  const ids = Object.fromEntries(names.map((name) => [name, id(name)]))
+  return [
+    new AIMessage({
+      content: '',
+      tool_calls: names.map((name) => ({
+        id: ids[name]!,
+        name,
+        args: calls[name]!,
+        type: 'tool_call' as const,
+      })),
+    }),
+    ...names.map((name) => new ToolMessage({ content: results[name] ?? '', tool_call_id: ids[name]!, name })),
+  ]
+}

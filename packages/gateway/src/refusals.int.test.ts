@@ -1,0 +1,168 @@
+import { requestUnstake, stake } from '@openledger/staking'
+import OpenAI from 'openai'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createApiKey } from './apiKeys/createApiKey.js'
+import { revokeApiKey } from './apiKeys/revokeApiKey.js'
+import { startGateway } from './startGateway.js'
+import { startTestGateway, type TestGateway } from './testing/startTestGateway.js'
+
+let t: TestGateway
+beforeAll(async () => {
+  t = await startTestGateway()
+}, 120_000)
+afterAll(async () => {
+  await t?.close()
+}, 60_000)
+
+const messages = [{ role: 'user', content: 'Tell me about the dog named Max.' }]
+
+async function post(body: unknown, headers: Record<string, string> = {}, url = t.url) {
+  const response = await fetch(`${url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  const json = (await response.json()) as {
+    error: { message: string; type: string; param: string | null; code: string | null; request_id: string }
+  }
+  return { status: response.status, headers: response.headers, error: json.error }
+}
+
+/** What the payer has been charged, by the ledger and by the queue: neither may move on a refusal. */
+async function charged() {
+  const [{ spendable }, counts] = await Promise.all([t.spendable(), t.worker.usage.getJobCounts()])
+  return { spendable, jobs: Object.values(counts).reduce((a, b) => a + b, 0) }
+}
+
+describe('refusals, each with an OpenAI-style error body and no debit', () => {
+  test('an unknown model is a 404 (the openai client sees NotFoundError)', async () => {
+    const before = await charged()
+    const refused = await t.openai.chat.completions
+      .create({ model: 'nope', messages: [{ role: 'user', content: 'hi' }] })
+      .catch((error) => error)
+    expect(refused).toBeInstanceOf(OpenAI.NotFoundError)
+    expect(refused.status).toBe(404)
+    expect(refused.error).toMatchObject({ param: 'model', code: 'model_not_found', type: 'not_found_error' })
+    expect(await charged()).toEqual(before)
+  })
+
+  test('malformed messages are a 400 naming the field; the request id is echoed in the header and the body', async () => {
+    const refused = await post(
+      { model: t.model, messages: [{ role: 'user', content: 3 }] },
+      { 'x-request-id': 'client-chosen-id-1' },
+    )
+    expect(refused.status).toBe(400)
+    expect(refused.error).toMatchObject({ type: 'invalid_request_error', param: 'messages[0].content' })
+    expect(refused.headers.get('x-request-id')).toBe('client-chosen-id-1')
+    expect(refused.error.request_id).toBe('client-chosen-id-1')
+    expect((await post({ model: t.model })).error.param).toBe('messages')
+    expect((await post('{"model": ')).error).toMatchObject({ code: 'invalid_json' })
+    const insane = await post({ model: t.model }, { 'x-request-id': 'bad id with spaces' })
+    expect(insane.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/)
+  })
+
+  test('an oversized body is a 413', async () => {
+    const refused = await post({
+      model: t.model,
+      messages: [{ role: 'user', content: 'x'.repeat(300 * 1024) }],
+    })
+    expect(refused.status).toBe(413)
+    expect(refused.error.code).toBe('request_too_large')
+  })
+
+  test('a missing, unknown or revoked API key is a 401', async () => {
+    expect((await post({ model: t.model, messages }, { authorization: '' })).error.code).toBe(
+      'missing_api_key',
+    )
+    const bad = await new OpenAI({
+      baseURL: `${t.url}/v1`,
+      apiKey: 'ol_not-a-key',
+      maxRetries: 0,
+    }).chat.completions
+      .create({ model: t.model, messages: [{ role: 'user', content: 'hi' }] })
+      .catch((error) => error)
+    expect(bad).toBeInstanceOf(OpenAI.AuthenticationError)
+    expect(bad.error.code).toBe('invalid_api_key')
+    const key = await createApiKey(t.store, { account: t.payer, label: 'to revoke' })
+    await revokeApiKey(t.store, key.id)
+    const revoked = await post({ model: t.model, messages }, { authorization: `Bearer ${key.secret}` })
+    expect(revoked).toMatchObject({ status: 401, error: { code: 'revoked_api_key' } })
+  })
+
+  test('a caller with no deposit is a 402 saying the balance, the fee and how to deposit', async () => {
+    const refused = await post({ model: t.model, messages }, { authorization: `Bearer ${t.brokeApiKey}` })
+    expect(refused.status).toBe(402)
+    expect(refused.error.message).toBe(
+      `Insufficient prepaid balance: ${t.brokePayer} can spend 0 OPEN and story-teller charges 0.01 OPEN per answer. Deposit OPEN in FeeRouter (\`openledger fees deposit <amount>\`).`,
+    )
+    expect((await t.spendable(t.brokePayer)).unsettled).toBe(0n)
+  })
+
+  test('over the rate limit of a key is a 429 with Retry-After', async () => {
+    const limited = await startGateway({
+      agents: [t.served],
+      connection: t.connection,
+      manifest: t.manifest,
+      store: t.store,
+      usage: t.worker.usage,
+      client: t.openai,
+      baseModel: 'stories260K',
+      tokenizer: t.testHost.host.model.tokenizer,
+      limits: { rate: { burst: 2, perSecond: 0.01 } },
+    })
+    try {
+      // Malformed bodies still take tokens: the limit comes before the body is read.
+      expect((await post({}, {}, limited.url)).status).toBe(400)
+      expect((await post({}, {}, limited.url)).status).toBe(400)
+      const refused = await post({}, {}, limited.url)
+      expect(refused.status).toBe(429)
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+      expect(refused.error.type).toBe('rate_limit_error')
+    } finally {
+      await limited.close()
+    }
+  })
+
+  test('an agent whose stake was withdrawn is a 403 saying its stake and the minimum; staked again, it answers', async () => {
+    const creator = t.account(4)
+    const minimum = t.served.agent.minimumStakeWei
+    await requestUnstake(t.connection, t.manifest.contracts, {
+      account: creator,
+      agentId: t.agentId,
+      amount: minimum,
+    })
+    const before = await charged()
+    const refused = await post({ model: t.model, messages })
+    expect(refused.status).toBe(403)
+    expect(refused.error.message).toBe(
+      `Agent story-teller is not active: its active stake is 0 OPEN, below the minimum of 1000 OPEN. Stake on agent ${t.agentId} to bring it back.`,
+    )
+    expect(await charged()).toEqual(before)
+    const agent = (await (await fetch(`${t.url}/v1/agents/${t.agentId}`)).json()) as {
+      status: string
+      active: boolean
+    }
+    expect(agent).toMatchObject({ status: 'understaked', active: false })
+    await stake(t.connection, t.manifest.contracts, { account: creator, agentId: t.agentId, amount: minimum })
+    const answered = await t.openai.chat.completions.create({
+      model: t.model,
+      messages: [{ role: 'user', content: 'hi' }],
+    })
+    await t.metered(
+      (answered as unknown as { attribution: { receiptId: `0x${string}` } }).attribution.receiptId,
+    )
+  }, 60_000)
+
+  test('the model host down is a 503 with Retry-After and no debit; /health says so too', async () => {
+    await t.hostServer!.close()
+    const before = await charged()
+    for (const stream of [false, true]) {
+      const refused = await post({ model: t.model, messages, stream })
+      expect(refused.status).toBe(503)
+      expect(refused.headers.get('retry-after')).toBe('5')
+      expect(refused.error).toMatchObject({ type: 'service_unavailable', code: 'model_host_unavailable' })
+    }
+    expect(await charged()).toEqual(before)
+    expect((await fetch(`${t.url}/health`)).status).toBe(503)
+  })
+})

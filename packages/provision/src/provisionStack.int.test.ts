@@ -168,4 +168,67 @@ describe('provisionStack', () => {
     expect(await chain.connection.publicClient.getBlockNumber()).toBe(blockBefore)
     expect(await datanetCount(chain)).toBe(1n)
   }, 120_000)
+
+  test('after a devnet restart (same home and store): redeploys what the chain lost, keeps the trained adapter, and resumes a run stopped halfway', async () => {
+    const restarted = await deployedDevnet()
+    try {
+      // The same deployer and nonces: the registry is where the store's datanet of the old chain says.
+      expect(restarted.manifest.contracts.DatanetRegistry).toBe(chain.manifest.contracts.DatanetRegistry)
+      const accounts = devnetProvisionAccounts(restarted.devnet.accounts)
+      const broke = { ...accounts, funder: restarted.devnet.accounts[8]!.privateKey } // holds no OPEN
+      const brokenLines: string[] = []
+      const error = await provisionStack({
+        ...parametersFor(restarted),
+        accounts: broke,
+        onProgress: (line) => brokenLines.push(line),
+      }).catch((e: unknown) => e)
+      expect(error).toMatchObject({
+        name: 'ProvisionFundsError',
+        account: restarted.devnet.accounts[8]!.address,
+      })
+
+      const lines: string[] = []
+      const { summary } = await provisionStack({
+        ...parametersFor(restarted),
+        onProgress: (l) => lines.push(l),
+      })
+      // The stopped run deployed, created, trained nothing new and registered; this one finishes.
+      expect(summary.trained).toEqual([])
+      expect(summary.createdDatanets).toEqual([])
+      expect(summary.uniswap.deployed).toBe(false)
+      const [agent] = summary.agents
+      expect(agent).toMatchObject({ registered: false, account: first.summary.agents[0]!.account })
+      expect(agent!.datanet).toMatchObject({ id: 1n, rows: 8, indexed: 8 })
+      expect(brokenLines.some((line) => line.includes('of a reset chain'))).toBe(true)
+      const onChain = await restarted.connection.publicClient.readContract({
+        address: restarted.manifest.contracts.DatanetRegistry,
+        abi: datanetRegistryAbi,
+        functionName: 'datanet',
+        args: [1n],
+      })
+      expect(onChain.batchCount).toBe(1)
+      expect(agent!.adapters[0]).toMatchObject({
+        sha256: first.summary.agents[0]!.adapters[0]!.sha256,
+        trained: false,
+      })
+      const lineage = await getAdapterLineage(restarted.connection, restarted.manifest.contracts, {
+        adapterSha256: agent!.adapters[0]!.sha256,
+      })
+      expect(lineage?.rowCount).toBe(8)
+      const stake = await getAgentStake(restarted.connection, restarted.manifest.contracts, {
+        agentId: agent!.agentId,
+      })
+      expect(stake.isActive).toBe(true)
+      const caller = summary.demoCaller!
+      const allowance = await getAllowance(restarted.connection, {
+        module: summary.spendingLimitModule.address,
+        safe: caller.safe,
+        delegate: agent!.account,
+        token: restarted.manifest.contracts.OpenToken,
+      })
+      expect(allowance.amount).toBe(parseEther('10'))
+    } finally {
+      restarted.cleanup()
+    }
+  }, 180_000)
 })

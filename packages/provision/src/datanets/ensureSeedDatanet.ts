@@ -48,12 +48,14 @@ export async function ensureSeedDatanet(
   parameters: EnsureSeedDatanetParameters,
 ): Promise<EnsureSeedDatanetReturnType> {
   const { registry, curator, seed, onProgress } = parameters
-  const { datanet, created } = await mirrorSeedDatanet(connection, store, {
+  const { datanet, created, forgotStale } = await mirrorSeedDatanet(connection, store, {
     registry,
     curator,
     name: seed.name,
     license: seed.license,
   })
+  if (forgotStale)
+    onProgress?.(`  forgot the store's datanet ${datanet.datanetId} of a reset chain (same registry address)`)
   const { imported, rowIds } = await importRows(store, { datanet, file: seed.rowsFile, signer: curator })
   const seedRows = new Set(rowIds)
   // Only the seed file's rows are accepted on the curator's behalf: others wait for a human review.

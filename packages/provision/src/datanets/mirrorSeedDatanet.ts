@@ -21,13 +21,13 @@ export async function mirrorSeedDatanet(
   connection: ChainConnection,
   store: StoreSession,
   parameters: MirrorSeedDatanetParameters,
-): Promise<{ datanet: Datanet; created: boolean }> {
+): Promise<{ datanet: Datanet; created: boolean; forgotStale: boolean }> {
   const { registry, curator, name, license } = parameters
   const metadataURI = seedDatanetUri(name)
   const found = await findSeedDatanetOnChain(connection, { registry, curator: curator.address, metadataURI })
   if (found !== undefined) {
     const ref = { chainId: connection.chainId, registry, datanetId: found }
-    return { datanet: await syncForgettingStale(connection, store, ref, name), created: false }
+    return { ...(await syncForgettingStale(connection, store, ref, name)), created: false }
   }
   try {
     const datanet = await createDatanet(connection, store, {
@@ -37,12 +37,12 @@ export async function mirrorSeedDatanet(
       metadataURI,
       name,
     })
-    return { datanet, created: true }
+    return { datanet, created: true, forgotStale: false }
   } catch (error) {
     // Created on-chain, but the store holds a reset chain's datanet under the new id.
     if ((error as Error).name !== 'DatanetStoreConflictError') throw error
     const { datanet } = error as { datanet: DatanetRef }
-    return { datanet: await syncForgettingStale(connection, store, datanet, name), created: true }
+    return { ...(await syncForgettingStale(connection, store, datanet, name)), created: true }
   }
 }
 
@@ -51,12 +51,12 @@ async function syncForgettingStale(
   store: StoreSession,
   datanet: DatanetRef,
   name: string,
-): Promise<Datanet> {
+): Promise<{ datanet: Datanet; forgotStale: boolean }> {
   try {
-    return await syncDatanet(connection, store, { datanet, name })
+    return { datanet: await syncDatanet(connection, store, { datanet, name }), forgotStale: false }
   } catch (error) {
     if ((error as Error).name !== 'DatanetStoreConflictError') throw error
     await forgetDatanet(store, datanet)
-    return syncDatanet(connection, store, { datanet, name })
+    return { datanet: await syncDatanet(connection, store, { datanet, name }), forgotStale: true }
   }
 }

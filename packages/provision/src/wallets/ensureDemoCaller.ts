@@ -1,6 +1,6 @@
-import type { ChainConnection, Manifest } from '@openledger/chain'
+import { type ChainConnection, type Manifest, safeAbi } from '@openledger/chain'
 import { depositFees, getFeeBalance } from '@openledger/staking'
-import type { Store } from '@openledger/store'
+import { deleteSafeTransactions, type Store } from '@openledger/store'
 import { createUserSafe, enableSpendingLimit, getAllowance, safeModuleAbi } from '@openledger/tools'
 import { type Address, type Hex, type LocalAccount, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -49,6 +49,14 @@ export async function ensureDemoCaller(
     deployerKey: userKey,
     owners: [user.address],
   })
+  const nonce = await connection.publicClient.readContract({
+    address: safe,
+    abi: safeAbi,
+    functionName: 'nonce',
+  })
+  // A Safe that has executed nothing has no proposals worth keeping: stored ones are a reset devnet's (the
+  // same Safe address, nonce 0 again) or an interrupted run's, and would collide with the new proposal.
+  if (nonce === 0n) await deleteSafeTransactions(store, { chainId: connection.chainId, safeAddress: safe })
   await topUpToken(connection, open, { from: funder, role: 'funder', to: safe, target: safeOpenWei })
   const enabled = await connection.publicClient.readContract({
     address: safe,

@@ -16,5 +16,6 @@ export { HttpError, type HttpErrorOptions, type OpenAiErrorType } from './http/H
 export type { RateLimitOptions } from './http/rateLimit.js'
 export { encodeSseData } from './http/sse.js'
 export type { GatewayMetrics } from './metrics/createGatewayMetrics.js'
+export { chatPage, chatPageRoot } from './page/chatPage.js'
 export { openApiDocument } from './routes/openApiDocument.js'
 export { type StartedGateway, type StartGatewayOptions, startGateway } from './startGateway.js'

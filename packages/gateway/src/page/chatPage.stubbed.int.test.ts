@@ -53,7 +53,10 @@ function scriptedGateway() {
   }
   app.get('/v1/models', (req, res) => {
     if (!authorized(req, res)) return
-    const data = ['defi-assistant', ...Object.keys(refusals)].map((id) => ({ id, object: 'model' }))
+    const data = ['defi-assistant', 'midway-agent', ...Object.keys(refusals)].map((id) => ({
+      id,
+      object: 'model',
+    }))
     res.json({ object: 'list', data })
   })
   app.post('/v1/chat/completions', async (req, res) => {
@@ -62,6 +65,11 @@ function scriptedGateway() {
     if (refusal) return void res.status(refusal[0]).json({ error: { message: refusal[1] } })
     res.setHeader('Content-Type', 'text/event-stream')
     const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`)
+    if (req.body.model === 'midway-agent') {
+      send({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: 'Swap ' } }] })
+      const error = { message: 'midway-agent failed to answer; nothing was charged.', request_id: 'req_42' }
+      return void res.end(`data: ${JSON.stringify({ error })}\n\n`)
+    }
     for (const content of words) {
       send({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content } }] })
       await new Promise((resolve) => setTimeout(resolve, 40))
@@ -98,7 +106,7 @@ describe('chat page (scripted gateway)', () => {
     await page.addInitScript(observeAnswer)
     await page.goto(`${url}/#key=${apiKey}`)
     expect(new URL(page.url()).hash).toBe('')
-    await expect.poll(() => page.locator('#agent option').count()).toBe(3)
+    await expect.poll(() => page.locator('#agent option').count()).toBe(4)
     await page.getByLabel('Your question').fill('How do I swap ETH for USDC?')
     await page.getByLabel('Your question').press('Enter')
     await page.locator('#attribution').waitFor({ state: 'visible' })
@@ -131,7 +139,7 @@ describe('chat page (scripted gateway)', () => {
   it('shows refusals with their status and message', async () => {
     const page = await browser.newPage()
     await page.goto(`${url}/#key=${apiKey}`)
-    await expect.poll(() => page.locator('#agent option').count()).toBe(3)
+    await expect.poll(() => page.locator('#agent option').count()).toBe(4)
     for (const [model, [status, message]] of Object.entries(refusals)) {
       await page.getByLabel('Agent').selectOption(model)
       await page.getByLabel('Your question').fill('Anything')
@@ -140,6 +148,12 @@ describe('chat page (scripted gateway)', () => {
       await expect.poll(() => alert.textContent()).toContain(message)
       expect(await alert.textContent()).toContain(String(status))
     }
+    await page.getByLabel('Agent').selectOption('midway-agent')
+    await page.getByLabel('Your question').fill('Anything')
+    await page.getByLabel('Your question').press('Enter')
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('(request id req_42)')
+    expect(await page.getByRole('alert').textContent()).toContain('The answer failed')
+    expect(await page.locator('.answer').last().getAttribute('data-state')).toBe('failed')
     await page.getByLabel('API key').fill('olk_wrong')
     await page.getByRole('button', { name: 'Connect' }).click()
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Invalid API key')

@@ -94,7 +94,9 @@ async function refusal(response) {
   const body = await response.text().catch(() => '')
   let message = body.trim().slice(0, 500)
   try {
-    message = JSON.parse(body)?.error?.message ?? message
+    const { error } = JSON.parse(body)
+    if (error?.message)
+      message = `${error.message}${error.request_id ? ` (request id ${error.request_id})` : ''}`
   } catch {}
   const retry = response.headers.get('Retry-After')
   const hint = HINTS[response.status] ?? ''
@@ -151,7 +153,13 @@ async function readAnswer(body, onDelta) {
         return { text, attribution }
       }
       const chunk = JSON.parse(data)
-      if (chunk.error) throw new PageError('The answer failed', chunk.error.message ?? String(chunk.error))
+      if (chunk.error) {
+        const { message, request_id: id } = chunk.error
+        throw new PageError(
+          'The answer failed',
+          `${message ?? 'No details.'}${id ? ` (request id ${id})` : ''}`,
+        )
+      }
       const delta = chunk.choices?.[0]?.delta?.content
       if (typeof delta === 'string' && delta !== '') {
         text += delta

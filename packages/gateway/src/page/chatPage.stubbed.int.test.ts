@@ -101,6 +101,14 @@ describe('chat page (scripted gateway)', () => {
     await new Promise((resolve) => server?.close(resolve))
   })
 
+  it('serves the page with a strict content security policy, and not its TypeScript files', async () => {
+    const page = await fetch(`${url}/`)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect((await fetch(`${url}/app.js`)).headers.get('content-type')).toMatch(/javascript/)
+    for (const file of ['sse.d.ts', 'sse.test.ts']) expect((await fetch(`${url}/${file}`)).status).toBe(404)
+  })
+
   it('streams an answer and shows its attribution', async () => {
     const page = await browser.newPage()
     await page.addInitScript(observeAnswer)

@@ -1,0 +1,128 @@
+import {
+  AIMessage,
+  type BaseMessage,
+  HumanMessage,
+  SystemMessage,
+  ToolMessage,
+} from '@langchain/core/messages'
+import { Annotation, END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph'
+import type { AgentContext } from '@openledger/agent-runtime'
+import { walletFiguresOf } from './figures.js'
+import { parseWalletRequest, shortAddresses, type WalletRequest } from './route.js'
+
+/** The conversation, plus this turn's request as the rules read it and the tools' JSON results by tool name. */
+export const WalletState = Annotation.Root({
+  ...MessagesAnnotation.spec,
+  request: Annotation<WalletRequest | null>(),
+  results: Annotation<Record<string, string>>(),
+})
+type State = typeof WalletState.State
+
+/** The wallet tools each intent calls, in order, with their arguments. */
+function callsOf(request: WalletRequest): Record<string, Record<string, unknown>> {
+  if (request.intent === 'transfer')
+    return {
+      wallet_transfer: { token: request.token, to: request.to, amount: request.amount },
+      wallet_allowance: { token: request.token },
+    }
+  if (request.intent === 'balances') return { wallet_balances: {}, wallet_allowance: { token: 'OPEN' } }
+  if (request.intent === 'allowance') return { wallet_allowance: { token: request.token } }
+  return {}
+}
+
+/**
+ * The AI wallet's graph: `route` (rules) → `wallet` (transfer, balances, allowance on the caller's Safe) →
+ * `search` (its datanet: retrieval evidence) → `answer` (the exact figures from the tools, then the `answer`
+ * adapter's explanation, prompted with a one-line fact and the message as its training rows are). A message
+ * the rules reject goes straight to `answer`, which says why; nothing is sent for it.
+ */
+export function walletGraph({ models, tools, checkpointer }: AgentContext) {
+  const call = async (name: string, args: Record<string, unknown>) =>
+    String(await tools[name]!.invoke(args as never))
+
+  const wallet = async (state: State) => {
+    const calls = callsOf(state.request!)
+    const results: Record<string, string> = {}
+    for (const [name, args] of Object.entries(calls)) {
+      results[name] = await call(name, args)
+      // A failed transfer or a missing Safe makes the rest moot.
+      if (JSON.parse(results[name]!).error) break
+    }
+    return { results, messages: toolMessages(calls, results, 'wallet') }
+  }
+
+  const search = async (state: State) => {
+    const args = { query: questionOf(state.messages), k: 3 }
+    const output = await call('datanet_search', args)
+    return {
+      results: { ...state.results, datanet_search: output },
+      messages: toolMessages({ datanet_search: args }, { datanet_search: output }, 'search'),
+    }
+  }
+
+  const answer = async (state: State) => {
+    const request = state.request!
+    if (request.intent === 'invalid') return { messages: [new AIMessage(request.reason)] }
+    const figures = walletFiguresOf(request, state.results)
+    if (figures.failed) return { messages: [new AIMessage(figures.text)] }
+    const prompt: BaseMessage[] = [
+      ...(figures.fact ? [new SystemMessage(figures.fact)] : []),
+      new HumanMessage(shortAddresses(questionOf(state.messages))),
+    ]
+    const reply = await models.answer!.invoke(prompt)
+    const content = [figures.text, String(reply.content).trim()].filter(Boolean).join('\n\n')
+    return { messages: [new AIMessage({ content, response_metadata: reply.response_metadata })] }
+  }
+
+  return new StateGraph(WalletState)
+    .addNode('route', (state: State) => ({
+      request: parseWalletRequest(questionOf(state.messages)),
+      results: {},
+    }))
+    .addNode('wallet', wallet)
+    .addNode('search', search)
+    .addNode('answer', answer)
+    .addEdge(START, 'route')
+    .addConditionalEdges(
+      'route',
+      (state: State) => {
+        const intent = state.request!.intent
+        if (intent === 'invalid') return 'answer'
+        return intent === 'explain' ? 'search' : 'wallet'
+      },
+      ['wallet', 'search', 'answer'],
+    )
+    .addEdge('wallet', 'search')
+    .addEdge('search', 'answer')
+    .addEdge('answer', END)
+    .compile(checkpointer ? { checkpointer } : {})
+}
+
+/** The latest user message's text: this turn's request. */
+export function questionOf(messages: readonly BaseMessage[]): string {
+  const last = [...messages].reverse().find((m) => m._getType() === 'human')
+  return typeof last?.content === 'string' ? last.content : ''
+}
+
+/** The calls made, as an AI message with tool calls and one tool message per result, so the thread shows them. */
+function toolMessages(
+  calls: Record<string, Record<string, unknown>>,
+  results: Record<string, string>,
+  node: string,
+): BaseMessage[] {
+  const names = Object.keys(calls).filter((name) => results[name] !== undefined)
+  if (names.length === 0) return []
+  const ids = Object.fromEntries(names.map((name) => [name, `${node}-${name}-${Date.now().toString(36)}`]))
+  return [
+    new AIMessage({
+      content: '',
+      tool_calls: names.map((name) => ({
+        id: ids[name]!,
+        name,
+        args: calls[name]!,
+        type: 'tool_call' as const,
+      })),
+    }),
+    ...names.map((name) => new ToolMessage({ content: results[name]!, tool_call_id: ids[name]!, name })),
+  ]
+}

@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { adapterCommand } from './commands/adapter.js'
+import { apikeyCommand } from './commands/apikey.js'
 import { attributionCommand } from './commands/attribution.js'
 import { datanetCommand } from './commands/datanet.js'
 import { deployCommand } from './commands/deploy.js'
@@ -37,5 +38,6 @@ export function createProgram(context: Context): Command {
   stakingCommands(program, context)
   feesCommand(program, context)
   settlementCommands(program, context)
+  apikeyCommand(program, context)
   return program
 }

@@ -2,9 +2,10 @@ import { accessSync, constants } from 'node:fs'
 import { isAbsolute } from 'node:path'
 import type { SeedAdapter } from '@openledger/agent-runtime'
 import { resolveLicense } from '@openledger/datanets'
-import { isHex, size } from 'viem'
+import { parseFineTunePayload } from '@openledger/model-factory'
+import { isHex, size, zeroAddress } from 'viem'
 import { ProvisionInputError, SeedRowsNotFoundError } from './errors.js'
-import type { ProvisionStackParameters } from './types.js'
+import type { DemoCallerOptions, ProvisionStackParameters } from './types.js'
 
 const packageId = /^[a-z0-9][a-z0-9-]{1,62}$/
 const adapterName = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
@@ -73,10 +74,44 @@ export function validateProvisionParameters(parameters: ProvisionStackParameters
       adapters.set(adapter.name, `${agentPackage.id} (${role})`)
     }
   }
-  if (demoCaller)
-    for (const delegate of demoCaller.delegates ?? [])
-      if (!ids.has(delegate))
-        throw new ProvisionInputError('demoCaller.delegates', `names ${delegate}, which is not a package id`)
+  checkTraining(parameters)
+  if (demoCaller) checkDemoCaller(demoCaller, ids)
+}
+
+/** The training settings as ModelFactory will check them, before any datanet is created. */
+function checkTraining(parameters: ProvisionStackParameters): void {
+  const { rank = 8, ...rest } = parameters.training ?? {}
+  try {
+    parseFineTunePayload(
+      {
+        datanet: { chainId: 1, registry: zeroAddress, datanetId: '1' },
+        steps: 1,
+        outputDir: parameters.home,
+        rank,
+        ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
+      },
+      { maxRank: parameters.host.limits.maxRank },
+    )
+  } catch (error) {
+    if ((error as Error).name !== 'InvalidFineTunePayloadError') throw error
+    const { field, shortMessage } = error as { field: string; shortMessage: string }
+    const reason = shortMessage.slice(`Invalid fine-tune: ${field} `.length).replace(/\.$/, '')
+    throw new ProvisionInputError(`training.${field}`, reason)
+  }
+}
+
+function checkDemoCaller(demoCaller: DemoCallerOptions, ids: Set<string>): void {
+  for (const field of ['prepaidWei', 'safeOpenWei', 'allowanceWei'] as const) {
+    const value = demoCaller[field]
+    if (value !== undefined && (typeof value !== 'bigint' || value <= 0n))
+      throw new ProvisionInputError(`demoCaller.${field}`, `must be a positive bigint of wei, got ${value}`)
+  }
+  const { resetPeriod } = demoCaller
+  if (resetPeriod !== undefined && !(Number.isSafeInteger(resetPeriod) && resetPeriod >= 0))
+    throw new ProvisionInputError('demoCaller.resetPeriod', `must be whole seconds ≥ 0, got ${resetPeriod}`)
+  for (const delegate of demoCaller.delegates ?? [])
+    if (!ids.has(delegate))
+      throw new ProvisionInputError('demoCaller.delegates', `names ${delegate}, which is not a package id`)
 }
 
 function checkDatanet(

@@ -12,7 +12,7 @@
  * (`openledger_gateway_model_seconds`, `openledger_gateway_overhead_seconds`), as `histogram_quantile` would.
  */
 import { writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { streamChat } from '../src/load/streamChat.js'
 import { startTestGateway } from '../src/testing/index.js'
@@ -32,6 +32,8 @@ const percentile = (values: number[], p: number) => {
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 1 : 0) : '—')
 const pair = (values: number[]) => `${ms(percentile(values, 50))} / ${ms(percentile(values, 99))}`
 
+// The machine may be shared: the load average says how much of the 2 cores this run had.
+const loadBefore = loadavg()[0]!
 const t = await startTestGateway({
   deposit: '1000',
   gateway: { limits: { maxTokens: MAX_TOKENS, rate: { burst: 100_000, perSecond: 100_000 } } },
@@ -109,8 +111,14 @@ try {
   const answers = await Promise.all(Array.from({ length: CONCURRENT }, chat))
   const concurrentSeconds = (performance.now() - concurrentStarted) / 1000
   const after = await histograms()
-  const quantiles = (histogram: PromHistogram) =>
-    `≈ ${ms(histogramQuantile(0.5, histogram) * 1000)} / ${ms(histogramQuantile(0.99, histogram) * 1000)}`
+  // A quantile past the largest finite bucket is only known to exceed it: say so rather than print the bound.
+  const quantile = (q: number, histogram: PromHistogram) => {
+    const finite = histogram.buckets.at(-2)
+    const total = histogram.buckets.at(-1)?.[1] ?? 0
+    const value = ms(histogramQuantile(q, histogram) * 1000)
+    return finite && q * total > finite[1] ? `> ${value}` : `≈ ${value}`
+  }
+  const quantiles = (histogram: PromHistogram) => `${quantile(0.5, histogram)} / ${quantile(0.99, histogram)}`
   rows.push([
     'all at once',
     String(CONCURRENT),
@@ -136,7 +144,7 @@ const header: Row = [
 const width = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)))
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(width[i]!)).join(' | ')} |`
 const table = [line(header), line(width.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadBefore.toFixed(1)} before / ${loadavg()[0]!.toFixed(1)} after`
 const date = new Date().toISOString().slice(0, 10)
 console.log(
   `\nGateway overhead — story agent on stories260K, max_tokens ${MAX_TOKENS}, ${machine}, ${date}\n\n${table}`,

@@ -1,13 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type DevnetServer, startDevnetServer } from '@openledger/chain'
-import { sharedModelsDir } from '@openledger/lora-host/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseEnv } from './env.js'
 import { createProgram } from './program.js'
-import { runCli, runCliUntilInterrupted } from './testing/runCli.js'
+import { runCli } from './testing/runCli.js'
 
 let server: DevnetServer
 let home: string
@@ -183,7 +182,10 @@ describe('openledger', () => {
   it('brings the stack up twice over the same .openledger, and stops cleanly', async () => {
     const upEnv = { OPENLEDGER_HOME: join(home, 'up') }
     for (const run of [1, 2]) {
-      const result = await runCli(['up', '--port', '0', '--lora-port', '0', '--no-wait'], upEnv)
+      const result = await runCli(
+        ['up', '--port', '0', '--lora-port', '0', '--no-agents', '--no-wait'],
+        upEnv,
+      )
       expect({ run, code: result.code, stderr: result.stderr }).toEqual({ run, code: 0, stderr: '' })
       expect(result.stdout).toMatch(/OpenLedger stack is up/)
       expect(result.stdout).toMatch(/RPC {12}http:\/\/127\.0\.0\.1:\d+ {2}\(chain 31337\)/)
@@ -200,41 +202,5 @@ describe('openledger', () => {
       await runCli(['up', '--port', port, '--no-wait'], env),
       /^error: 127\.0\.0\.1:\d+ is in use/,
     )
-  })
-
-  it('serves the stack until Ctrl-C, with stack.json describing it', async () => {
-    const upHome = join(home, 'interrupted')
-    let stack:
-      | {
-          rpcUrl: string
-          chainId: number
-          contracts: { OpenToken: string }
-          loraHost?: { url: string; model: string }
-        }
-      | undefined
-    const result = await runCliUntilInterrupted(
-      ['up', '--port', '0', '--lora-port', '0'],
-      { OPENLEDGER_HOME: upHome, OPENLEDGER_MODELS_DIR: sharedModelsDir },
-      /Press Ctrl-C to stop/,
-      async () => {
-        stack = JSON.parse(readFileSync(join(upHome, 'stack.json'), 'utf8'))
-        const answer = await fetch(stack!.rpcUrl, {
-          method: 'POST',
-          body: JSON.stringify({
-            jsonrpc: '2.0',
-            id: 1,
-            method: 'eth_getCode',
-            params: [stack!.contracts.OpenToken, 'latest'],
-          }),
-        })
-        expect(((await answer.json()) as { result: string }).result.length).toBeGreaterThan(2)
-        const health = await fetch(`${stack!.loraHost!.url}/healthz`)
-        expect(await health.json()).toMatchObject({ status: 'ok', model: 'stories260K' })
-      },
-    )
-    expect(stack?.chainId).toBe(31337)
-    expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/Stopping…\nStopped\.\n$/)
-    expect(existsSync(join(upHome, 'stack.json'))).toBe(false)
   })
 })

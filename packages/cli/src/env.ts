@@ -15,6 +15,7 @@ const schema = z.object({
   OPENLEDGER_MODELS_DIR: z.string().min(1).optional(),
   LORA_HOST_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   LORA_HOST_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8000'),
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Redis for the settlement queues (BullMQ). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
   /** Set (to anything but the empty string) to keep colour out of terminal output (no-color.org). */

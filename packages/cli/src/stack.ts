@@ -15,6 +15,15 @@ export type StackFile = {
   loraHost?: { url: string; model: string; sha256: string }
   /** The settlement worker, when `up` started one: gateways add usage jobs to its queue. */
   settlement?: { redisUrl: string; prefix: string; epochSeconds: number; epochReceipts: number }
+  /** The model host's OpenAI-compatible base URL (`<loraHost.url>/v1`), when `up` started one. */
+  loraHostUrl?: string
+  /** The gateway serving the agents (OpenAI clients take `<gatewayUrl>/v1`), when `up` started it. */
+  gatewayUrl?: string
+  /** A demo API key for the demo caller, fresh on every start (the one before is revoked). */
+  apiKey?: string
+  agents?: { id: string; agentId: string; account: Address; datanetId: string; adapters: string[] }[]
+  uniswap?: { router: Address; factory: Address; weth: Address; usdc: Address }
+  demoCaller?: { account: Address; safe: Address }
   pid: number
   startedAt: string
 }

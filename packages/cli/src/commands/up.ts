@@ -1,26 +1,39 @@
 import { existsSync } from 'node:fs'
 import { type ChainConnection, connectChain, type Manifest } from '@openledger/chain'
+import { BaseError } from '@openledger/errors'
+import type { LoraHost } from '@openledger/lora-host'
 import { forgetLedger, pingRedis } from '@openledger/settlement'
+import type { Store } from '@openledger/store'
 import { deleteSafeTransactions } from '@openledger/store'
 import type { Command } from 'commander'
 import type { Address } from 'viem'
 import { type Context, openContextStore, withStore } from '../context.js'
+import { findBaseModel, missingModelMessage } from '../models.js'
 import { parseIntegerIn } from '../options.js'
 import { waitForShutdown } from '../shutdown.js'
 import { buildStackFile, removeStackFile, type StackFile, writeStackFile } from '../stack.js'
 import { deployWith } from './deploy.js'
 import { printAccounts, startDevnet } from './devnet.js'
-import { defaultModelPath, loraHostDefaults, startLoraHost } from './loraHost.js'
+import { loraHostDefaults, startLoraHost } from './loraHost.js'
 import { queuePrefixOf, settlerFor, startSettlementInCli } from './settlement.js'
+import { agentLines, agentsInStackFile, type StartedAgents, startAgentsInStack } from './upAgents.js'
 
 type UpOptions = {
   port: number
   loraPort: number
+  gatewayPort: number
   loraHost: boolean
-  model: string
+  model?: string
   settlement: boolean
+  agents: boolean
+  trainSteps: number | undefined
   epochSeconds: number
   wait: boolean
+}
+
+/** `up` was asked to serve a base model that is nowhere it looked. */
+export class BaseModelMissingError extends BaseError {
+  override name = 'BaseModelMissingError'
 }
 
 export function upCommand(program: Command, context: Context): void {
@@ -41,14 +54,27 @@ export function upCommand(program: Command, context: Context): void {
       parseIntegerIn(0, 65535),
       context.env.LORA_HOST_PORT,
     )
-    .option('--model <path>', 'base model for lora-host', defaultModelPath(context))
-    .option('--no-lora-host', 'do not start lora-host')
-    .option('--no-settlement', 'do not start the settlement worker')
+    .option(
+      '--gateway-port <port>',
+      'gateway port (0: any free port)',
+      parseIntegerIn(0, 65535),
+      context.env.GATEWAY_PORT,
+    )
+    .option('--model <path>', 'base model for lora-host (default: found as the README says)')
+    .option('--no-lora-host', 'do not start lora-host (nor the agents and gateway)')
+    .option('--no-settlement', 'do not start the settlement worker (nor the agents and gateway)')
+    .option('--no-agents', 'do not set up the example agents nor start the gateway')
+    .option('--train-steps <n>', 'steps per adapter instead of each agent’s own', parseIntegerIn(1, 100_000))
     .option('--epoch-seconds <n>', 'settle an epoch at least this often', parseIntegerIn(1, 86_400), 60)
     .option('--no-wait', 'exit once the stack is up (for scripts and tests)')
     .action(async (options: UpOptions) => {
       const started = performance.now()
       const stops: (() => Promise<void>)[] = []
+      if (options.loraHost && !options.model) {
+        const lookup = findBaseModel(context.env)
+        if (!lookup.found) throw new BaseModelMissingError(missingModelMessage(lookup))
+        options.model = lookup.path
+      }
       try {
         const server = await startDevnet({ port: options.port, host: '127.0.0.1' })
         stops.push(() => server.close())
@@ -62,14 +88,31 @@ export function upCommand(program: Command, context: Context): void {
           manifest,
           manifestPath: path,
         })
-        const loraLine = await startLoraHostInStack(context, options, stack, stops)
+        const lora = await startLoraHostInStack(context, options, stack, stops)
+        const store = await openContextStore(context)
+        stops.push(() => store.close())
         const settlementLine = await startSettlementInStack(
           context,
           options,
-          { connection, manifest },
+          { connection, manifest, store },
           stack,
           stops,
         )
+        let agents: StartedAgents | undefined
+        if (options.agents && lora.host && stack.settlement) {
+          agents = await startAgentsInStack(context, {
+            connection,
+            manifest,
+            accounts: server.devnet.accounts,
+            store,
+            host: lora.host,
+            settlement: stack.settlement,
+            gatewayPort: options.gatewayPort,
+            trainSteps: options.trainSteps,
+            stops,
+          })
+          agentsInStackFile(stack, agents)
+        }
         const stackPath = writeStackFile(context.env.OPENLEDGER_HOME, stack)
         const seconds = ((performance.now() - started) / 1000).toFixed(1)
         const { treasurySafe } = manifest
@@ -80,8 +123,10 @@ export function upCommand(program: Command, context: Context): void {
           `  treasury Safe  ${treasurySafe.address}  (${treasurySafe.threshold} of ${treasurySafe.owners.length})`,
         )
         context.io.out(`  OpenToken      ${manifest.contracts.OpenToken}`)
-        context.io.out(`  lora-host      ${loraLine}`)
+        context.io.out(`  lora-host      ${lora.line}`)
         context.io.out(`  settlement     ${settlementLine}`)
+        if (agents) for (const line of agentLines(agents)) context.io.out(line)
+        else context.io.out(`  gateway        not started: ${whyNoGateway(options, lora.host, stack)}`)
         context.io.out(`  stack file     ${stackPath}`)
         context.io.out(`  manifest       ${path}`)
         printAccounts(context, server)
@@ -98,16 +143,24 @@ export function upCommand(program: Command, context: Context): void {
     })
 }
 
-/** Starts lora-host when its base model is present; returns the summary line. */
+/** Why `up` serves no agents: the option that turned them off, or the part they need that did not start. */
+function whyNoGateway(options: UpOptions, host: LoraHost | undefined, stack: StackFile): string {
+  if (!options.agents) return '--no-agents'
+  if (!host) return 'it needs lora-host'
+  if (!stack.settlement) return 'it needs the settlement worker (Redis)'
+  return 'unknown'
+}
+
+/** Starts lora-host (its base model was found, or named by --model); returns the host and the summary line. */
 async function startLoraHostInStack(
   context: Context,
   options: UpOptions,
   stack: StackFile,
   stops: (() => Promise<void>)[],
-): Promise<string> {
-  if (!options.loraHost) return 'not started (--no-lora-host)'
+): Promise<{ host: LoraHost | undefined; line: string }> {
+  if (!options.loraHost || !options.model) return { host: undefined, line: 'not started (--no-lora-host)' }
   if (!existsSync(options.model))
-    return `not started: no base model at ${options.model} (set OPENLEDGER_MODELS_DIR)`
+    throw new BaseModelMissingError(`No base model at ${options.model} (the --model option).`)
   const { host, server, close } = await startLoraHost(context, {
     model: options.model,
     port: options.loraPort,
@@ -115,14 +168,15 @@ async function startLoraHostInStack(
   })
   stops.push(close)
   stack.loraHost = { url: server.url, model: host.model.id, sha256: host.model.sha256 }
-  return `${server.url}/v1  (model ${host.model.id}, ${host.registry.size} adapters)`
+  stack.loraHostUrl = `${server.url}/v1`
+  return { host, line: `${server.url}/v1  (model ${host.model.id}, ${host.registry.size} adapters)` }
 }
 
 /** Starts the settlement worker when Redis answers; returns the summary line. */
 async function startSettlementInStack(
   context: Context,
   options: UpOptions,
-  deployment: { connection: ChainConnection; manifest: Manifest },
+  deployment: { connection: ChainConnection; manifest: Manifest; store: Store },
   stack: StackFile,
   stops: (() => Promise<void>)[],
 ): Promise<string> {
@@ -130,8 +184,7 @@ async function startSettlementInStack(
   const redisUrl = context.env.REDIS_URL
   if (!(await pingRedis({ redis: redisUrl })))
     return `not started: Redis does not answer at ${redisUrl} (start redis-server or set REDIS_URL)`
-  const store = await openContextStore(context)
-  stops.push(() => store.close())
+  const { store } = deployment
   const epochReceipts = 1_000
   const settler = settlerFor(context, {}, deployment, store)
   const worker = await startSettlementInCli(context, settler, {

@@ -1,5 +1,15 @@
-import { requestUnstake, stake } from '@openledger/staking'
+import { openTokenAbi } from '@openledger/contracts'
+import {
+  challengeAgent,
+  depositFees,
+  executeSafeTransaction,
+  proposeResolveChallenge,
+  requestUnstake,
+  signSafeTransaction,
+  stake,
+} from '@openledger/staking'
 import OpenAI from 'openai'
+import { keccak256, parseEther, toHex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApiKey } from './apiKeys/createApiKey.js'
 import { revokeApiKey } from './apiKeys/revokeApiKey.js'
@@ -98,6 +108,28 @@ describe('refusals, each with an OpenAI-style error body and no debit', () => {
     expect((await t.spendable(t.brokePayer)).unsettled).toBe(0n)
   })
 
+  test('a payer whose balance covers one fee gets one of two concurrent answers and a 402 for the other', async () => {
+    const payer = t.account(2)
+    const fee = t.served.agent.feeWei
+    const hash = await t.connection.walletClient(t.account(3)).writeContract({
+      address: t.manifest.contracts.OpenToken,
+      abi: openTokenAbi,
+      functionName: 'transfer',
+      args: [payer.address, parseEther('1')],
+    } as never)
+    await t.connection.publicClient.waitForTransactionReceipt({ hash })
+    await depositFees(t.connection, t.manifest.contracts, { account: payer, amount: fee })
+    const { secret } = await createApiKey(t.store, { account: payer.address })
+    const both = await Promise.all(
+      [0, 1].map(() => post({ model: t.model, messages }, { authorization: `Bearer ${secret}` })),
+    )
+    expect(both.map((r) => r.status).sort()).toEqual([200, 402])
+    // Let the worker meter the answer, so later tests' before/after comparisons see no late change.
+    for (let i = 0; i < 200 && (await t.spendable(payer.address)).unsettled !== fee; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await t.spendable(payer.address)).spendable).toBe(0n)
+  })
+
   test('over the rate limit of a key is a 429 with Retry-After', async () => {
     const limited = await startGateway({
       agents: [t.served],
@@ -165,4 +197,32 @@ describe('refusals, each with an OpenAI-style error body and no debit', () => {
     expect(await charged()).toEqual(before)
     expect((await fetch(`${t.url}/health`)).status).toBe(503)
   })
+
+  test('a slashed (jailed) agent is a 403 saying so', async () => {
+    const key = (i: number) => t.devnet.devnet.accounts[i]!.privateKey
+    const { challengeId } = await challengeAgent(t.connection, t.manifest.contracts, {
+      account: t.account(0),
+      agentId: t.agentId,
+      evidenceHash: keccak256(toHex('a wrong answer')),
+    })
+    const infrastructure = t.manifest.safe
+    const { safeTxHash } = await proposeResolveChallenge(t.connection, t.store, {
+      infrastructure,
+      safeAddress: t.manifest.treasurySafe.address,
+      contracts: t.manifest.contracts,
+      proposerKey: key(0),
+      challengeId,
+      upheld: true,
+      slashBps: 2_000,
+    })
+    await signSafeTransaction(t.connection, t.store, { infrastructure, safeTxHash, signerKey: key(1) })
+    await executeSafeTransaction(t.connection, t.store, { infrastructure, safeTxHash, executorKey: key(0) })
+    const before = await charged()
+    const refused = await post({ model: t.model, messages })
+    expect(refused.status).toBe(403)
+    expect(refused.error.message).toBe(
+      `Agent story-teller is not active: it was slashed and is jailed. Stake on agent ${t.agentId} to bring it back.`,
+    )
+    expect(await charged()).toEqual(before)
+  }, 60_000)
 })

@@ -13,13 +13,22 @@ export class Reservations {
 
   constructor(private readonly store: StoreSession) {}
 
-  hold(payer: Address, fee: bigint): symbol {
-    const key = Symbol('reservation')
+  /**
+   * Holds `fee` for `payer` when `spendable` (read from the ledger after `prune`) less what is already held
+   * covers it: synchronous, so two requests can never both take the last of a balance. Undefined when short,
+   * with what is left.
+   */
+  tryHold(payer: Address, fee: bigint, spendable: bigint): { key: symbol } | { left: bigint } {
     const account = getAddress(payer)
     const map = this.held.get(account) ?? new Map<symbol, Held>()
+    let held = 0n
+    for (const h of map.values()) held += h.fee
+    const left = spendable > held ? spendable - held : 0n
+    if (left < fee) return { left }
+    const key = Symbol('reservation')
     map.set(key, { fee, receiptId: undefined })
     this.held.set(account, map)
-    return key
+    return { key }
   }
 
   /** The answer was metered: keep holding until the ledger records `receiptId`. */
@@ -35,25 +44,24 @@ export class Reservations {
     if (map?.size === 0) this.held.delete(account)
   }
 
-  /** What is held for `payer` and not yet in the ledger (drops the holds the ledger now shows). */
-  async outstanding(payer: Address): Promise<bigint> {
+  /**
+   * Drops the holds whose receipts the ledger now records (its `unsettled` counts them). Call before reading
+   * the ledger: a receipt recorded in between is then counted twice (safe), never not at all.
+   */
+  async prune(payer: Address): Promise<void> {
     const account = getAddress(payer)
     const map = this.held.get(account)
-    if (!map) return 0n
-    const metered = [...map].filter(([, h]) => h.receiptId).map(([, h]) => h.receiptId!.toLowerCase())
-    if (metered.length) {
-      const recorded = await this.store.db
-        .withTables<{ settlement_receipts: { receipt_id: string } }>()
-        .selectFrom('settlement_receipts')
-        .select('receipt_id')
-        .where('receipt_id', 'in', metered)
-        .execute()
-      const done = new Set(recorded.map((r) => r.receipt_id.toLowerCase()))
-      for (const [key, h] of map) if (h.receiptId && done.has(h.receiptId.toLowerCase())) map.delete(key)
-      if (map.size === 0) this.held.delete(account)
-    }
-    let sum = 0n
-    for (const h of map.values()) sum += h.fee
-    return sum
+    if (!map) return
+    const metered = [...map.values()].flatMap((h) => (h.receiptId ? [h.receiptId.toLowerCase()] : []))
+    if (metered.length === 0) return
+    const recorded = await this.store.db
+      .withTables<{ settlement_receipts: { receipt_id: string } }>()
+      .selectFrom('settlement_receipts')
+      .select('receipt_id')
+      .where('receipt_id', 'in', metered)
+      .execute()
+    const done = new Set(recorded.map((r) => r.receipt_id.toLowerCase()))
+    for (const [key, h] of map) if (h.receiptId && done.has(h.receiptId.toLowerCase())) map.delete(key)
+    if (map.size === 0) this.held.delete(account)
   }
 }

@@ -10,7 +10,7 @@ import { requestIdOf } from '../http/requestId.js'
 import { openEventStream } from '../http/sse.js'
 import { attributeRun } from './attributeRun.js'
 import { type ChatRequest, parseChatRequest } from './chatRequestSchema.js'
-import { gateAgent, gatePayer } from './gate.js'
+import { gateAgent, holdFee } from './gate.js'
 import { hostUnreachable } from './hostUnreachable.js'
 
 const MAX_QUEUED = 10_000
@@ -43,11 +43,10 @@ export function chatCompletions(context: GatewayContext) {
       context.metrics.refusals.inc({ agent: agent.id, reason: 'agent_inactive' })
       throw error
     })
-    await gatePayer({ ...context, payer, fee, agentId: agent.id }).catch((error) => {
+    const hold = await holdFee({ ...context, payer, fee, agentId: agent.id }).catch((error) => {
       context.metrics.refusals.inc({ agent: agent.id, reason: 'insufficient_balance' })
       throw error
     })
-    const hold = context.reservations.hold(payer, fee)
     const abort = new AbortController()
     response.on('close', () => {
       if (!response.writableFinished) abort.abort()

@@ -47,11 +47,11 @@ export async function gateAgent(
 }
 
 /**
- * Refuses a payer who cannot cover the fee (402): what they may spend is the ledger's spendable balance less
- * the fees of their answers in flight; when short, the balance is re-read from the chain first (a deposit may
- * have landed since).
+ * Holds the fee for the payer's answer, or refuses it (402): what they may spend is the ledger's spendable
+ * balance less the fees of their answers in flight; when short, the balance is re-read from the chain first
+ * (a deposit may have landed since). Returns the hold to release (failed answer) or mark metered.
  */
-export async function gatePayer(parameters: {
+export async function holdFee(parameters: {
   store: StoreSession
   connection: ChainConnection
   manifest: Pick<Manifest, 'contracts'>
@@ -59,22 +59,22 @@ export async function gatePayer(parameters: {
   payer: Address
   fee: bigint
   agentId: string
-}): Promise<void> {
+}): Promise<symbol> {
   const { store, connection, manifest, reservations, payer, fee } = parameters
   const ledger: LedgerRef = { chainId: connection.chainId, feeRouter: manifest.contracts.FeeRouter }
-  const available = async () => {
+  const attempt = async () => {
+    await reservations.prune(payer)
     const { spendable } = await getSpendable(store, ledger, payer)
-    const left = spendable - (await reservations.outstanding(payer))
-    return left > 0n ? left : 0n
+    return reservations.tryHold(payer, fee, spendable)
   }
-  let left = await available()
-  if (left >= fee) return
+  let held = await attempt()
+  if ('key' in held) return held.key
   await refreshBalance(store, connection, ledger, payer)
-  left = await available()
-  if (left >= fee) return
+  held = await attempt()
+  if ('key' in held) return held.key
   throw new HttpError(
     402,
-    `Insufficient prepaid balance: ${payer} can spend ${open(left)} and ${parameters.agentId} charges ${open(fee)} per answer. Deposit OPEN in FeeRouter (\`openledger fees deposit <amount>\`).`,
+    `Insufficient prepaid balance: ${payer} can spend ${open(held.left)} and ${parameters.agentId} charges ${open(fee)} per answer. Deposit OPEN in FeeRouter (\`openledger fees deposit <amount>\`).`,
     { code: 'insufficient_balance' },
   )
 }

@@ -17,7 +17,7 @@ import type { ProvisionedAdapter, ProvisionedAgent, ProvisionStackParameters } f
 
 export type ProvisionAgentParameters = Pick<
   ProvisionStackParameters,
-  'host' | 'home' | 'training' | 'trainingSteps' | 'agentKeySeed'
+  'host' | 'home' | 'training' | 'trainingSteps' | 'agentKeySeed' | 'onTrainingProgress'
 > & {
   agentPackage: AgentPackage<ToolEnvironment>
   signers: { deployer: LocalAccount; funder: LocalAccount; staker: LocalAccount; curator: LocalAccount }
@@ -73,6 +73,8 @@ export async function provisionAgent(
         training: parameters.training ?? {},
         trainedDirectory: join(parameters.home, 'trained'),
         onProgress: progress,
+        onTrainingProgress:
+          parameters.onTrainingProgress && ((p) => parameters.onTrainingProgress?.(seed.name, p)),
       }),
     )
     adapters.push(adapter)

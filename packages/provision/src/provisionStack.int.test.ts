@@ -76,7 +76,12 @@ describe('provisionStack', () => {
   let first: ProvisionStackReturnType
   test('the first run creates everything', async () => {
     const lines: string[] = []
-    first = await provisionStack({ ...parametersFor(chain), onProgress: (line) => lines.push(line) })
+    const steps: string[] = []
+    first = await provisionStack({
+      ...parametersFor(chain),
+      onProgress: (line) => lines.push(line),
+      onTrainingProgress: (adapter, { step, totalSteps }) => steps.push(`${adapter} ${step}/${totalSteps}`),
+    })
     const { summary } = first
     const [agent] = summary.agents
     expect(summary.uniswap.deployed).toBe(true)
@@ -84,6 +89,7 @@ describe('provisionStack', () => {
     expect(summary.createdDatanets).toEqual(['story-teller-stories'])
     expect(summary.trained).toEqual(['story-teller-answer'])
     expect(lines.some((line) => line.includes('trained'))).toBe(true)
+    expect(steps.at(-1)).toBe('story-teller-answer 3/3')
 
     // The datanet: eight rows accepted, committed on-chain, indexed.
     const datanet = {

@@ -1,6 +1,7 @@
 import type { AgentPackage, ServedAgent } from '@openledger/agent-runtime'
 import type { ChainConnection, Manifest } from '@openledger/chain'
 import type { LoraHost } from '@openledger/lora-host'
+import type { FineTuneProgress } from '@openledger/model-factory'
 import type { Store } from '@openledger/store'
 import type { ModelClient, ToolEnvironment, UniswapAddresses } from '@openledger/tools'
 import type { Address, Hex } from 'viem'
@@ -78,6 +79,8 @@ export type ProvisionStackParameters = {
   agentKeySeed?: string
   /** One line per step, for the CLI to print. */
   onProgress?: (line: string) => void
+  /** Each training step of each adapter trained (e.g. for the CLI's `trainingProgress` bar, one per adapter). */
+  onTrainingProgress?: (adapter: string, progress: FineTuneProgress) => void
 }
 
 /** One adapter as provisioned. */

@@ -4,6 +4,7 @@ import type { ChainConnection } from '@openledger/chain'
 import { type Datanet, listRows } from '@openledger/datanets'
 import type { LoraHost } from '@openledger/lora-host'
 import {
+  type FineTuneProgress,
   getAdapterLineage,
   type LineageContracts,
   parseFineTunePayload,
@@ -36,6 +37,7 @@ export type EnsureAdapterParameters = {
    */
   trainedDirectory: string
   onProgress?: ((line: string) => void) | undefined
+  onTrainingProgress?: ((progress: FineTuneProgress) => void) | undefined
 }
 
 /**
@@ -87,7 +89,13 @@ export async function ensureAdapter(
       },
       { maxRank: host.limits.maxRank },
     )
-    await runFineTuneJob({ store, model: host.model, payload, maxRank: host.limits.maxRank })
+    await runFineTuneJob({
+      store,
+      model: host.model,
+      payload,
+      maxRank: host.limits.maxRank,
+      ...(parameters.onTrainingProgress ? { onProgress: parameters.onTrainingProgress } : {}),
+    })
     manifest = await findReusableAdapter(dir, {
       datanet,
       trainingRowsRoot: root,

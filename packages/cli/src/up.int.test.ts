@@ -68,7 +68,7 @@ describe('openledger up (npm start)', () => {
     expect(completion?.attribution.receiptId).toMatch(/^0x[0-9a-f]{64}$/)
     expect(existsSync(join(home, 'stack.json'))).toBe(false)
 
-    const second = await runCli([...up, '--no-wait'], env)
+    const second = await runCli([...up, '--no-wait'], env, 150_000)
     expect({ code: second.code, stderr: second.stderr }).toEqual({ code: 0, stderr: '' })
     expect(second.stdout).not.toMatch(/training adapter/)
     expect(second.stdout).toMatch(/adapter defi-answer .*reused/)

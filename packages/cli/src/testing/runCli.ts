@@ -6,13 +6,17 @@ const bin = fileURLToPath(new URL('../../bin/openledger.js', import.meta.url))
 export type CliResult = { code: number; stdout: string; stderr: string }
 
 /** Runs the real `openledger` binary in a child process (tests only). */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 45_000,
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, ...args],
-      // below vitest's 60 s test timeout, so a hung child is killed before the test gives up on it
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 45_000 },
+      // by default below vitest's 60 s test timeout, so a hung child is killed before the test gives up on it
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: timeoutMs },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
         resolve({ code, stdout, stderr })

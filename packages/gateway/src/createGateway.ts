@@ -1,4 +1,5 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
+import { AgentGate } from './chat/AgentGate.js'
 import { chatCompletions } from './chat/chatCompletions.js'
 import { Reservations } from './chat/Reservations.js'
 import { SpanCorpusCache } from './chat/spanCorpora.js'
@@ -41,6 +42,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const context: GatewayContext = {
     ...options,
     metrics,
+    agentGate: new AgentGate(options.connection, options.manifest),
     reservations: new Reservations(options.store),
     corpora: new SpanCorpusCache(options.store, options.tokenizer),
     queued: new Map(),
@@ -78,12 +80,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     app.use('/v1/fine-tunes', auth, limit, express.json({ limit: bodyLimit }))
     app.use(options.fineTunes)
   }
-  app.use('/v1', (request: Request) => {
+  const notFound = (request: Request) => {
     throw new HttpError(404, `No route ${request.method} ${request.originalUrl}: see /openapi.json.`, {
       code: 'not_found',
     })
-  })
+  }
+  app.use('/v1', notFound)
   if (options.page) app.use('/', options.page)
+  app.use(notFound)
   app.use(errorHandler(context.onError))
   return { app, metrics, close: async () => {} }
 }

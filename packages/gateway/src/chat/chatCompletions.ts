@@ -10,7 +10,7 @@ import { requestIdOf } from '../http/requestId.js'
 import { openEventStream } from '../http/sse.js'
 import { attributeRun } from './attributeRun.js'
 import { type ChatRequest, parseChatRequest } from './chatRequestSchema.js'
-import { gateAgent, holdFee } from './gate.js'
+import { holdFee } from './gate.js'
 import { hostUnreachable } from './hostUnreachable.js'
 
 const MAX_QUEUED = 10_000
@@ -39,7 +39,7 @@ export function chatCompletions(context: GatewayContext) {
     const { agent, agentId } = served
     const payer = apiKeyOf(response).account
     const fee = agent.feeWei
-    await gateAgent(context.connection, context.manifest, served).catch((error) => {
+    await context.agentGate.check(served).catch((error) => {
       context.metrics.refusals.inc({ agent: agent.id, reason: 'agent_inactive' })
       throw error
     })

@@ -26,6 +26,8 @@ async function acceptedRows(store: StoreSession, datanet: DatanetRef): Promise<D
  */
 export class SpanCorpusCache {
   private readonly entries = new Map<string, Entry>()
+  /** Loads in flight by datanet: concurrent requests share one read and one build. */
+  private readonly loading = new Map<string, Promise<Entry>>()
 
   constructor(
     private readonly store: StoreSession,
@@ -37,6 +39,14 @@ export class SpanCorpusCache {
     const key = `${datanet.chainId}:${datanet.registry}:${datanet.datanetId}`
     const cached = this.entries.get(key)
     if (cached && Date.now() - cached.checkedAt < this.recheckMs) return cached
+    const pending = this.loading.get(key)
+    if (pending) return pending
+    const load = this.load(key, datanet, cached).finally(() => this.loading.delete(key))
+    this.loading.set(key, load)
+    return load
+  }
+
+  private async load(key: string, datanet: DatanetRef, cached: Entry | undefined): Promise<Entry> {
     const rows = await acceptedRows(this.store, datanet)
     const signature = `${rows.length}:${rows.map((r) => r.rowId.slice(2, 10)).join('')}`
     if (cached?.signature === signature) {

@@ -11,6 +11,7 @@ export {
 } from './errors.js'
 export { provisionStack } from './provisionStack.js'
 export { provisionStatePath } from './state/provisionState.js'
+export { type Json, provisionSummaryJson } from './summaryJson.js'
 export type {
   DemoCallerOptions,
   ProvisionAccounts,

@@ -13,6 +13,7 @@ import { parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { devnetProvisionAccounts } from './devnetProvisionAccounts.js'
 import { provisionStack } from './provisionStack.js'
+import { provisionSummaryJson } from './summaryJson.js'
 import { storyPackage } from './testing/storyPackage.js'
 import type { ProvisionStackParameters, ProvisionStackReturnType } from './types.js'
 
@@ -147,6 +148,7 @@ describe('provisionStack', () => {
     expect(
       await first.environments['story-teller']!.safeOf(chain.devnet.accounts[8]!.address),
     ).toBeUndefined()
+    expect(JSON.stringify(provisionSummaryJson(summary))).toContain(`"agentId":"${agent!.agentId}"`)
   }, 180_000)
 
   test('a second run on the same chain and home reuses everything', async () => {

@@ -1,16 +1,14 @@
-import type { ServedAgent } from '@openledger/agent-runtime'
 import { hostEmbedder } from '@openledger/datanets'
-import type { ToolEnvironment } from '@openledger/tools'
 import type { Address } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { ensureSpendingLimitModule } from './contracts/ensureSpendingLimitModule.js'
 import { ensureUniswap } from './contracts/ensureUniswap.js'
 import { type ProvisionAgentReturnType, provisionAgent } from './provisionAgent.js'
 import { runStep } from './runStep.js'
+import { serveAgents } from './serveAgents.js'
 import { provisionStatePath, readProvisionState, writeProvisionState } from './state/provisionState.js'
 import type { ProvisionStackParameters, ProvisionStackReturnType, ProvisionSummary } from './types.js'
 import { validateProvisionParameters } from './validateProvisionParameters.js'
-import { agentWalletLookup } from './wallets/agentWallets.js'
 import { ensureDemoCaller } from './wallets/ensureDemoCaller.js'
 
 /**
@@ -89,28 +87,15 @@ export async function provisionStack(
       `Demo caller ${demoCaller.account}: Safe ${demoCaller.safe}, prepaid ${demoCaller.prepaidWei} wei`,
     )
 
-  const safeOf = agentWalletLookup(connection, store)
-  const environments: Record<string, ToolEnvironment> = {}
-  const agents: ServedAgent[] = provisioned.map(({ agent, account, index, provisioned: summary }, i) => {
-    const agentPackage = packages[i]!
-    const environment: ToolEnvironment = {
-      connection,
-      manifest,
-      store,
-      uniswap: uniswap.uniswap,
-      spendingLimitModule: spending.module,
-      agentAccount: account,
-      safeOf,
-      datanets: { [summary.datanet.id.toString()]: index },
-      client: parameters.client,
-      baseModel: parameters.baseModel ?? host.model.id,
-    }
-    environments[agentPackage.id] = environment
-    return {
-      agent,
-      agentId: summary.agentId,
-      tools: async (caller) => agentPackage.tools(environment, caller),
-    }
+  const { agents, environments } = serveAgents({
+    connection,
+    manifest,
+    store,
+    uniswap: uniswap.uniswap,
+    spendingLimitModule: spending.module,
+    client: parameters.client,
+    baseModel: parameters.baseModel ?? host.model.id,
+    provisioned: provisioned.map((result, i) => ({ agentPackage: packages[i]!, result })),
   })
   const summary: ProvisionSummary = {
     chainId: connection.chainId,

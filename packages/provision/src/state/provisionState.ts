@@ -39,7 +39,12 @@ export type DeployedContract = { address: Address; codeHash: Hex }
 /** What provisioning deployed on one chain, beyond the protocol's manifest. */
 export type ProvisionState = z.output<typeof stateSchema>
 
-/** `<home>/deployments/<chainId>.provision.json`, beside the deployment manifest. */
+/**
+ * `<home>/deployments/<chainId>.provision.json`, beside the deployment manifest: what provisioning deployed.
+ *
+ * @example
+ * provisionStatePath('.openledger', 31337) // '.openledger/deployments/31337.provision.json'
+ */
 export function provisionStatePath(home: string, chainId: number): string {
   return join(home, 'deployments', `${chainId}.provision.json`)
 }

@@ -13,7 +13,12 @@ export type AgentWalletsTable = {
 
 const walletDb = (store: StoreSession) => store.db.withTables<{ agent_wallets: AgentWalletsTable }>()
 
-/** Records (or replaces) the Safe that agents act on for `account` on a chain. */
+/**
+ * Records (or replaces) the Safe that agents act on for `account` on a chain.
+ *
+ * @example
+ * await recordAgentWallet(store, { chainId: 31337, account: owner, safe, module })
+ */
 export async function recordAgentWallet(
   store: StoreSession,
   wallet: { chainId: number; account: Address; safe: Address; module: Address },

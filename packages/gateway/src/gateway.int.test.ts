@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BaseCheckpointSaver } from '@langchain/langgraph'
+import { createCheckpointer } from '@openledger/agent-runtime'
 import { receiptFromJson, verifyReceipt } from '@openledger/attribution'
 import { feeRouterAbi } from '@openledger/contracts'
 import { type Hex, keccak256, toHex } from 'viem'
@@ -6,11 +11,16 @@ import type { Attribution } from './chat/attributionObject.js'
 import { startTestGateway, type TestGateway } from './testing/startTestGateway.js'
 
 let t: TestGateway
+let directory: string
+let checkpointer: BaseCheckpointSaver
 beforeAll(async () => {
-  t = await startTestGateway({ onError: (error) => console.error(error) })
+  directory = mkdtempSync(join(tmpdir(), 'openledger-threads-'))
+  checkpointer = await createCheckpointer(join(directory, 'threads.sqlite'))
+  t = await startTestGateway({ onError: (error) => console.error(error), gateway: { checkpointer } })
 }, 120_000)
 afterAll(async () => {
   await t?.close()
+  rmSync(directory, { recursive: true, force: true })
 }, 60_000)
 
 const question = [{ role: 'user' as const, content: 'Tell me about the big red ball in the park.' }]
@@ -128,5 +138,22 @@ describe('the gateway with the official openai client', () => {
       expect.arrayContaining(['/v1/chat/completions', '/v1/models', '/v1/agents/{id}', '/v1/receipts/{id}']),
     )
     expect(document.components.schemas.ChatCompletionRequest.properties.messages.type).toBe('array')
+  })
+
+  test('keeps a conversation thread named by X-OpenLedger-Thread', async () => {
+    const ask = (content: string) =>
+      t.openai.chat.completions.create(
+        { model: t.model, messages: [{ role: 'user', content }] },
+        { headers: { 'X-OpenLedger-Thread': 'thread-1' } },
+      )
+    await ask('Tell me about the dog named Max.')
+    await ask('And the bird?')
+    const saved = await checkpointer.getTuple({
+      configurable: { thread_id: `${t.payer}:${t.model}:thread-1` },
+    })
+    const messages = (saved?.checkpoint.channel_values as { messages: { content: unknown }[] }).messages
+    // Two turns: question, lookup result, answer each.
+    expect(messages).toHaveLength(6)
+    expect(messages[3]!.content).toBe('And the bird?')
   })
 })

@@ -151,7 +151,7 @@ describe('the gateway with the official openai client', () => {
     const saved = await checkpointer.getTuple({
       configurable: { thread_id: `${t.payer}:${t.model}:thread-1` },
     })
-    const messages = (saved?.checkpoint.channel_values as { messages: { content: unknown }[] }).messages
+    const messages = (saved!.checkpoint.channel_values as { messages: { content: unknown }[] }).messages
     // Two turns: question, lookup result, answer each.
     expect(messages).toHaveLength(6)
     expect(messages[3]!.content).toBe('And the bird?')

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { receiptFromJson, verifyReceipt } from '@openledger/attribution'
+import { type DeployedDevnet, deployedDevnet } from '@openledger/chain/testing'
+import { feeRouterAbi, openTokenAbi } from '@openledger/contracts'
+import { stories260KDir } from '@openledger/lora-host/testing'
+import {
+  getSpendable,
+  type SettlementEvent,
+  type SettlementWorker,
+  startSettlementWorker,
+} from '@openledger/settlement'
+import { openStore, type Store } from '@openledger/store'
+import OpenAI from 'openai'
+import { type Address, formatUnits, getAddress, type Hex } from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { loraHostDefaults, startLoraHost } from './commands/loraHost.js'
+import { type StartedAgents, startAgentsInStack } from './commands/upAgents.js'
+import type { Context } from './context.js'
+import { parseEnv } from './env.js'
+
+type Attribution = {
+  receiptId: Hex
+  fee: string
+  payer: Address
+  rows: { datanetId: string; rowId: Hex; method: string }[]
+  receiptUrl: string
+}
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
+const uniswapPairAbi = [
+  {
+    type: 'function',
+    name: 'getReserves',
+    stateMutability: 'view',
+    inputs: [],
+    outputs: [
+      { name: 'reserve0', type: 'uint112' },
+      { name: 'reserve1', type: 'uint112' },
+      { name: 'blockTimestampLast', type: 'uint32' },
+    ],
+  },
+  { type: 'function', name: 'token0', stateMutability: 'view', inputs: [], outputs: [{ type: 'address' }] },
+] as const
+
+let devnet: DeployedDevnet
+let store: Store
+let worker: SettlementWorker
+let started: StartedAgents
+let openai: OpenAI
+const events: SettlementEvent[] = []
+const stops: (() => Promise<void>)[] = []
+
+/**
+ * The example agents as `openledger up` serves them (provisioned by `startAgentsInStack`, the gateway in
+ * process), called with the official openai client: the acceptance of the agents issue on real parts.
+ */
+beforeAll(async () => {
+  devnet = await deployedDevnet()
+  const context: Context = {
+    env: parseEnv({ OPENLEDGER_HOME: devnet.directory, OPENLEDGER_MODELS: join(stories260KDir, '..') }),
+    io: { out: () => {}, err: () => {} },
+  }
+  store = await openStore({ directory: devnet.directory })
+  const lora = await startLoraHost(context, { model: stories260KDir, port: 0, ...loraHostDefaults })
+  stops.push(lora.close)
+  const prefix = `test-agents-${randomUUID()}`
+  const { connection, manifest } = devnet
+  worker = await startSettlementWorker({
+    store,
+    connection,
+    contracts: manifest.contracts,
+    account: privateKeyToAccount(devnet.devnet.accounts[9]!.privateKey),
+    treasury: manifest.treasurySafe.address,
+    redis: REDIS_URL,
+    prefix,
+    epochSeconds: 3600,
+    onEvent: (event) => events.push(event),
+  })
+  stops.push(() => worker.close())
+  started = await startAgentsInStack(context, {
+    connection,
+    manifest,
+    accounts: devnet.devnet.accounts,
+    store,
+    host: lora.host,
+    settlement: { redisUrl: REDIS_URL, prefix },
+    gatewayPort: 0,
+    trainSteps: 8,
+    stops,
+  })
+  openai = new OpenAI({ baseURL: `${started.gatewayUrl}/v1`, apiKey: started.apiKey, maxRetries: 0 })
+}, 300_000)
+
+afterAll(async () => {
+  for (const stop of stops.reverse()) await stop().catch(() => {})
+  await store?.close()
+  if (devnet) {
+    devnet.cleanup()
+    rmSync(devnet.directory, { recursive: true, force: true })
+  }
+})
+
+const ask = async (model: string, content: string) => {
+  const completion = await openai.chat.completions.create({ model, messages: [{ role: 'user', content }] })
+  return {
+    answer: completion.choices[0]?.message.content ?? '',
+    attribution: (completion as unknown as { attribution: Attribution }).attribution,
+  }
+}
+
+async function metered(receiptId: Hex): Promise<void> {
+  const deadline = Date.now() + 20_000
+  while (!events.some((e) => e.type === 'metered' && e.receiptId.toLowerCase() === receiptId.toLowerCase())) {
+    if (Date.now() > deadline) throw new Error(`receipt ${receiptId} was not metered`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+const openBalance = (account: Address) =>
+  devnet.connection.publicClient.readContract({
+    address: devnet.manifest.contracts.OpenToken,
+    abi: openTokenAbi,
+    functionName: 'balanceOf',
+    args: [account],
+  }) as Promise<bigint>
+
+describe('the example agents through the gateway', () => {
+  test('the DeFi assistant prices OPEN in USDC as the pool does, with a receipt naming datanet rows; the caller pays; the receipt verifies on-chain after an epoch', async () => {
+    const { connection, manifest } = devnet
+    const ledger = { chainId: connection.chainId, feeRouter: manifest.contracts.FeeRouter }
+    const payer = started.summary.demoCaller!.account
+
+    const { answer, attribution } = await ask('defi-assistant', 'What is the price of OPEN in USDC?')
+
+    const pair = started.summary.uniswap.pairs.openUsdc
+    const [reserve0, reserve1] = (await connection.publicClient.readContract({
+      address: pair,
+      abi: uniswapPairAbi,
+      functionName: 'getReserves',
+    })) as readonly [bigint, bigint, number]
+    const token0 = getAddress(
+      (await connection.publicClient.readContract({
+        address: pair,
+        abi: uniswapPairAbi,
+        functionName: 'token0',
+      })) as Address,
+    )
+    const [open, usdc] =
+      token0 === getAddress(manifest.contracts.OpenToken) ? [reserve0, reserve1] : [reserve1, reserve0]
+    // USDC per OPEN = (usdc / 1e6) / (open / 1e18), to 18 decimals.
+    const price = formatUnits((usdc * 10n ** 30n) / open, 18)
+    expect(answer).toContain(`1 OPEN = ${price} USDC`)
+
+    const datanetId = started.summary.agents.find((a) => a.packageId === 'defi-assistant')!.datanet.id
+    expect(attribution.rows.length).toBeGreaterThan(0)
+    expect(attribution.rows.every((r) => r.datanetId === datanetId.toString())).toBe(true)
+    expect(attribution.payer).toBe(payer)
+
+    await metered(attribution.receiptId)
+    // The gateway read the prepaid balance from the chain before answering; the metered fee now counts against it.
+    const after = await getSpendable(store, ledger, payer)
+    expect(BigInt(attribution.fee)).toBeGreaterThan(0n)
+    expect(after.balance).toBe(started.summary.demoCaller!.prepaidWei)
+    expect(after.unsettled).toBe(BigInt(attribution.fee))
+    expect(after.spendable).toBe(after.balance - BigInt(attribution.fee))
+
+    const settled = await worker.settleNow()
+    expect(settled?.epoch.receiptCount).toBeGreaterThanOrEqual(1)
+    const body = (await (
+      await fetch(`${started.gatewayUrl}${attribution.receiptUrl}`, {
+        headers: { authorization: `Bearer ${started.apiKey}` },
+      })
+    ).json()) as { status: string; epoch: string; receipt: unknown; proof: Hex[]; receiptsRoot: Hex }
+    expect(body.status).toBe('settled')
+    const root = (await connection.publicClient.readContract({
+      address: manifest.contracts.FeeRouter,
+      abi: feeRouterAbi,
+      functionName: 'receiptsRootOf',
+      args: [BigInt(body.epoch)],
+    })) as Hex
+    expect(verifyReceipt(receiptFromJson(body.receipt), body.proof, root)).toBe(true)
+  }, 120_000)
+
+  test('the AI wallet sends 5 OPEN within its spending limit; above it nothing moves and it says why', async () => {
+    const safe = started.summary.demoCaller!.safe
+    const recipient = devnet.devnet.accounts[8]!.address
+    const [safeBefore, recipientBefore] = [await openBalance(safe), await openBalance(recipient)]
+
+    const sent = await ask('ai-wallet', `Send 5 OPEN to ${recipient}`)
+    expect(await openBalance(recipient)).toBe(recipientBefore + 5n * 10n ** 18n)
+    expect(await openBalance(safe)).toBe(safeBefore - 5n * 10n ** 18n)
+    expect(sent.answer).toMatch(/5 OPEN/)
+
+    const refused = await ask('ai-wallet', `Send 50 OPEN to ${recipient}`)
+    expect(await openBalance(recipient)).toBe(recipientBefore + 5n * 10n ** 18n)
+    expect(refused.answer).toMatch(/limit|allowance/i)
+    expect(refused.answer).toMatch(/sign/i)
+  }, 120_000)
+})

@@ -147,6 +147,23 @@ export function openApiDocument(): object {
           summary:
             'Ask an agent; `stream: true` answers as SSE `chat.completion.chunk`s, the last with `attribution`.',
           security: secured,
+          parameters: [
+            {
+              name: 'X-OpenLedger-Thread',
+              in: 'header',
+              required: false,
+              schema: str,
+              description:
+                'A conversation thread (per key and agent) kept by the gateway; send only the new messages.',
+            },
+            {
+              name: 'X-Request-Id',
+              in: 'header',
+              required: false,
+              schema: str,
+              description: 'Kept when 8–128 of A-Za-z0-9._:- ; echoed on every response and in error bodies.',
+            },
+          ],
           requestBody: { required: true, content: json(ref('ChatCompletionRequest')) },
           responses: {
             200: {

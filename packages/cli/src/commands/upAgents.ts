@@ -6,12 +6,18 @@ import type { ChainConnection, DevAccount, Manifest } from '@openledger/chain'
 import { chatPage, createApiKey, listApiKeys, revokeApiKey, startGateway } from '@openledger/gateway'
 import { createLocalClient, type LoraHost } from '@openledger/lora-host'
 import { fineTuneQueue, fineTuneRouter, startFineTuneWorker } from '@openledger/model-factory'
-import { devnetProvisionAccounts, type ProvisionSummary, provisionStack } from '@openledger/provision'
+import {
+  devnetProvisionAccounts,
+  type ProvisionStackParameters,
+  type ProvisionSummary,
+  provisionStack,
+} from '@openledger/provision'
 import { usageQueue } from '@openledger/settlement'
 import type { Store } from '@openledger/store'
 import { formatEther } from 'viem'
 import type { Context } from '../context.js'
 import type { StackFile } from '../stack.js'
+import { type TrainingProgress, trainingProgress } from '../trainingProgress.js'
 
 /** The label of the API key `up` makes for the demo caller; older ones are revoked on the next start. */
 export const DEMO_KEY_LABEL = 'openledger up demo'
@@ -44,6 +50,7 @@ export async function startAgentsInStack(
   const { connection, manifest, store, host, stops } = parameters
   const client = createLocalClient(host)
   context.io.out('Setting up the agents…')
+  const bars = trainingBars(context)
   const { agents, summary } = await provisionStack({
     connection,
     manifest,
@@ -55,7 +62,8 @@ export async function startAgentsInStack(
     accounts: devnetProvisionAccounts(parameters.accounts),
     ...(parameters.trainSteps ? { trainingSteps: parameters.trainSteps } : {}),
     onProgress: (line) => context.io.out(`  ${line}`),
-  })
+    ...bars.parameters,
+  }).finally(() => bars.stop())
   const redis = parameters.settlement.redisUrl
   const usage = usageQueue({ redis, prefix: parameters.settlement.prefix })
   stops.push(() => usage.close())
@@ -93,6 +101,31 @@ export async function startAgentsInStack(
     if (key.label === DEMO_KEY_LABEL && !key.revokedAt) await revokeApiKey(store, key.id)
   const { secret } = await createApiKey(store, { account: caller, label: DEMO_KEY_LABEL })
   return { gatewayUrl: gateway.url, apiKey: secret, summary }
+}
+
+/** On a terminal, a progress bar per adapter trained; elsewhere the step lines `provisionStack` prints. */
+function trainingBars(context: Context): {
+  parameters: Pick<ProvisionStackParameters, 'onTrainingProgress'>
+  stop: () => void
+} {
+  let current: { adapter: string; bar: TrainingProgress } | undefined
+  const stop = () => {
+    current?.bar.stop()
+    current = undefined
+  }
+  if (!context.io.progressStream) return { parameters: {}, stop }
+  return {
+    parameters: {
+      onTrainingProgress(adapter, progress) {
+        if (current?.adapter !== adapter) {
+          stop()
+          current = { adapter, bar: trainingProgress(context.io) }
+        }
+        current.bar.update(progress)
+      },
+    },
+    stop,
+  }
 }
 
 /** The lines `up` prints about the agents, the demo caller and how to call them. */

@@ -20,8 +20,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { aiWallet } from './index.js'
 import { seedAgentDatanet, trainAdapter } from './testing/seedAgent.js'
 
-/** Training steps for the test's adapter (provisioning runs 200). */
-const STEPS = 60
+/** Training steps for the test's adapter, as provisioning runs them: enough to learn the rows' wording. */
+const STEPS = 200
 /** Dev account 7 owns the user's 1-of-1 Safe and pays for the requests; 8 is the agent, the Safe's delegate. */
 const OWNER = 7
 const AGENT = 8
@@ -35,7 +35,6 @@ let store: Store
 let lora: TestHost
 let index: DatanetIndex
 let directory: string
-// Before the devnet's hooks: its setup seeds the datanet into this store and trains on this host.
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'openledger-wallet-agent-'))
   ;[store, lora] = await Promise.all([openStore({ databaseUrl: ':memory:' }), createTestHost()])
@@ -65,6 +64,11 @@ const devnet = useDeployedDevnet(async ({ env, account, address, tokenAs, client
   } finally {
     await setupStore.close()
   }
+})
+// What provisioning does: the datanet from the package's rows file, and the answer adapter trained on it.
+beforeAll(async () => {
+  const { env, account } = devnet
+  const { connection, manifest } = env
   const seeded = await seedAgentDatanet(connection, store, {
     manifest,
     curator: account(5),
@@ -75,7 +79,7 @@ const devnet = useDeployedDevnet(async ({ env, account, address, tokenAs, client
   })
   index = seeded.index
   await trainAdapter(lora.host, seeded.rows, { name: 'wallet-answer', steps: STEPS })
-})
+}, 120_000)
 afterAll(async () => {
   await lora?.close()
   await store?.close()
@@ -101,7 +105,7 @@ const ask = (content: string, payer: Address = devnet.address(OWNER)) =>
     baseModel: 'stories260K',
     tools: aiWallet.tools(environment(), { payer }),
     messages: [{ role: 'user', content }],
-    maxTokens: 40,
+    maxTokens: 64,
   })
 const openBalance = (account: Address) =>
   devnet.env.connection.publicClient.readContract({
@@ -154,6 +158,7 @@ describe('the AI wallet on stories260K, a Safe with a spending limit, and its ow
     console.log(`Q: What's my balance?\nA: ${answer}`)
     const explained = await ask('What is a spending limit?')
     expect(explained.answer.length).toBeGreaterThan(0)
+    expect(explained.answer).toContain('\n\nFrom the datanet: "')
     expect(explained.evidence.toolCalls.map((c) => c.name)).toEqual(['datanet_search'])
     console.log(`Q: What is a spending limit?\nA: ${explained.answer}`)
   }, 30_000)

@@ -7,8 +7,10 @@ import {
 } from '@langchain/core/messages'
 import { Annotation, END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph'
 import type { AgentContext } from '@openledger/agent-runtime'
+import { bestRowText } from './bestRow.js'
 import { walletFiguresOf } from './figures.js'
 import { parseWalletRequest, shortAddresses, type WalletRequest } from './route.js'
+import { wholeSentences } from './wholeSentences.js'
 
 /** The conversation, plus this turn's request as the rules read it and the tools' JSON results by tool name. */
 export const WalletState = Annotation.Root({
@@ -70,7 +72,15 @@ export function walletGraph({ models, tools, checkpointer }: AgentContext) {
       new HumanMessage(shortAddresses(questionOf(state.messages))),
     ]
     const reply = await models.answer!.invoke(prompt)
-    const content = [figures.text, String(reply.content).trim()].filter(Boolean).join('\n\n')
+    // A question with no figures: the closest datanet row, quoted, grounds the adapter's text.
+    const found = request.intent === 'explain' ? bestRowText(state.results.datanet_search) : undefined
+    const content = [
+      figures.text,
+      wholeSentences(String(reply.content)),
+      found && `From the datanet: "${found}"`,
+    ]
+      .filter(Boolean)
+      .join('\n\n')
     return { messages: [new AIMessage({ content, response_metadata: reply.response_metadata })] }
   }
 

@@ -7,8 +7,10 @@ import {
 } from '@langchain/core/messages'
 import { Annotation, END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph'
 import type { AgentContext } from '@openledger/agent-runtime'
+import { bestRowText } from './bestRow.js'
 import { figuresOf, toolErrorOf } from './figures.js'
 import { type DefiRequest, parseDefiRequest } from './route.js'
+import { wholeSentences } from './wholeSentences.js'
 
 /** The conversation, plus this turn's request as the rules read it and the tools' JSON results by tool name. */
 export const DefiState = Annotation.Root({
@@ -79,8 +81,12 @@ export function defiGraph({ models, tools, checkpointer }: AgentContext) {
       new HumanMessage(questionOf(state.messages)),
     ]
     const reply = await models.answer!.invoke(prompt)
-    const explanation = String(reply.content).trim()
-    const content = [figures.text, explanation].filter(Boolean).join('\n\n')
+    const explanation = wholeSentences(String(reply.content))
+    // A concept question has no figures: the closest datanet row, quoted, grounds the adapter's text.
+    const found = request.intent === 'explain' ? bestRowText(state.results.datanet_search) : undefined
+    const content = [figures.text, explanation, found && `From the datanet: "${found}"`]
+      .filter(Boolean)
+      .join('\n\n')
     return { messages: [new AIMessage({ content, response_metadata: reply.response_metadata })] }
   }
 

@@ -1,6 +1,6 @@
 import { dispatchCustomEvent } from '@langchain/core/callbacks/dispatch'
 import { tool } from '@langchain/core/tools'
-import { type DatanetIndex, type SearchHit, searchDatanet } from '@openledger/datanets'
+import { type DatanetIndex, type RowContent, type SearchHit, searchDatanet } from '@openledger/datanets'
 import { shortMessageOf } from '@openledger/errors'
 import type { StoreSession } from '@openledger/store'
 import { z } from 'zod'
@@ -30,7 +30,10 @@ export type DatanetSearchRow = {
   rowId: string
   contributor: string
   license: string
+  /** The row as embedded: its text, or prompt and completion on two lines. */
   text: string
+  /** The row's content as stored: `{ kind: 'text', text }` or `{ kind: 'prompt_completion', prompt, completion }`. */
+  content: RowContent
   similarity: number
   rank: number
 }
@@ -112,6 +115,7 @@ const toRow = (hit: SearchHit): DatanetSearchRow => ({
   contributor: hit.contributor,
   license: hit.license,
   text: hit.text,
+  content: hit.content,
   similarity: Number(hit.score.toFixed(6)),
   rank: hit.rank,
 })

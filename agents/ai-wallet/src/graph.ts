@@ -7,6 +7,7 @@ import {
 } from '@langchain/core/messages'
 import { Annotation, END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph'
 import type { AgentContext } from '@openledger/agent-runtime'
+import { writeAnswerText } from './answerText.js'
 import { bestRowText } from './bestRow.js'
 import { walletFiguresOf } from './figures.js'
 import { parseWalletRequest, shortAddresses, type WalletRequest } from './route.js'
@@ -64,23 +65,20 @@ export function walletGraph({ models, tools, checkpointer }: AgentContext) {
 
   const answer = async (state: State) => {
     const request = state.request!
-    if (request.intent === 'invalid') return { messages: [new AIMessage(request.reason)] }
+    if (request.intent === 'invalid') return written(request.reason)
     const figures = walletFiguresOf(request, state.results)
-    if (figures.failed) return { messages: [new AIMessage(figures.text)] }
+    if (figures.failed) return written(figures.text)
     const prompt: BaseMessage[] = [
       ...(figures.fact ? [new SystemMessage(figures.fact)] : []),
       new HumanMessage(shortAddresses(questionOf(state.messages))),
     ]
+    if (figures.text) await writeAnswerText(`${figures.text}\n\n`)
     const reply = await models.answer!.invoke(prompt)
     // A question with no figures: the closest datanet row, quoted, grounds the adapter's text.
     const found = request.intent === 'explain' ? bestRowText(state.results.datanet_search) : undefined
-    const content = [
-      figures.text,
-      wholeSentences(String(reply.content)),
-      found && `From the datanet: "${found}"`,
-    ]
-      .filter(Boolean)
-      .join('\n\n')
+    const quoted = found ? `From the datanet: "${found}"` : ''
+    await writeAnswerText(quoted && `\n\n${quoted}`)
+    const content = [figures.text, wholeSentences(String(reply.content)), quoted].filter(Boolean).join('\n\n')
     return { messages: [new AIMessage({ content, response_metadata: reply.response_metadata })] }
   }
 
@@ -106,6 +104,12 @@ export function walletGraph({ models, tools, checkpointer }: AgentContext) {
     .addEdge('search', 'answer')
     .addEdge('answer', END)
     .compile(checkpointer ? { checkpointer } : {})
+}
+
+/** A whole answer the node writes itself, with no model call. */
+async function written(text: string) {
+  await writeAnswerText(text)
+  return { messages: [new AIMessage(text)] }
 }
 
 /** The latest user message's text: this turn's request. */

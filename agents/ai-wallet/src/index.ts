@@ -4,6 +4,7 @@ import { datanetSearchTool, type ToolEnvironment } from '@openledger/tools'
 import { walletGraph } from './graph.js'
 import { callerWalletTools } from './tools/callerWalletTools.js'
 
+export { ANSWER_TEXT_EVENT } from './answerText.js'
 export { periodOf, type WalletFigures, walletFiguresOf } from './figures.js'
 export { questionOf, WalletState, walletGraph } from './graph.js'
 export { parseWalletRequest, shortAddresses, type WalletRequest } from './route.js'

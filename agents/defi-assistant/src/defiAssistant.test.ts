@@ -10,7 +10,7 @@ import type { ToolEnvironment } from '@openledger/tools'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { defiGraph } from './graph.js'
-import { DEFI_TOOLS, defiAssistant } from './index.js'
+import { ANSWER_TEXT_EVENT, DEFI_TOOLS, defiAssistant } from './index.js'
 
 /** A tool answering canned JSON and recording its inputs, in place of the chain and the index. */
 const canned = (name: string, output: object, calls: unknown[]) =>
@@ -37,6 +37,7 @@ const searchHit = {
 function fakeRun(responses: string[]) {
   const calls: { name: string; input: unknown }[] = []
   const prompts: BaseMessage[][] = []
+  const written: string[] = []
   const answer = new FakeListChatModel({ responses })
   const tools = {
     uniswap_price: canned(
@@ -58,13 +59,15 @@ function fakeRun(responses: string[]) {
           {
             handleChatModelStart: async (_llm: unknown, messages: BaseMessage[][]) =>
               void prompts.push(messages[0]!),
+            handleCustomEvent: async (name: string, data: { text: string }) =>
+              void (name === ANSWER_TEXT_EVENT && written.push(data.text)),
           },
         ],
       },
     )) as { messages: BaseMessage[] }
     return String(state.messages.at(-1)!.content)
   }
-  return { ask, calls, prompts }
+  return { ask, calls, prompts, written }
 }
 
 describe('the DeFi assistant package', () => {
@@ -96,7 +99,7 @@ describe('the DeFi assistant package', () => {
   })
 
   test('composes the figures, then the adapter prompted with the fact and the question; a thread starts each turn afresh', async () => {
-    const { ask, calls, prompts } = fakeRun([
+    const { ask, calls, prompts, written } = fakeRun([
       'This is the mid price, set by the ratio of the pool reserves.$sy bags',
       'Slippage is the change in price.',
     ])
@@ -119,5 +122,11 @@ describe('the DeFi assistant package', () => {
       'I cannot price DOGE: the pools here trade only OPEN, WETH, USDC.',
     )
     expect(prompts).toHaveLength(2)
+    // What a streaming gateway gets besides the adapter's tokens: the text the node wrote, in answer order.
+    expect(written).toEqual([
+      `${price.split('\n\n')[0]}\n\n`,
+      '\n\nFrom the datanet: "Deep pools have large reserves."',
+      'I cannot price DOGE: the pools here trade only OPEN, WETH, USDC.',
+    ])
   })
 })

@@ -7,6 +7,7 @@ import {
 } from '@langchain/core/messages'
 import { Annotation, END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph'
 import type { AgentContext } from '@openledger/agent-runtime'
+import { writeAnswerText } from './answerText.js'
 import { bestRowText } from './bestRow.js'
 import { figuresOf, toolErrorOf } from './figures.js'
 import { type DefiRequest, parseDefiRequest } from './route.js'
@@ -69,24 +70,25 @@ export function defiGraph({ models, tools, checkpointer }: AgentContext) {
 
   const answer = async (state: State) => {
     const request = state.request!
-    if (request.intent === 'invalid') return { messages: [new AIMessage(request.reason)] }
+    if (request.intent === 'invalid') return written(request.reason)
     const failed = Object.entries(state.results)
       .filter(([name]) => name !== 'datanet_search')
       .map(([, json]) => toolErrorOf(json))
       .find((message) => message !== undefined)
-    if (failed) return { messages: [new AIMessage(`I could not read that from the pool: ${failed}`)] }
+    if (failed) return written(`I could not read that from the pool: ${failed}`)
     const figures = figuresOf(request, state.results)
     const prompt: BaseMessage[] = [
       ...(figures.fact ? [new SystemMessage(figures.fact)] : []),
       new HumanMessage(questionOf(state.messages)),
     ]
+    if (figures.text) await writeAnswerText(`${figures.text}\n\n`)
     const reply = await models.answer!.invoke(prompt)
     const explanation = wholeSentences(String(reply.content))
     // A concept question has no figures: the closest datanet row, quoted, grounds the adapter's text.
     const found = request.intent === 'explain' ? bestRowText(state.results.datanet_search) : undefined
-    const content = [figures.text, explanation, found && `From the datanet: "${found}"`]
-      .filter(Boolean)
-      .join('\n\n')
+    const quoted = found ? `From the datanet: "${found}"` : ''
+    await writeAnswerText(quoted && `\n\n${quoted}`)
+    const content = [figures.text, explanation, quoted].filter(Boolean).join('\n\n')
     return { messages: [new AIMessage({ content, response_metadata: reply.response_metadata })] }
   }
 
@@ -112,6 +114,12 @@ export function defiGraph({ models, tools, checkpointer }: AgentContext) {
     .addEdge('search', 'answer')
     .addEdge('answer', END)
     .compile(checkpointer ? { checkpointer } : {})
+}
+
+/** A whole answer the node writes itself, with no model call. */
+async function written(text: string) {
+  await writeAnswerText(text)
+  return { messages: [new AIMessage(text)] }
 }
 
 /** The latest user message's text: this turn's question. */

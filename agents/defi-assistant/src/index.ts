@@ -10,6 +10,7 @@ import {
 } from '@openledger/tools'
 import { defiGraph } from './graph.js'
 
+export { ANSWER_TEXT_EVENT } from './answerText.js'
 export { type Figures, figuresOf } from './figures.js'
 export { DefiState, defiGraph, questionOf } from './graph.js'
 export { type DefiRequest, KNOWN_TOKENS, parseDefiRequest } from './route.js'

@@ -59,7 +59,8 @@ export function figuresOf(request: DefiRequest, results: Record<string, string>)
       text:
         `${amountIn.formatted} ${amountIn.symbol} buys ${amountOut.formatted} ${amountOut.symbol} from the pool ` +
         `(${quote.pair}) now: at the mid price it would be ${midAmountOut.formatted} ${midAmountOut.symbol}; ` +
-        `the trade gets ${percent(quote.priceImpactBps)} less, the 0.3% fee and the price impact together.`,
+        `the trade gets ${percent(quote.priceImpactBps)} less, the 0.3% fee and the price impact together.` +
+        (request.swap ? ' No swap was made: I only quote.' : ''),
       fact: `Quote: ${shortNumber(amountIn.formatted)} ${amountIn.symbol} buys ${shortNumber(amountOut.formatted)} ${amountOut.symbol}.`,
     }
   }

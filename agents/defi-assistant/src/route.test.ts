@@ -22,7 +22,7 @@ describe('parseDefiRequest', () => {
     ],
     ['What would 500 USDC get me in OPEN?', { tokenIn: 'USDC', tokenOut: 'OPEN', amountIn: '500' }],
     ['how many open can I buy with 20 usdc', { tokenIn: 'USDC', tokenOut: 'OPEN', amountIn: '20' }],
-    ['swap 0,5 eth into open', { tokenIn: 'WETH', tokenOut: 'OPEN', amountIn: '0.5' }],
+    ['swap 0,5 eth into open', { tokenIn: 'WETH', tokenOut: 'OPEN', amountIn: '0.5', swap: true }],
   ])('a quote: %s', (question, request) => {
     expect(parseDefiRequest(question)).toEqual({ intent: 'quote', ...request })
   })

@@ -14,7 +14,14 @@ export const KNOWN_TOKENS = ['OPEN', 'WETH', 'USDC'] as const
 /** What a question to the DeFi assistant asks for, as the routing rules read it. */
 export type DefiRequest =
   | { intent: 'price'; base: string; quote: string }
-  | { intent: 'quote'; tokenIn: string; tokenOut: string; amountIn: string }
+  | {
+      intent: 'quote'
+      tokenIn: string
+      tokenOut: string
+      amountIn: string
+      /** Asked to trade ("Swap 10 OPEN to USDC"): the answer says it only quotes. */
+      swap?: true
+    }
   | { intent: 'pool'; tokenA: string; tokenB: string }
   | { intent: 'explain' }
   | { intent: 'invalid'; reason: string }
@@ -82,9 +89,14 @@ export function parseDefiRequest(question: string): DefiRequest {
       reason: `I cannot price ${unknown}: the pools here trade only ${KNOWN_TOKENS.join(', ')}.`,
     }
   const forward = amountThenTarget.exec(text)
-  if (forward) return quoteOf(forward[2]!, forward[3]!, forward[1]!)
-  const backward = targetThenAmount.exec(text)
-  if (backward) return quoteOf(backward[3]!, backward[1]!, backward[2]!)
+  const swap = /^(?:please\s+)?(?:swap|trade|sell|buy|exchange|convert)\b/i.test(text)
+  const quote = forward
+    ? quoteOf(forward[2]!, forward[3]!, forward[1]!)
+    : (() => {
+        const backward = targetThenAmount.exec(text)
+        return backward ? quoteOf(backward[3]!, backward[1]!, backward[2]!) : undefined
+      })()
+  if (quote) return swap && quote.intent === 'quote' ? { ...quote, swap: true } : quote
   const tokens = [...text.matchAll(anyToken)].map((m) => canonical(m[1]!))
   const distinct = [...new Set(tokens)]
   if (/\b(pool|pools|reserves?|liquidity|pair)\b/i.test(text) && distinct.length > 0) {

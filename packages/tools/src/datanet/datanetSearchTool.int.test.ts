@@ -62,6 +62,7 @@ describe('datanet_search over a real datanet index', () => {
       rowId: rows[1]!.rowId,
       contributor: rows[1]!.contributor,
       text: texts[1],
+      content: { kind: 'text', text: texts[1] },
       rank: 1,
       license: 'CC-BY-4.0',
     })

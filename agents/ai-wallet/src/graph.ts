@@ -6,8 +6,7 @@ import {
   ToolMessage,
 } from '@langchain/core/messages'
 import { Annotation, END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph'
-import type { AgentContext } from '@openledger/agent-runtime'
-import { writeAnswerText } from './answerText.js'
+import { type AgentContext, writeAnswerText } from '@openledger/agent-runtime'
 import { bestRowText } from './bestRow.js'
 import { walletFiguresOf } from './figures.js'
 import { parseWalletRequest, shortAddresses, type WalletRequest } from './route.js'
@@ -72,13 +71,14 @@ export function walletGraph({ models, tools, checkpointer }: AgentContext) {
       ...(figures.fact ? [new SystemMessage(figures.fact)] : []),
       new HumanMessage(shortAddresses(questionOf(state.messages))),
     ]
-    if (figures.text) await writeAnswerText(`${figures.text}\n\n`)
+    // Streamed at once: the figures; the rest once the adapter has answered (the pieces add up to the answer).
+    if (figures.text) await writeAnswerText(figures.text)
     const reply = await models.answer!.invoke(prompt)
     // A question with no figures: the closest datanet row, quoted, grounds the adapter's text.
     const found = request.intent === 'explain' ? bestRowText(state.results.datanet_search) : undefined
     const quoted = found ? `From the datanet: "${found}"` : ''
-    await writeAnswerText(quoted && `\n\n${quoted}`)
     const content = [figures.text, wholeSentences(String(reply.content)), quoted].filter(Boolean).join('\n\n')
+    await writeAnswerText(content.slice(figures.text.length))
     return { messages: [new AIMessage({ content, response_metadata: reply.response_metadata })] }
   }
 

@@ -4,7 +4,6 @@ import { datanetSearchTool, type ToolEnvironment } from '@openledger/tools'
 import { walletGraph } from './graph.js'
 import { callerWalletTools } from './tools/callerWalletTools.js'
 
-export { ANSWER_TEXT_EVENT } from './answerText.js'
 export { periodOf, type WalletFigures, walletFiguresOf } from './figures.js'
 export { questionOf, WalletState, walletGraph } from './graph.js'
 export { parseWalletRequest, shortAddresses, type WalletRequest } from './route.js'
@@ -50,6 +49,7 @@ export const aiWallet: AgentPackage<ToolEnvironment> = {
       datanets: [datanetId],
       tools: [...WALLET_TOOLS],
       fee: '0.01',
+      streaming: 'text',
       stake: { minimum: '1000' },
       graph: walletGraph,
     }),

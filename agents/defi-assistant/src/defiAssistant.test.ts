@@ -4,13 +4,14 @@ import { HumanMessage } from '@langchain/core/messages'
 import { tool } from '@langchain/core/tools'
 import { FakeListChatModel } from '@langchain/core/utils/testing'
 import { MemorySaver } from '@langchain/langgraph'
+import { ANSWER_TEXT_EVENT } from '@openledger/agent-runtime'
 import { loadBaseModel } from '@openledger/lora-host'
 import { stories260KDir } from '@openledger/lora-host/testing'
 import type { ToolEnvironment } from '@openledger/tools'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { defiGraph } from './graph.js'
-import { ANSWER_TEXT_EVENT, DEFI_TOOLS, defiAssistant } from './index.js'
+import { DEFI_TOOLS, defiAssistant } from './index.js'
 
 /** A tool answering canned JSON and recording its inputs, in place of the chain and the index. */
 const canned = (name: string, output: object, calls: unknown[]) =>
@@ -38,6 +39,7 @@ function fakeRun(responses: string[]) {
   const calls: { name: string; input: unknown }[] = []
   const prompts: BaseMessage[][] = []
   const written: string[] = []
+  const answers: string[] = []
   const answer = new FakeListChatModel({ responses })
   const tools = {
     uniswap_price: canned(
@@ -65,9 +67,11 @@ function fakeRun(responses: string[]) {
         ],
       },
     )) as { messages: BaseMessage[] }
-    return String(state.messages.at(-1)!.content)
+    const text = String(state.messages.at(-1)!.content)
+    answers.push(text)
+    return text
   }
-  return { ask, calls, prompts, written }
+  return { ask, answers, calls, prompts, written }
 }
 
 describe('the DeFi assistant package', () => {
@@ -99,7 +103,7 @@ describe('the DeFi assistant package', () => {
   })
 
   test('composes the figures, then the adapter prompted with the fact and the question; a thread starts each turn afresh', async () => {
-    const { ask, calls, prompts, written } = fakeRun([
+    const { ask, answers, calls, prompts, written } = fakeRun([
       'This is the mid price, set by the ratio of the pool reserves.$sy bags',
       'Slippage is the change in price.',
     ])
@@ -122,11 +126,8 @@ describe('the DeFi assistant package', () => {
       'I cannot price DOGE: the pools here trade only OPEN, WETH, USDC.',
     )
     expect(prompts).toHaveLength(2)
-    // What a streaming gateway gets besides the adapter's tokens: the text the node wrote, in answer order.
-    expect(written).toEqual([
-      `${price.split('\n\n')[0]}\n\n`,
-      '\n\nFrom the datanet: "Deep pools have large reserves."',
-      'I cannot price DOGE: the pools here trade only OPEN, WETH, USDC.',
-    ])
+    // What a streaming gateway sends: the pieces the node wrote, in order, adding up to each answer.
+    expect(written.join('')).toBe(answers.join(''))
+    expect(written[0]).toBe(price.split('\n\n')[0])
   })
 })

@@ -6,8 +6,7 @@ import {
   ToolMessage,
 } from '@langchain/core/messages'
 import { Annotation, END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph'
-import type { AgentContext } from '@openledger/agent-runtime'
-import { writeAnswerText } from './answerText.js'
+import { type AgentContext, writeAnswerText } from '@openledger/agent-runtime'
 import { bestRowText } from './bestRow.js'
 import { figuresOf, toolErrorOf } from './figures.js'
 import { type DefiRequest, parseDefiRequest } from './route.js'
@@ -81,14 +80,15 @@ export function defiGraph({ models, tools, checkpointer }: AgentContext) {
       ...(figures.fact ? [new SystemMessage(figures.fact)] : []),
       new HumanMessage(questionOf(state.messages)),
     ]
-    if (figures.text) await writeAnswerText(`${figures.text}\n\n`)
+    // Streamed at once: the figures; the rest once the adapter has answered (the pieces add up to the answer).
+    if (figures.text) await writeAnswerText(figures.text)
     const reply = await models.answer!.invoke(prompt)
     const explanation = wholeSentences(String(reply.content))
     // A concept question has no figures: the closest datanet row, quoted, grounds the adapter's text.
     const found = request.intent === 'explain' ? bestRowText(state.results.datanet_search) : undefined
     const quoted = found ? `From the datanet: "${found}"` : ''
-    await writeAnswerText(quoted && `\n\n${quoted}`)
     const content = [figures.text, explanation, quoted].filter(Boolean).join('\n\n')
+    await writeAnswerText(content.slice(figures.text.length))
     return { messages: [new AIMessage({ content, response_metadata: reply.response_metadata })] }
   }
 

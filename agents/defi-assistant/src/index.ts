@@ -10,7 +10,6 @@ import {
 } from '@openledger/tools'
 import { defiGraph } from './graph.js'
 
-export { ANSWER_TEXT_EVENT } from './answerText.js'
 export { type Figures, figuresOf } from './figures.js'
 export { DefiState, defiGraph, questionOf } from './graph.js'
 export { type DefiRequest, KNOWN_TOKENS, parseDefiRequest } from './route.js'
@@ -50,6 +49,7 @@ export const defiAssistant: AgentPackage<ToolEnvironment> = {
       datanets: [datanetId],
       tools: [...DEFI_TOOLS],
       fee: '0.01',
+      streaming: 'text',
       stake: { minimum: '1000' },
       graph: defiGraph,
     }),

@@ -12,6 +12,7 @@ export {
   type RunAgentReturnType,
   runAgent,
 } from './agents/runAgent.js'
+export { ANSWER_TEXT_EVENT, writeAnswerText } from './agents/writeAnswerText.js'
 export { createCheckpointer } from './checkpoints/createCheckpointer.js'
 export {
   type Evidence,

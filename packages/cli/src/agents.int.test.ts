@@ -13,7 +13,7 @@ import {
 } from '@openledger/settlement'
 import { openStore, type Store } from '@openledger/store'
 import OpenAI from 'openai'
-import { type Address, formatUnits, getAddress, type Hex } from 'viem'
+import { type Address, formatUnits, getAddress, type Hex, keccak256, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { loraHostDefaults, startLoraHost } from './commands/loraHost.js'
@@ -199,4 +199,25 @@ describe('the example agents through the gateway', () => {
     expect(refused.answer).toMatch(/limit|allowance/i)
     expect(refused.answer).toMatch(/sign/i)
   }, 120_000)
+
+  test('streams the whole composed answer (figures, then the adapter text): what the receipt hashes', async () => {
+    const stream = await openai.chat.completions.create({
+      model: 'defi-assistant',
+      messages: [{ role: 'user', content: 'Quote 100 USDC to OPEN' }],
+      stream: true,
+    })
+    let content = ''
+    let attribution: Attribution | undefined
+    for await (const chunk of stream) {
+      content += chunk.choices[0]?.delta.content ?? ''
+      attribution ??= (chunk as unknown as { attribution?: Attribution }).attribution
+    }
+    expect(content).toMatch(/^100 USDC buys [\d.]+ OPEN/)
+    const body = (await (
+      await fetch(`${started.gatewayUrl}${attribution!.receiptUrl}`, {
+        headers: { authorization: `Bearer ${started.apiKey}` },
+      })
+    ).json()) as { receipt: unknown }
+    expect(receiptFromJson(body.receipt).responseHash).toBe(keccak256(toHex(content)))
+  }, 60_000)
 })

@@ -31,6 +31,11 @@ const definitionSchema = z.object({
   tools: z.array(z.string().min(1)).default([]),
   fee: z.string().regex(/^\d+(\.\d{1,18})?$/, 'must be an amount of OPEN, e.g. "0.01"'),
   stake: z.object({ minimum: z.string().regex(/^\d+(\.\d{1,18})?$/, 'must be an amount of OPEN') }),
+  /**
+   * What a streaming caller sees: `tokens` (default), the `answer` role's tokens as they are generated; `text`,
+   * only the pieces the graph writes with `writeAnswerText`, for agents that compose answers themselves.
+   */
+  streaming: z.enum(['tokens', 'text']).default('tokens'),
   graph: z.custom<(context: AgentContext) => AgentGraph>(
     (v) => typeof v === 'function',
     'must be a function building the graph',

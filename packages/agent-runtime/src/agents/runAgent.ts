@@ -1,9 +1,11 @@
+import { BaseCallbackHandler } from '@langchain/core/callbacks/base'
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages'
 import type { StructuredToolInterface } from '@langchain/core/tools'
 import type { BaseCheckpointSaver } from '@langchain/langgraph'
 import { type Evidence, EvidenceCollector } from '../evidence/EvidenceCollector.js'
 import { type ChatCompletionsClient, ChatLoraHost } from '../models/ChatLoraHost.js'
 import type { Agent, AgentContext } from './defineAgent.js'
+import { ANSWER_TEXT_EVENT } from './writeAnswerText.js'
 
 export type ChatInput = { role: 'system' | 'user' | 'assistant'; content: string }
 
@@ -23,8 +25,9 @@ export type RunAgentParameters = {
   /** Model settings for every role (default: greedy, 128 tokens). */
   maxTokens?: number
   /**
-   * Called with each piece of text the `answer` role's model generates, as it is generated (that role's calls
-   * stream from the host; the others do not). The role composes the visible answer.
+   * Called with each piece of the answer as it comes: for a `streaming: 'tokens'` agent, the text the `answer`
+   * role's model generates (that role's calls stream from the host; the others do not); for a `streaming:
+   * 'text'` agent, each piece its graph writes with `writeAnswerText`.
    */
   onToken?: (token: string, source: { role: string; adapter: string }) => void
 }
@@ -54,7 +57,7 @@ export async function runAgent(parameters: RunAgentParameters): Promise<RunAgent
       role,
       new ChatLoraHost({
         client:
-          role === STREAMED_ROLE && parameters.onToken
+          role === STREAMED_ROLE && parameters.onToken && agent.streaming === 'tokens'
             ? streamingClient(client, role, adapter, parameters.onToken)
             : client,
         model: `${baseModel}:${adapter}`,
@@ -71,8 +74,12 @@ export async function runAgent(parameters: RunAgentParameters): Promise<RunAgent
   const graph = agent.graph(context)
   const collector = new EvidenceCollector()
   const input = { messages: parameters.messages.map(toMessage) }
+  const written =
+    parameters.onToken && agent.streaming === 'text'
+      ? [answerTextForwarder(parameters.onToken, agent.adapters[STREAMED_ROLE] ?? '')]
+      : []
   const state = (await graph.invoke(input, {
-    callbacks: [collector],
+    callbacks: [collector, ...written],
     ...(threadId ? { configurable: { thread_id: threadId } } : {}),
     ...(parameters.signal ? { signal: parameters.signal } : {}),
   })) as { messages: BaseMessage[] }
@@ -85,6 +92,20 @@ export async function runAgent(parameters: RunAgentParameters): Promise<RunAgent
 }
 
 const STREAMED_ROLE = 'answer'
+
+/** Hands each piece a graph writes with `writeAnswerText` to `onToken`. */
+function answerTextForwarder(
+  onToken: NonNullable<RunAgentParameters['onToken']>,
+  adapter: string,
+): BaseCallbackHandler {
+  return BaseCallbackHandler.fromMethods({
+    handleCustomEvent(eventName: string, data: unknown) {
+      const text = (data as { text?: unknown } | undefined)?.text
+      if (eventName === ANSWER_TEXT_EVENT && typeof text === 'string' && text)
+        onToken(text, { role: STREAMED_ROLE, adapter })
+    },
+  })
+}
 
 type StreamedChunk = {
   choices: { delta: { content?: string | null }; finish_reason: string | null }[]

@@ -72,9 +72,21 @@ export function chatCompletions(context: GatewayContext) {
     }
     try {
       const modelStarted = performance.now()
-      const run = await runServed(context, served, chat, payer, request, abort.signal, (token) =>
-        openStream().send(chunk({ content: token }, null)),
-      )
+      let streamed = ''
+      const run = await runServed(context, served, chat, payer, request, abort.signal, (token) => {
+        streamed += token
+        openStream().send(chunk({ content: token }, null))
+      })
+      // The caller must end up with exactly the answer the receipt hashes: send what the stream left out.
+      if (chat.stream && run.answer !== streamed) {
+        if (run.answer.startsWith(streamed))
+          openStream().send(chunk({ content: run.answer.slice(streamed.length) }, null))
+        else
+          context.onError(
+            new Error(`agent ${agent.id} streamed text that is not the start of its answer`),
+            requestIdOf(response),
+          )
+      }
       const modelSeconds = (performance.now() - modelStarted) / 1000
       const attributed = await attributeRun({
         ...context,

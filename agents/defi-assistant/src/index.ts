@@ -14,6 +14,9 @@ export { type Figures, figuresOf } from './figures.js'
 export { DefiState, defiGraph, questionOf } from './graph.js'
 export { type DefiRequest, KNOWN_TOKENS, parseDefiRequest } from './route.js'
 
+/** ModelFactory settings of the answer adapter (see its use below). */
+const ANSWER_TRAINING = { lr: 1e-2, evalEvery: 200, patience: 0 }
+
 /** The tools the DeFi assistant's graph calls. */
 export const DEFI_TOOLS = ['uniswap_price', 'uniswap_quote', 'uniswap_pool', 'datanet_search'] as const
 
@@ -36,7 +39,9 @@ export const defiAssistant: AgentPackage<ToolEnvironment> = {
     license: 'CC-BY-4.0',
     rowsFile: fileURLToPath(new URL('../datanet/rows.jsonl', import.meta.url)),
   },
-  adapters: { answer: { name: 'defi-answer', steps: 200 } },
+  // Kept at its final step (evaluated only then), at a high rate: an adapter that says its rows' words, which
+  // is what span attribution credits.
+  adapters: { answer: { name: 'defi-answer', steps: 200, training: ANSWER_TRAINING } },
   create: ({ datanetId, adapters }) =>
     defineAgent({
       id: 'defi-assistant',

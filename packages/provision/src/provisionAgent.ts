@@ -71,6 +71,7 @@ export async function provisionAgent(
         name: seed.name,
         steps: stepsFor(seed.steps, parameters.trainingSteps),
         training: parameters.training ?? {},
+        adapterTraining: seed.training,
         trainedDirectory: join(parameters.home, 'trained'),
         onProgress: progress,
         onTrainingProgress:

@@ -18,6 +18,12 @@ export type SeedAdapter = {
   name: string
   /** Training steps (ModelFactory); setup may scale them down for tests. */
   steps: number
+  /**
+   * ModelFactory settings other than its defaults: peak learning rate, how often to evaluate on the held-out
+   * rows, and the early-stopping patience (0: never stop early). The adapter kept is the best evaluated, so an
+   * adapter meant to say its rows' words evaluates only at the end (`evalEvery` ≥ `steps`).
+   */
+  training?: { lr?: number; evalEvery?: number; patience?: number }
 }
 
 /**

@@ -37,6 +37,10 @@ export function fineTunePayloadSchema(maxRank = DEFAULT_MAX_RANK) {
     seqLen: z.number().int().min(2).max(65_536).optional(),
     batch: positive(4_096).optional(),
     lr: z.number().positive().max(1).optional(),
+    /** Evaluate on the held-out rows every N steps (and at the end); the adapter kept is the best evaluated. */
+    evalEvery: positive(1_000_000).optional(),
+    /** Stop after this many evaluations without improvement (0: never stop early). */
+    patience: z.number().int().min(0).max(1_000_000).optional(),
     outputDir: z.string().min(1),
     name: z
       .string()

@@ -83,6 +83,8 @@ export async function runFineTuneJob(
     ...(payload.seqLen === undefined ? {} : { seqLen: payload.seqLen }),
     ...(payload.batch === undefined ? {} : { batch: payload.batch }),
     ...(payload.lr === undefined ? {} : { lr: payload.lr }),
+    ...(payload.evalEvery === undefined ? {} : { evalEvery: payload.evalEvery }),
+    ...(payload.patience === undefined ? {} : { patience: payload.patience }),
     // Snapshots along the trajectory, for TracIn-style influence features stored beside the adapter.
     checkpoints: INFLUENCE_CHECKPOINTS,
   }

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import type { SeedAdapter } from '@openledger/agent-runtime'
 import type { ChainConnection } from '@openledger/chain'
 import { type Datanet, listRows } from '@openledger/datanets'
 import type { LoraHost } from '@openledger/lora-host'
@@ -31,6 +32,8 @@ export type EnsureAdapterParameters = {
   name: string
   steps: number
   training: ProvisionTraining
+  /** The agent package's own settings for this adapter (they win over `training`). */
+  adapterTraining?: SeedAdapter['training']
   /**
    * Where trained folders (PEFT files, `training.json`, influence features) live: not the host's registry
    * folder, whose `blobs/` and `index.jsonl` a folder named after an adapter could collide with.
@@ -58,6 +61,7 @@ export async function ensureAdapter(
   const settings = trainingSettings(host.model, rows, {
     steps: parameters.steps,
     training: parameters.training,
+    adapter: parameters.adapterTraining,
   })
   const dir = join(trainedDirectory, name)
   let manifest = await findReusableAdapter(dir, {
@@ -84,6 +88,8 @@ export async function ensureAdapter(
         seqLen: settings.seqLen,
         ...(settings.batch === undefined ? {} : { batch: settings.batch }),
         ...(settings.lr === undefined ? {} : { lr: settings.lr }),
+        ...(settings.evalEvery === undefined ? {} : { evalEvery: settings.evalEvery }),
+        ...(settings.patience === undefined ? {} : { patience: settings.patience }),
         outputDir: trainedDirectory,
         name,
       },

@@ -41,7 +41,9 @@ export async function findReusableAdapter(
     options.steps === settings.steps &&
     options.seqLen === settings.seqLen &&
     options.batch === settings.batch &&
-    options.lr === settings.lr
+    options.lr === settings.lr &&
+    options.evalEvery === settings.evalEvery &&
+    options.patience === settings.patience
   if (!same) return undefined
   try {
     const files = await readPeftAdapterDir(dir)

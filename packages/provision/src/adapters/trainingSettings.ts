@@ -1,3 +1,4 @@
+import type { SeedAdapter } from '@openledger/agent-runtime'
 import type { DatanetRow } from '@openledger/datanets'
 import type { BaseModel } from '@openledger/lora-host'
 import { tokenizeRow } from '@openledger/model-factory'
@@ -11,6 +12,8 @@ export type TrainingSettings = {
   seqLen: number
   batch: number | undefined
   lr: number | undefined
+  evalEvery: number | undefined
+  patience: number | undefined
 }
 
 const DEFAULT_RANK = 8
@@ -24,7 +27,7 @@ const DEFAULT_SEED = 42
 export function trainingSettings(
   model: Pick<BaseModel, 'tokenizer' | 'weights'>,
   rows: readonly DatanetRow[],
-  parameters: { steps: number; training: ProvisionTraining },
+  parameters: { steps: number; training: ProvisionTraining; adapter?: SeedAdapter['training'] },
 ): TrainingSettings {
   const { training, steps } = parameters
   const maxSeqLen = model.weights.config.maxSeqLen
@@ -39,6 +42,8 @@ export function trainingSettings(
     seed: training.seed ?? DEFAULT_SEED,
     seqLen,
     batch: training.batch,
-    lr: training.lr,
+    lr: parameters.adapter?.lr ?? training.lr,
+    evalEvery: parameters.adapter?.evalEvery,
+    patience: parameters.adapter?.patience,
   }
 }

@@ -119,7 +119,11 @@ export function chatCompletions(context: GatewayContext) {
       metrics.answerSeconds.observe({ agent: agent.id, stream: String(chat.stream) }, total)
       metrics.modelSeconds.observe({ agent: agent.id }, modelSeconds)
       metrics.overheadSeconds.observe({ agent: agent.id }, Math.max(0, total - modelSeconds))
-      if (!stream) response.setHeader('X-OpenLedger-Receipt', attributed.receiptId)
+      if (!stream) {
+        response.setHeader('X-OpenLedger-Receipt', attributed.receiptId)
+        // The agent run's share of the answer time: the rest is the gateway's own overhead.
+        response.setHeader('X-OpenLedger-Model-Ms', (modelSeconds * 1000).toFixed(1))
+      }
       if (chat.stream) {
         const events = openStream()
         events.send(chunk({}, 'stop', { attribution: attributed.attribution }))

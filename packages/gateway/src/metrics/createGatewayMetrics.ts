@@ -37,7 +37,7 @@ export function createGatewayMetrics() {
       name: 'openledger_gateway_overhead_seconds',
       help: 'Gateway overhead per answer: total time less the agent run (gating, attribution, metering).',
       labelNames: ['agent'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     }),
     tokens: new Counter({

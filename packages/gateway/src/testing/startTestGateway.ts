@@ -140,7 +140,7 @@ export async function startTestGateway(options: StartTestGatewayOptions = {}): P
     const hostServer = options.hostOverHttp === false ? undefined : await startLoraHostServer(testHost.host)
     if (hostServer) cleanups.push(() => hostServer.close().catch(() => {}))
     const client = hostServer
-      ? new OpenAI({ baseURL: `${hostServer.url}/v1`, apiKey: 'unused', maxRetries: 0, timeout: 30_000 })
+      ? new OpenAI({ baseURL: `${hostServer.url}/v1`, apiKey: 'unused', maxRetries: 0, timeout: 120_000 })
       : local
 
     const { datanet, rows } = await storyDatanet(connection, store, contracts.DatanetRegistry, account)

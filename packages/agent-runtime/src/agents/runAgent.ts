@@ -1,4 +1,5 @@
 import { BaseCallbackHandler } from '@langchain/core/callbacks/base'
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages'
 import type { StructuredToolInterface } from '@langchain/core/tools'
 import type { BaseCheckpointSaver } from '@langchain/langgraph'
@@ -22,6 +23,12 @@ export type RunAgentParameters = {
   threadId?: string
   messages: readonly (BaseMessage | ChatInput)[]
   signal?: AbortSignal
+  /**
+   * Chat models that serve roles instead of the host's adapters: any LangChain chat model (e.g. one over an
+   * OpenAI-compatible endpoint set by URL). One that supports tool calls (`bindTools`) lets the graph run a
+   * tool-calling loop; its generations count as the base model's (no adapter) in the evidence.
+   */
+  models?: Record<string, BaseChatModel>
   /** Model settings for every role (default: greedy, 128 tokens). */
   maxTokens?: number
   /**
@@ -55,14 +62,15 @@ export async function runAgent(parameters: RunAgentParameters): Promise<RunAgent
   const models = Object.fromEntries(
     Object.entries(agent.adapters).map(([role, adapter]) => [
       role,
-      new ChatLoraHost({
-        client:
-          role === STREAMED_ROLE && parameters.onToken && agent.streaming === 'tokens'
-            ? streamingClient(client, role, adapter, parameters.onToken)
-            : client,
-        model: `${baseModel}:${adapter}`,
-        maxTokens: parameters.maxTokens ?? 128,
-      }),
+      parameters.models?.[role] ??
+        new ChatLoraHost({
+          client:
+            role === STREAMED_ROLE && parameters.onToken && agent.streaming === 'tokens'
+              ? streamingClient(client, role, adapter, parameters.onToken)
+              : client,
+          model: `${baseModel}:${adapter}`,
+          maxTokens: parameters.maxTokens ?? 128,
+        }),
     ]),
   )
   const context: AgentContext = {

@@ -29,8 +29,10 @@ export type RunAgentParameters = {
    * tool-calling loop; its generations count as the base model's (no adapter) in the evidence.
    */
   models?: Record<string, BaseChatModel>
-  /** Model settings for every role (default: greedy, 128 tokens). */
+  /** Model settings for every role served by the host (default: greedy, 128 tokens, no stop sequence). */
   maxTokens?: number
+  temperature?: number
+  stop?: string[]
   /**
    * Called with each piece of the answer as it comes: for a `streaming: 'tokens'` agent, the text the `answer`
    * role's model generates (that role's calls stream from the host; the others do not); for a `streaming:
@@ -70,6 +72,8 @@ export async function runAgent(parameters: RunAgentParameters): Promise<RunAgent
               : client,
           model: `${baseModel}:${adapter}`,
           maxTokens: parameters.maxTokens ?? 128,
+          ...(parameters.temperature === undefined ? {} : { temperature: parameters.temperature }),
+          ...(parameters.stop?.length ? { stop: parameters.stop } : {}),
         }),
     ]),
   )

@@ -66,6 +66,13 @@ describe('ChatLoraHost over the real host (stories260K)', () => {
     const stopAt = whole.split(' ')[3]!
     const stopped = String((await model.invoke(messages, { stop: [stopAt] })).content)
     expect(stopped).toBe(whole.slice(0, whole.indexOf(stopAt)))
+    const stopsByDefault = new ChatLoraHost({
+      client: createLocalClient(testHost.host),
+      model: 'stories260K',
+      maxTokens: 40,
+      stop: [stopAt],
+    })
+    expect(String((await stopsByDefault.invoke(messages)).content)).toBe(stopped)
     expect(() => model.bindTools()).toThrow(ToolCallingUnsupportedError)
   })
 })

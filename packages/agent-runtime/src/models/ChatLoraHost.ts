@@ -55,6 +55,8 @@ export type ChatLoraHostFields = BaseChatModelParams & {
   temperature?: number
   topP?: number
   seed?: number
+  /** Stop sequences for every call that names none. */
+  stop?: string[]
 }
 
 export type ChatLoraHostCallOptions = BaseChatModelCallOptions & { stop?: string[] }
@@ -89,6 +91,7 @@ export class ChatLoraHost extends BaseChatModel<ChatLoraHostCallOptions> {
   readonly temperature: number
   readonly topP: number
   readonly seed: number | undefined
+  readonly stop: string[] | undefined
 
   static override lc_name() {
     return 'ChatLoraHost'
@@ -102,6 +105,7 @@ export class ChatLoraHost extends BaseChatModel<ChatLoraHostCallOptions> {
     this.temperature = fields.temperature ?? 0
     this.topP = fields.topP ?? 1
     this.seed = fields.seed
+    this.stop = fields.stop
   }
 
   _llmType(): string {
@@ -120,7 +124,7 @@ export class ChatLoraHost extends BaseChatModel<ChatLoraHostCallOptions> {
       temperature: this.temperature,
       top_p: this.topP,
       ...(this.seed === undefined ? {} : { seed: this.seed }),
-      ...(options.stop?.length ? { stop: options.stop } : {}),
+      ...(options.stop?.length ? { stop: options.stop } : this.stop?.length ? { stop: this.stop } : {}),
     }
   }
 

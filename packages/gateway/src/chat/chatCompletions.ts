@@ -178,6 +178,8 @@ function runServed(
       tools,
       messages: chat.messages,
       maxTokens: chat.maxTokens ?? context.limits?.maxTokens ?? 128,
+      ...(chat.temperature === undefined ? {} : { temperature: chat.temperature }),
+      ...(chat.stop?.length ? { stop: chat.stop } : {}),
       signal,
       ...(chat.stream ? { onToken } : {}),
       ...(context.checkpointer && thread

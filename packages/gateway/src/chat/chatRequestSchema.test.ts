@@ -33,6 +33,8 @@ describe('parseChatRequest', () => {
         max_completion_tokens: 12,
         max_tokens: 99,
         logit_bias: { 1: 2 },
+        temperature: 0.7,
+        stop: '\n\n',
         user: 'thread-1',
       }),
     ).toEqual({
@@ -44,6 +46,8 @@ describe('parseChatRequest', () => {
       stream: true,
       includeUsage: true,
       maxTokens: 12,
+      temperature: 0.7,
+      stop: ['\n\n'],
       user: 'thread-1',
     })
     expect(
@@ -51,6 +55,8 @@ describe('parseChatRequest', () => {
     ).toMatchObject({
       stream: false,
       maxTokens: undefined,
+      temperature: undefined,
+      stop: undefined,
     })
   })
 

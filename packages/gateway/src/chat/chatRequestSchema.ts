@@ -35,6 +35,10 @@ export type ChatRequest = {
   stream: boolean
   includeUsage: boolean
   maxTokens: number | undefined
+  /** Sampling temperature for every model call of the run (default: the models' own, greedy). */
+  temperature: number | undefined
+  /** Stop sequences for every model call of the run. */
+  stop: string[] | undefined
   user: string | undefined
 }
 
@@ -76,6 +80,8 @@ export function parseChatRequest(body: unknown): ChatRequest {
     stream: data.stream === true,
     includeUsage: data.stream_options?.include_usage === true,
     maxTokens: data.max_completion_tokens ?? data.max_tokens ?? undefined,
+    temperature: data.temperature ?? undefined,
+    stop: typeof data.stop === 'string' ? [data.stop] : (data.stop ?? undefined),
     user: data.user ?? undefined,
   }
 }

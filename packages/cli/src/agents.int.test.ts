@@ -157,6 +157,9 @@ describe('the example agents through the gateway', () => {
     const datanetId = started.summary.agents.find((a) => a.packageId === 'defi-assistant')!.datanet.id
     expect(attribution.rows.length).toBeGreaterThan(0)
     expect(attribution.rows.every((r) => r.datanetId === datanetId.toString())).toBe(true)
+    // Retrieval and the answer adapter's gradient influence on its training rows (the datanet's) both count.
+    const methods = new Set(attribution.rows.map((r) => r.method))
+    expect(methods.has('retrieval') && methods.has('influence')).toBe(true)
     expect(attribution.payer).toBe(payer)
 
     await metered(attribution.receiptId)

@@ -1,5 +1,6 @@
 import type { BaseCheckpointSaver } from '@langchain/langgraph'
 import type { ChatCompletionsClient, ServedAgent } from '@openledger/agent-runtime'
+import type { InfluenceScorer } from '@openledger/attribution'
 import type { ChainConnection, Manifest } from '@openledger/chain'
 import type { Tokenizer } from '@openledger/lora-host'
 import type { StoreSession } from '@openledger/store'
@@ -40,6 +41,11 @@ export type GatewayOptions = {
   page?: Router
   /** ModelFactory's fine-tune API (`fineTuneRouter(...).router`), served under `/v1/fine-tunes` with API keys. */
   fineTunes?: Router
+  /**
+   * Gradient influence of the answering adapters on their training rows, fused with spans and retrieval
+   * (ModelFactory's `createInfluenceScorer` over the features stored beside each adapter).
+   */
+  influence?: InfluenceScorer
   /** Shortest verbatim span credited, in tokens (attribution's default: 8). */
   spanMinLength?: number
   /** Where unexpected errors go (default: one line on stderr with the request id). */

@@ -5,7 +5,14 @@ import { createCheckpointer } from '@openledger/agent-runtime'
 import type { ChainConnection, DevAccount, Manifest } from '@openledger/chain'
 import { chatPage, createApiKey, listApiKeys, revokeApiKey, startGateway } from '@openledger/gateway'
 import { createLocalClient, type LoraHost } from '@openledger/lora-host'
-import { fineTuneQueue, fineTuneRouter, startFineTuneWorker } from '@openledger/model-factory'
+import {
+  createInfluenceScorer,
+  fineTuneQueue,
+  fineTuneRouter,
+  hasInfluenceFeatures,
+  readInfluenceFeatures,
+  startFineTuneWorker,
+} from '@openledger/model-factory'
 import {
   devnetProvisionAccounts,
   type ProvisionStackParameters,
@@ -78,6 +85,8 @@ export async function startAgentsInStack(
   stops.push(() => trainer.close())
   const fineTuneApi = fineTuneRouter({ queue: fineTunes })
   stops.push(() => fineTuneApi.close())
+  const influence = influenceOf(host, summary)
+  if (influence) stops.push(() => influence.close())
   const checkpointer = await createCheckpointer(
     context.env.DATABASE_URL ?? join(context.env.OPENLEDGER_HOME, 'threads.sqlite'),
   )
@@ -91,6 +100,7 @@ export async function startAgentsInStack(
     baseModel: host.model.id,
     tokenizer: host.model.tokenizer,
     checkpointer,
+    ...(influence ? { influence } : {}),
     page: chatPage(),
     fineTunes: fineTuneApi.router,
     port: parameters.gatewayPort,
@@ -101,6 +111,18 @@ export async function startAgentsInStack(
     if (key.label === DEMO_KEY_LABEL && !key.revokedAt) await revokeApiKey(store, key.id)
   const { secret } = await createApiKey(store, { account: caller, label: DEMO_KEY_LABEL })
   return { gatewayUrl: gateway.url, apiKey: secret, summary }
+}
+
+/** Gradient influence over the agents' adapters, from the features ModelFactory stored beside each one. */
+function influenceOf(host: LoraHost, summary: ProvisionSummary) {
+  const features = new Map(
+    summary.agents
+      .flatMap((agent) => agent.adapters)
+      .filter((adapter) => hasInfluenceFeatures(adapter.dir))
+      .map((adapter) => [adapter.name, readInfluenceFeatures(adapter.dir)] as const),
+  )
+  if (features.size === 0) return undefined
+  return createInfluenceScorer({ weights: host.model.weights, features, bos: host.model.tokenizer.bos })
 }
 
 /** On a terminal, a progress bar per adapter trained; elsewhere the step lines `provisionStack` prints. */

@@ -1,5 +1,10 @@
 import type { Evidence } from '@openledger/agent-runtime'
-import { attributeAnswer, type Receipt, receiptId as receiptIdOf } from '@openledger/attribution'
+import {
+  attributeAnswer,
+  type InfluenceScorer,
+  type Receipt,
+  receiptId as receiptIdOf,
+} from '@openledger/attribution'
 import { type DatanetRef, getRow } from '@openledger/datanets'
 import type { Tokenizer } from '@openledger/lora-host'
 import type { StoreSession } from '@openledger/store'
@@ -21,6 +26,8 @@ export type AttributeRunParameters = {
   /** The gateway's request id: made unique per answer with a random salt. */
   requestId: string
   spanMinLength?: number | undefined
+  /** Gradient influence of the answer's adapters on their training rows (ModelFactory's stored features). */
+  influence?: InfluenceScorer | undefined
 }
 
 export type AttributeRunReturnType = {
@@ -41,15 +48,6 @@ export async function attributeRun(parameters: AttributeRunParameters): Promise<
   const loaded = await Promise.all(parameters.datanets.map((d) => parameters.corpora.get(d)))
   const corpora = loaded.flatMap((l) => (l.corpus ? [l.corpus] : []))
   const continuesWord = continuesWordOf(tokenizer)
-  const result = await attributeAnswer({
-    answerTokens,
-    corpora,
-    retrieval: evidence.retrieval,
-    spanOptions: {
-      ...(parameters.spanMinLength ? { minLength: parameters.spanMinLength } : {}),
-      ...(continuesWord ? { continuesWord } : {}),
-    },
-  })
   const adapters = new Map<string, Hex>()
   for (const g of evidence.generations)
     if (g.adapter)
@@ -57,6 +55,19 @@ export async function attributeRun(parameters: AttributeRunParameters): Promise<
         g.adapter.id,
         (g.adapter.sha256.startsWith('0x') ? g.adapter.sha256 : `0x${g.adapter.sha256}`) as Hex,
       )
+  const result = await attributeAnswer({
+    answerTokens,
+    corpora,
+    retrieval: evidence.retrieval,
+    influence:
+      parameters.influence && adapters.size
+        ? { scorer: parameters.influence, adapters: [...adapters.keys()] }
+        : undefined,
+    spanOptions: {
+      ...(parameters.spanMinLength ? { minLength: parameters.spanMinLength } : {}),
+      ...(continuesWord ? { continuesWord } : {}),
+    },
+  })
   const receipt: Receipt = {
     requestId: keccak256(toHex(`${parameters.requestId}:${crypto.randomUUID()}`)),
     agentId: parameters.agentId.toString(),

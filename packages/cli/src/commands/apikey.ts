@@ -1,4 +1,3 @@
-import { createApiKey, listApiKeys, revokeApiKey } from '@openledger/gateway'
 import type { Command } from 'commander'
 import type { Address } from 'viem'
 import { type Context, withStore } from '../context.js'
@@ -19,6 +18,7 @@ export function apikeyCommand(program: Command, context: Context): void {
     .requiredOption('--account <address>', 'the prepaid account (FeeRouter balance) it charges', parseAddress)
     .option('--label <text>', 'a note to tell keys apart')
     .action(async (options: { account: Address; label?: string }) => {
+      const { createApiKey } = await gateway()
       const key = await withStore(context, (store) =>
         createApiKey(store, { account: options.account, label: options.label }),
       )
@@ -32,6 +32,7 @@ export function apikeyCommand(program: Command, context: Context): void {
     .description('List the keys (never their secrets).')
     .option('--account <address>', 'only the keys of this account', parseAddress)
     .action(async (options: { account?: Address }) => {
+      const { listApiKeys } = await gateway()
       const keys = await withStore(context, (store) =>
         listApiKeys(store, options.account ? { account: options.account } : {}),
       )
@@ -56,7 +57,11 @@ export function apikeyCommand(program: Command, context: Context): void {
     .description('Revoke a key: the gateway refuses it from the next request.')
     .argument('<id>', 'the key id (key_…), as `apikey list` shows it')
     .action(async (id: string) => {
+      const { revokeApiKey } = await gateway()
       const key = await withStore(context, (store) => revokeApiKey(store, id))
       context.io.out(`Revoked API key ${key.id} of ${key.account} (${key.revokedAt!.toISOString()}).`)
     })
 }
+
+/** The gateway's API key functions, loaded when a command runs: the gateway brings LangChain along. */
+const gateway = () => import('@openledger/gateway')

@@ -16,7 +16,7 @@ import { deployWith } from './deploy.js'
 import { printAccounts, startDevnet } from './devnet.js'
 import { loraHostDefaults, startLoraHost } from './loraHost.js'
 import { queuePrefixOf, settlerFor, startSettlementInCli } from './settlement.js'
-import { agentLines, agentsInStackFile, type StartedAgents, startAgentsInStack } from './upAgents.js'
+import type { StartedAgents } from './upAgents.js'
 
 type UpOptions = {
   port: number
@@ -100,6 +100,8 @@ export function upCommand(program: Command, context: Context): void {
         )
         let agents: StartedAgents | undefined
         if (options.agents && lora.host && stack.settlement) {
+          // Loaded here: the agents bring LangChain and the gateway, which no other command needs.
+          const { agentsInStackFile, startAgentsInStack } = await import('./upAgents.js')
           agents = await startAgentsInStack(context, {
             connection,
             manifest,
@@ -125,7 +127,8 @@ export function upCommand(program: Command, context: Context): void {
         context.io.out(`  OpenToken      ${manifest.contracts.OpenToken}`)
         context.io.out(`  lora-host      ${lora.line}`)
         context.io.out(`  settlement     ${settlementLine}`)
-        if (agents) for (const line of agentLines(agents)) context.io.out(line)
+        if (agents)
+          for (const line of (await import('./upAgents.js')).agentLines(agents)) context.io.out(line)
         else context.io.out(`  gateway        not started: ${whyNoGateway(options, lora.host, stack)}`)
         context.io.out(`  stack file     ${stackPath}`)
         context.io.out(`  manifest       ${path}`)

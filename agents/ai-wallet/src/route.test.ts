@@ -19,6 +19,8 @@ describe('parseWalletRequest', () => {
     ['How much OPEN does my Safe hold?', { intent: 'balances' }],
     ['What is my allowance?', { intent: 'allowance', token: 'OPEN' }],
     ['How much can you spend?', { intent: 'allowance', token: 'OPEN' }],
+    ['How much OPEN can you still send today?', { intent: 'allowance', token: 'OPEN' }],
+    ['How much USDC may you move?', { intent: 'allowance', token: 'USDC' }],
     ['What is a Safe?', { intent: 'explain' }],
     ['What is a threshold?', { intent: 'explain' }],
     ['What is a spending limit?', { intent: 'explain' }],

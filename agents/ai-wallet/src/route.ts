@@ -32,7 +32,11 @@ export function parseWalletRequest(message: string): WalletRequest {
     return transferOf(text)
   // "What is a spending limit?" asks what one is, not what this one holds.
   if (/\bwhat (?:is|are) (?:a|an)\b/i.test(text)) return { intent: 'explain' }
-  if (/\b(allowance|spending limit|limit|how much can you (?:send|spend))\b/i.test(text))
+  if (
+    /\b(allowance|spending limit|limit|how much (?:\w+ )?(?:can|may) you (?:still )?(?:send|spend|move))\b/i.test(
+      text,
+    )
+  )
     return { intent: 'allowance', token: tokenIn(text) ?? 'OPEN' }
   if (
     /\b(balances?|holdings?|how much (?:\w+ )?(?:do|does) (?:i|my safe|the safe|my wallet) (?:have|hold)|what do i (?:have|hold))\b/i.test(

@@ -172,7 +172,13 @@ async function startLoraHostInStack(
   stops.push(close)
   stack.loraHost = { url: server.url, model: host.model.id, sha256: host.model.sha256 }
   stack.loraHostUrl = `${server.url}/v1`
-  return { host, line: `${server.url}/v1  (model ${host.model.id}, ${host.registry.size} adapters)` }
+  return {
+    host,
+    // Read when printed: setting the agents up registers their adapters with the host.
+    get line() {
+      return `${server.url}/v1  (model ${host.model.id}, ${host.registry.size} adapters)`
+    },
+  }
 }
 
 /** Starts the settlement worker when Redis answers; returns the summary line. */

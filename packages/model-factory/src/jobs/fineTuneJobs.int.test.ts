@@ -224,11 +224,13 @@ describe('fine-tune jobs', () => {
     const id = await enqueue(payload(datanets.long))
     const last = (await readEvents(id)).at(-1)!
     expect(last.event).toBe('failed')
-    const error = last.data.error as { name: string; message: string }
-    expect(error.name).toBe('SequenceTooLongError')
-    expect(error.message).toMatch(
-      /^Training row 0x[0-9a-f]{64} is \d+ tokens; the context holds 49 \(with BOS\)\.$/,
-    )
+    // One assertion on name and message together, so a failure shows what the job really failed with.
+    expect(last.data.error).toMatchObject({
+      name: 'SequenceTooLongError',
+      message: expect.stringMatching(
+        /^Training row 0x[0-9a-f]{64} is \d+ tokens; the context holds 49 \(with BOS\)\.$/,
+      ),
+    })
   })
 
   test('rank 0, a rank above the maximum and a bad datanet id are 400s naming the field; an unknown job a 404', async () => {

@@ -1,4 +1,4 @@
-import { type Job, type Queue, QueueEvents } from 'bullmq'
+import { Job, type Queue, QueueEvents } from 'bullmq'
 import express, { type Request, type Response, type Router } from 'express'
 import { cancelFineTune } from './cancelFineTune.js'
 import { enqueueFineTune } from './enqueueFineTune.js'
@@ -73,7 +73,7 @@ export function fineTuneRouter(parameters: FineTuneRouterParameters): FineTuneRo
   })
   router.get('/v1/fine-tunes/:id', async (req, res) => {
     const job = await jobOf(queue, req.params.id)
-    res.json(await describeJob(job))
+    res.json(await describeJob(queue, job))
   })
   router.post('/v1/fine-tunes/:id/cancel', async (req, res) => {
     try {
@@ -89,7 +89,7 @@ export function fineTuneRouter(parameters: FineTuneRouterParameters): FineTuneRo
     await events.waitUntilReady()
     const send = streamEvents(req, res, id, streams)
     // Listening first, then reading the state, so an end between the two is not missed.
-    const { state, error, result, progress } = await describeJob(await jobOf(queue, id))
+    const { state, error, result, progress } = await describeJob(queue, await jobOf(queue, id))
     if (state === 'completed') send({ event: 'completed', data: { id, result } })
     else if (state === 'failed') send({ event: 'failed', data: { id, error } })
     else if (typeof progress === 'object') send({ event: 'progress', data: progress })
@@ -148,8 +148,11 @@ async function jobOf(queue: Queue, id: string): Promise<Job> {
   return job
 }
 
-async function describeJob(job: Job) {
-  const state = await job.getState()
+async function describeJob(queue: Queue, read: Job) {
+  const state = await read.getState()
+  // The job was read before its state: one that ended in between is read again, for its result or reason.
+  const ended = state === 'completed' || state === 'failed'
+  const job = ended ? ((await Job.fromId(queue, read.id!)) ?? read) : read
   return {
     id: job.id,
     state,

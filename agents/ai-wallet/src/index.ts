@@ -4,8 +4,9 @@ import { datanetSearchTool, type ToolEnvironment } from '@openledger/tools'
 import { walletGraph } from './graph.js'
 import { callerWalletTools } from './tools/callerWalletTools.js'
 
+export { questionOf } from '@openledger/agent-runtime'
 export { periodOf, type WalletFigures, walletFiguresOf } from './figures.js'
-export { questionOf, WalletState, walletGraph } from './graph.js'
+export { WalletState, walletGraph } from './graph.js'
 export { parseWalletRequest, shortAddresses, type WalletRequest } from './route.js'
 export { callerWalletTools, walletTokensOf } from './tools/callerWalletTools.js'
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Agent, runAgent } from '@openledger/agent-runtime'
+import { type Agent, runAgent, wholeSentences } from '@openledger/agent-runtime'
 import { attributeAnswer, buildSpanIndex } from '@openledger/attribution'
 import { useDeployedDevnet } from '@openledger/chain/testing'
 import { type DatanetIndex, type DatanetRow, embeddingText, hostEmbedder } from '@openledger/datanets'
@@ -13,7 +13,6 @@ import { type Address, formatUnits, parseAbi, zeroAddress } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { defiAssistant } from './index.js'
 import { seedAgentDatanet, trainAdapter } from './testing/seedAgent.js'
-import { wholeSentences } from './wholeSentences.js'
 
 /** Training steps for the test's adapter, as provisioning runs them: enough to learn the rows' wording. */
 const STEPS = 200

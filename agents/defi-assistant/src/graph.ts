@@ -1,16 +1,16 @@
-import {
-  AIMessage,
-  type BaseMessage,
-  HumanMessage,
-  SystemMessage,
-  ToolMessage,
-} from '@langchain/core/messages'
+import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages'
 import { Annotation, END, MessagesAnnotation, START, StateGraph } from '@langchain/langgraph'
-import { type AgentContext, writeAnswerText } from '@openledger/agent-runtime'
-import { bestRowText } from './bestRow.js'
+import {
+  type AgentContext,
+  bestRowText,
+  questionOf,
+  toolMessages,
+  wholeSentences,
+  writeAnswerText,
+  writtenAnswer as written,
+} from '@openledger/agent-runtime'
 import { figuresOf, toolErrorOf } from './figures.js'
 import { type DefiRequest, parseDefiRequest } from './route.js'
-import { wholeSentences } from './wholeSentences.js'
 
 /** The conversation, plus this turn's request as the rules read it and the tools' JSON results by tool name. */
 export const DefiState = Annotation.Root({
@@ -114,40 +114,4 @@ export function defiGraph({ models, tools, checkpointer }: AgentContext) {
     .addEdge('search', 'answer')
     .addEdge('answer', END)
     .compile(checkpointer ? { checkpointer } : {})
-}
-
-/** A whole answer the node writes itself, with no model call. */
-async function written(text: string) {
-  await writeAnswerText(text)
-  return { messages: [new AIMessage(text)] }
-}
-
-/** The latest user message's text: this turn's question. */
-export function questionOf(messages: readonly BaseMessage[]): string {
-  const last = [...messages].reverse().find((m) => m._getType() === 'human')
-  return typeof last?.content === 'string' ? last.content : ''
-}
-
-/** The calls as an AI message with tool calls and one tool message per result, so the thread shows them. */
-function toolMessages(
-  calls: Record<string, Record<string, unknown>>,
-  results: Record<string, string>,
-  node: string,
-): BaseMessage[] {
-  const names = Object.keys(calls)
-  if (names.length === 0) return []
-  const id = (name: string) => `${node}-${name}-${Date.now().toString(36)}`
-  const ids = Object.fromEntries(names.map((name) => [name, id(name)]))
-  return [
-    new AIMessage({
-      content: '',
-      tool_calls: names.map((name) => ({
-        id: ids[name]!,
-        name,
-        args: calls[name]!,
-        type: 'tool_call' as const,
-      })),
-    }),
-    ...names.map((name) => new ToolMessage({ content: results[name] ?? '', tool_call_id: ids[name]!, name })),
-  ]
 }

@@ -10,8 +10,9 @@ import {
 } from '@openledger/tools'
 import { defiGraph } from './graph.js'
 
+export { questionOf } from '@openledger/agent-runtime'
 export { type Figures, figuresOf } from './figures.js'
-export { DefiState, defiGraph, questionOf } from './graph.js'
+export { DefiState, defiGraph } from './graph.js'
 export { type DefiRequest, KNOWN_TOKENS, parseDefiRequest } from './route.js'
 
 /** ModelFactory settings of the answer adapter (see its use below). */

@@ -14,6 +14,9 @@ export {
 } from './agents/runAgent.js'
 export { ANSWER_TEXT_EVENT, writeAnswerText } from './agents/writeAnswerText.js'
 export { createCheckpointer } from './checkpoints/createCheckpointer.js'
+export { bestRowText } from './compose/bestRowText.js'
+export { questionOf, toolMessages, writtenAnswer } from './compose/messages.js'
+export { wholeSentences } from './compose/wholeSentences.js'
 export {
   type Evidence,
   EvidenceCollector,

@@ -28,7 +28,7 @@ export {
   syncDatanet,
 } from './datanets/syncDatanet.js'
 export type { Embedder } from './embeddings/Embedder.js'
-export { hostEmbedder } from './embeddings/hostEmbedder.js'
+export { type EmbeddingHost, hostEmbedder } from './embeddings/hostEmbedder.js'
 export { l2Normalize } from './embeddings/l2Normalize.js'
 export { BatchCommitFailedError, NothingToCommitError, RowNotCommittedError } from './errors/batch.js'
 export {

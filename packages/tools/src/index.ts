@@ -4,6 +4,7 @@
 export {
   type AttributionContributor,
   type AttributionLookupToolParameters,
+  type AttributionReceiptStatus,
   attributionLookupTool,
 } from './attribution/attributionLookupTool.js'
 export {

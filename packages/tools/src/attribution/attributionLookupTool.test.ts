@@ -1,13 +1,10 @@
-import type { Receipt } from '@openledger/attribution'
-import { recordUsage } from '@openledger/settlement'
-import { openStore, type Store } from '@openledger/store'
-import { getAddress, keccak256, pad, parseEther, toHex } from 'viem'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { attributionLookupTool } from './attributionLookupTool.js'
+import { type Receipt, receiptToJson } from '@openledger/attribution'
+import { getAddress, type Hex, keccak256, pad, parseEther, toHex } from 'viem'
+import { describe, expect, test } from 'vitest'
+import { type AttributionReceiptStatus, attributionLookupTool } from './attributionLookupTool.js'
 
 const alice = getAddress(pad('0xa11ce', { size: 20 }))
 const bob = getAddress(pad('0xb0b', { size: 20 }))
-const ledger = { chainId: 31337, feeRouter: getAddress(pad('0xfee', { size: 20 })) }
 const rowId = (n: number) => pad(toHex(n), { size: 32 })
 const receipt: Receipt = {
   requestId: keccak256(toHex('request 1')),
@@ -25,19 +22,23 @@ const receipt: Receipt = {
   ],
 }
 
-// The store is the real one (SQLite in memory, all migrations); the receipt is metered as the gateway does.
-let store: Store
-beforeEach(async () => {
-  store = await openStore({ databaseUrl: ':memory:' })
-})
-afterEach(async () => {
-  await store.close()
-})
+// The ledger is a map (settlement's getReceiptStatus is injected in a stack); the receipt is metered, as the
+// gateway leaves it, under the id settlement gives it.
+const receiptId = receiptToJson(receipt).id as Hex
+const metered: AttributionReceiptStatus = {
+  receipt,
+  agentId: 3n,
+  status: 'metered',
+  epoch: undefined,
+  receiptsRoot: undefined,
+  proof: undefined,
+}
+const ledger = new Map([[receiptId, metered]])
+const getReceiptStatus = async (id: Hex) => ledger.get(id)
 
 describe('attribution_lookup', () => {
   test('answers a metered receipt with its contributors summed per address and its rows', async () => {
-    const { receiptId } = await recordUsage(store, ledger, { receipt, agentId: 3n })
-    const lookup = attributionLookupTool({ store, ledger })
+    const lookup = attributionLookupTool({ getReceiptStatus })
     const output = JSON.parse(await lookup.invoke({ receiptId }))
     expect(output).toMatchObject({
       receiptId,
@@ -63,13 +64,24 @@ describe('attribution_lookup', () => {
   })
 
   test('answers a malformed or unknown id as an error', async () => {
-    const lookup = attributionLookupTool({ store, ledger })
+    const lookup = attributionLookupTool({ getReceiptStatus })
     expect(JSON.parse(await lookup.invoke({ receiptId: '0x1234' }))).toEqual({
       error: { code: 'INVALID_INPUT', message: "receiptId must be 0x and 64 hex digits, got '0x1234'" },
     })
     const unknown = rowId(99)
     expect(JSON.parse(await lookup.invoke({ receiptId: unknown }))).toEqual({
       error: { code: 'UNKNOWN_RECEIPT', message: `no receipt ${unknown} in this ledger` },
+    })
+  })
+
+  test('answers a failed ledger read as an error', async () => {
+    const lookup = attributionLookupTool({
+      getReceiptStatus: async () => {
+        throw new Error('connection refused')
+      },
+    })
+    expect(JSON.parse(await lookup.invoke({ receiptId }))).toEqual({
+      error: { code: 'STORE_ERROR', message: 'connection refused' },
     })
   })
 })

@@ -1,15 +1,28 @@
 import { tool } from '@langchain/core/tools'
-import { receiptToJson } from '@openledger/attribution'
+import { type Receipt, receiptToJson } from '@openledger/attribution'
 import { shortMessageOf } from '@openledger/errors'
-import { getReceiptStatus, type LedgerRef } from '@openledger/settlement'
-import type { StoreSession } from '@openledger/store'
 import { formatEther, type Hex, isHex } from 'viem'
 import { z } from 'zod'
 
+/**
+ * A metered receipt and where it stands, as the settlement ledger answers it (`getReceiptStatus` from
+ * @openledger/settlement returns this shape): `epoch` once it is in one, `receiptsRoot` and `proof` once settled.
+ */
+export type AttributionReceiptStatus = {
+  receipt: Receipt
+  agentId: bigint
+  status: 'metered' | 'built' | 'sent' | 'settled' | 'unfunded'
+  epoch: bigint | undefined
+  receiptsRoot: Hex | undefined
+  proof: Hex[] | undefined
+}
+
 export type AttributionLookupToolParameters = {
-  store: StoreSession
-  /** Which FeeRouter's ledger: `{ chainId, feeRouter }`. */
-  ledger: LedgerRef
+  /**
+   * Reads a receipt by id from the ledger, undefined for an unknown one. Injected by whoever builds the tool
+   * (tools never depend on settlement): `(id) => getReceiptStatus(store, { chainId, feeRouter }, id)`.
+   */
+  getReceiptStatus: (receiptId: Hex) => Promise<AttributionReceiptStatus | undefined>
 }
 
 /** A contributor's share of one answer, summed over its rows and methods. */
@@ -24,20 +37,22 @@ const schema = z.object({
  * with where it stands (`metered`, `built`, `sent`, `settled`, `unfunded`), its contributors (weights summed
  * per address, 1e18 = the whole answer, and as a share like `0.25`), its rows with their methods, and once
  * settled its epoch's receipts root and Merkle proof. JSON; `{ error: { code, message } }` for a malformed
- * id (`INVALID_INPUT`), an unknown one (`UNKNOWN_RECEIPT`) or a store failure (`STORE_ERROR`), never thrown.
+ * id (`INVALID_INPUT`), an unknown one (`UNKNOWN_RECEIPT`) or a failed lookup (`STORE_ERROR`), never thrown.
  *
  * @example
- * const lookup = attributionLookupTool({ store, ledger: { chainId, feeRouter } })
+ * import { getReceiptStatus } from '@openledger/settlement'
+ * const ledger = { chainId, feeRouter }
+ * const lookup = attributionLookupTool({ getReceiptStatus: (id) => getReceiptStatus(store, ledger, id) })
  * JSON.parse(await lookup.invoke({ receiptId })).contributors
  */
-export function attributionLookupTool({ store, ledger }: AttributionLookupToolParameters) {
+export function attributionLookupTool({ getReceiptStatus }: AttributionLookupToolParameters) {
   return tool(
     async (input) => {
       const receiptId = typeof input.receiptId === 'string' ? input.receiptId.trim() : ''
       if (!isHex(receiptId, { strict: true }) || receiptId.length !== 66)
         return failure('INVALID_INPUT', `receiptId must be 0x and 64 hex digits, got '${input.receiptId}'`)
       try {
-        const status = await getReceiptStatus(store, ledger, receiptId as Hex)
+        const status = await getReceiptStatus(receiptId as Hex)
         if (!status) return failure('UNKNOWN_RECEIPT', `no receipt ${receiptId} in this ledger`)
         const receipt = receiptToJson(status.receipt)
         return JSON.stringify({

@@ -1,3 +1,4 @@
+import { errorHandler, HttpError, logToStderr, requestId } from '@openledger/http'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { AgentGate } from './chat/AgentGate.js'
 import { chatCompletions } from './chat/chatCompletions.js'
@@ -6,10 +7,7 @@ import { SpanCorpusCache } from './chat/spanCorpora.js'
 import type { GatewayContext } from './GatewayContext.js'
 import type { GatewayOptions } from './GatewayOptions.js'
 import { apiKeyOf, authenticate } from './http/authenticate.js'
-import { errorHandler } from './http/errorHandler.js'
-import { HttpError } from './http/HttpError.js'
 import { rateLimit } from './http/rateLimit.js'
-import { requestId } from './http/requestId.js'
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.js'
 import { getAgent } from './routes/getAgent.js'
 import { getReceipt } from './routes/getReceipt.js'
@@ -46,12 +44,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     reservations: new Reservations(options.store),
     corpora: new SpanCorpusCache(options.store, options.tokenizer),
     queued: new Map(),
-    onError:
-      options.onError ??
-      ((error, id) =>
-        process.stderr.write(
-          `gateway: request ${id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-        )),
+    onError: options.onError ?? logToStderr('gateway'),
   }
   const app = express()
   app.disable('x-powered-by')
@@ -88,7 +81,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.use('/v1', notFound)
   if (options.page) app.use('/', options.page)
   app.use(notFound)
-  app.use(errorHandler(context.onError))
+  app.use(errorHandler({ onError: context.onError }))
   return { app, metrics, close: async () => {} }
 }
 

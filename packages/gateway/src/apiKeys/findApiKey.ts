@@ -8,7 +8,7 @@ import { apiKeysDb } from './tables.js'
  *
  * @example
  * const key = await findApiKey(store, secret)
- * if (!key || key.revokedAt) throw new Error('bad key')
+ * if (!key || key.revokedAt) throw new HttpError(401, 'Invalid API key.', { code: 'invalid_api_key' })
  */
 export async function findApiKey(store: StoreSession, secret: string): Promise<ApiKey | undefined> {
   const row = await apiKeysDb(store)

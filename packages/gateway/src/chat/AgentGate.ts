@@ -1,6 +1,6 @@
 import type { ServedAgent } from '@openledger/agent-runtime'
 import type { ChainConnection, Manifest } from '@openledger/chain'
-import { gateAgent } from './gate.js'
+import { gateAgent } from './gateAgent.js'
 
 type Checked = { block: bigint; outcome: Promise<void> }
 

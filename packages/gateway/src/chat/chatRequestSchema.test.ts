@@ -1,5 +1,5 @@
+import { HttpError } from '@openledger/http'
 import { describe, expect, test } from 'vitest'
-import { HttpError } from '../http/HttpError.js'
 import { parseChatRequest } from './chatRequestSchema.js'
 
 const refusal = (body: unknown) => {

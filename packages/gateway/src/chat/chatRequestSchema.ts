@@ -1,5 +1,5 @@
+import { parseBody } from '@openledger/http'
 import { z } from 'zod'
-import { HttpError } from '../http/HttpError.js'
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() })
 const content = z.union([z.string(), z.array(textPart).min(1)])
@@ -42,15 +42,6 @@ export type ChatRequest = {
   user: string | undefined
 }
 
-/** `messages[0].content` from a zod path. */
-export function paramOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (name, key) =>
-      typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key),
-    '',
-  )
-}
-
 /**
  * Validates a chat completions body: a 400 `HttpError` naming the first field at fault (`param`), else the
  * request with each message's content as one string.
@@ -59,18 +50,10 @@ export function paramOf(path: readonly PropertyKey[]): string {
  * const request = parseChatRequest({ model: 'story-teller', messages: [{ role: 'user', content: 'Hi' }] })
  */
 export function parseChatRequest(body: unknown): ChatRequest {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new HttpError(400, 'The request body must be a JSON object.', { code: 'invalid_body' })
-  const parsed = chatRequestSchema.safeParse(body)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const param = paramOf(issue.path)
-    throw new HttpError(400, `Invalid ${param || 'body'}: ${issue.message}.`, {
-      param: param || null,
-      code: 'invalid_value',
-    })
-  }
-  const { data } = parsed
+  // The gateway's wording since its first release: `Invalid messages[0].content: …`, unquoted.
+  const data = parseBody(chatRequestSchema, body, {
+    describe: (param, problem) => `Invalid ${param ?? 'body'}: ${problem}.`,
+  })
   return {
     model: data.model,
     messages: data.messages.map((m) => ({

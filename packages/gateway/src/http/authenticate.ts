@@ -1,8 +1,8 @@
+import { HttpError } from '@openledger/http'
 import type { StoreSession } from '@openledger/store'
 import type { NextFunction, Request, Response } from 'express'
 import type { ApiKey } from '../apiKeys/ApiKey.js'
 import { findApiKey } from '../apiKeys/findApiKey.js'
-import { HttpError } from './HttpError.js'
 
 /** The API key a request was authenticated with (set by `authenticate()`). */
 export function apiKeyOf(response: Response): ApiKey {

@@ -1,6 +1,6 @@
+import { HttpError } from '@openledger/http'
 import type { Request, Response } from 'express'
 import { expect, test } from 'vitest'
-import { HttpError } from './HttpError.js'
 import { rateLimit } from './rateLimit.js'
 
 test('rateLimit lets a burst through per key, then answers 429 with Retry-After until tokens refill', () => {

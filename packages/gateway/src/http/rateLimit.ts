@@ -1,5 +1,5 @@
+import { HttpError } from '@openledger/http'
 import type { NextFunction, Request, Response } from 'express'
-import { HttpError } from './HttpError.js'
 
 export type RateLimitOptions = {
   /** Requests a key may make in a burst (the bucket's size). */

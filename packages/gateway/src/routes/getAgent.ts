@@ -1,7 +1,7 @@
+import { HttpError } from '@openledger/http'
 import { getAgentStake } from '@openledger/staking'
 import type { Request, Response } from 'express'
 import type { GatewayContext } from '../GatewayContext.js'
-import { HttpError } from '../http/HttpError.js'
 
 /**
  * `GET /v1/agents/:id` (the agent's id or its on-chain id): name, description, fee, minimum and current stake,

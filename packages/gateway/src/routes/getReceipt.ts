@@ -1,9 +1,9 @@
 import { receiptToJson } from '@openledger/attribution'
+import { HttpError } from '@openledger/http'
 import { getReceiptStatus } from '@openledger/settlement'
 import type { Request, Response } from 'express'
 import type { Hex } from 'viem'
 import type { GatewayContext } from '../GatewayContext.js'
-import { HttpError } from '../http/HttpError.js'
 
 /**
  * `GET /v1/receipts/:id`: the receipt (JSON), its status (`queued` until the settlement worker records it,

@@ -32,6 +32,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { createApiKey } from '../apiKeys/createApiKey.js'
 import type { GatewayOptions } from '../GatewayOptions.js'
 import { type StartedGateway, startGateway } from '../startGateway.js'
+import { ReceiptNotMeteredError } from './ReceiptNotMeteredError.js'
 import { datanetLookupTool, storyAgent } from './storyAgent.js'
 
 /** Short story sentences the stories260K model knows the words of: the test datanet's accepted rows. */
@@ -239,8 +240,7 @@ export async function startTestGateway(options: StartTestGatewayOptions = {}): P
         const id = receiptId.toLowerCase()
         const deadline = Date.now() + timeoutMs
         while (!events.some((e) => e.type === 'metered' && e.receiptId.toLowerCase() === id)) {
-          if (Date.now() > deadline)
-            throw new Error(`receipt ${receiptId} was not metered within ${timeoutMs} ms`)
+          if (Date.now() > deadline) throw new ReceiptNotMeteredError(receiptId, timeoutMs)
           await new Promise((resolve) => setTimeout(resolve, 50))
         }
       },

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { type Browser, chromium } from 'playwright-core'
+import { ChromiumMissingError } from './ChromiumMissingError.js'
 
 /** Debian's Chromium: the browser tests drive it and never download one. */
 export const chromiumPath = '/usr/bin/chromium'
@@ -13,9 +14,6 @@ export const chromiumPath = '/usr/bin/chromium'
  * const page = await browser.newPage()
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath))
-    throw new Error(
-      `The chat page's browser test needs Chromium at ${chromiumPath}: run \`apt-get install -y chromium\` (as root; .ci/run does it on CI).`,
-    )
+  if (!existsSync(chromiumPath)) throw new ChromiumMissingError(chromiumPath)
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] })
 }

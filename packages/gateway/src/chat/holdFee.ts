@@ -1,55 +1,20 @@
-import type { ServedAgent } from '@openledger/agent-runtime'
 import type { ChainConnection, Manifest } from '@openledger/chain'
 import { feeRouterAbi } from '@openledger/contracts'
+import { HttpError } from '@openledger/http'
 import { getSpendable, type LedgerRef, saveBalances } from '@openledger/settlement'
-import { getAgentStake } from '@openledger/staking'
 import type { StoreSession } from '@openledger/store'
 import { type Address, formatEther } from 'viem'
-import { HttpError } from '../http/HttpError.js'
 import type { Reservations } from './Reservations.js'
 
 const open = (wei: bigint) => `${formatEther(wei)} OPEN`
 
 /**
- * Refuses an agent that may not serve (403): unknown on-chain, paused, jailed (slashed), or with less active
- * stake than the agent's minimum or the protocol's; the message says the stake and the minimum.
- */
-export async function gateAgent(
-  connection: ChainConnection,
-  manifest: Pick<Manifest, 'contracts'>,
-  served: ServedAgent,
-): Promise<void> {
-  const { agent, agentId } = served
-  const stake = await getAgentStake(connection, manifest.contracts, { agentId }).catch((error) => {
-    throw new HttpError(403, `Agent ${agent.id} (on-chain id ${agentId}) is not registered on this chain.`, {
-      code: 'agent_inactive',
-      cause: error,
-    })
-  })
-  const minimum = agent.minimumStakeWei > stake.minAgentStake ? agent.minimumStakeWei : stake.minAgentStake
-  const why = stake.jailed
-    ? 'it was slashed and is jailed'
-    : stake.paused
-      ? 'it is paused'
-      : stake.active < minimum
-        ? `its active stake is ${open(stake.active)}, below the minimum of ${open(minimum)}`
-        : !stake.isActive
-          ? `its creator's stake is ${open(stake.creatorStake)}, below the minimum of ${open(stake.minCreatorStake)}`
-          : undefined
-  if (why)
-    throw new HttpError(
-      403,
-      `Agent ${agent.id} is not active: ${why}. Stake on agent ${agentId} to bring it back.`,
-      {
-        code: 'agent_inactive',
-      },
-    )
-}
-
-/**
  * Holds the fee for the payer's answer, or refuses it (402): what they may spend is the ledger's spendable
  * balance less the fees of their answers in flight; when short, the balance is re-read from the chain first
  * (a deposit may have landed since). Returns the hold to release (failed answer) or mark metered.
+ *
+ * @example
+ * const hold = await holdFee({ store, connection, manifest, reservations, payer, fee, agentId: 'story-teller' })
  */
 export async function holdFee(parameters: {
   store: StoreSession

@@ -1,12 +1,10 @@
+import { feeRouterAbi, feeRouterBytecode, openTokenAbi } from '@openledger/contracts'
 import {
-  feeRouterAbi,
-  feeRouterBytecode,
   mockAgentFeesAbi,
   mockAgentFeesBytecode,
   mockStakerRewardsAbi,
   mockStakerRewardsBytecode,
-  openTokenAbi,
-} from '@openledger/contracts'
+} from '@openledger/contracts/testing'
 import {
   type Address,
   getAddress,

@@ -1,6 +1,6 @@
 import type { ChainConnection } from '@openledger/chain'
 import { type DeployedDevnetHooks, useDeployedDevnet } from '@openledger/chain/testing'
-import { testStablecoinAbi } from '@openledger/contracts'
+import { testStablecoinAbi } from '@openledger/contracts/devnet'
 import { type Address, parseEther, parseUnits } from 'viem'
 import { erc20Abi, uniswapV2PairAbi } from '../uniswap/abis.js'
 import { seedUniswapPools } from '../uniswap/seedUniswapPools.js'

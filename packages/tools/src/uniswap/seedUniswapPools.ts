@@ -1,5 +1,5 @@
 import { type ChainConnection, deployContract } from '@openledger/chain'
-import { testStablecoinAbi, testStablecoinBytecode } from '@openledger/contracts'
+import { testStablecoinAbi, testStablecoinBytecode } from '@openledger/contracts/devnet'
 import { type Account, type Address, parseEther, parseUnits, zeroAddress } from 'viem'
 import { erc20Abi, uniswapV2FactoryAbi, uniswapV2RouterAbi, weth9Abi } from './abis.js'
 import { deployUniswap } from './deployUniswap.js'

@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createRandom } from '@openledger/lora-host'
 import type { Address } from 'viem'
 import { buildSpanIndex } from '../src/spans/buildSpanIndex.js'
 import { findSpans } from '../src/spans/findSpans.js'
 import { matchingStatistics } from '../src/spans/matchingStatistics.js'
 import { readSpanIndex } from '../src/spans/readSpanIndex.js'
 import { scoreSpans } from '../src/spans/scoreSpans.js'
-import { createRandom } from '../src/spans/testing/createRandom.js'
 import { createZipf } from '../src/spans/testing/createZipf.js'
 import { writeSpanIndex } from '../src/spans/writeSpanIndex.js'
 import { naiveMatchingStatistics } from './naiveMatchingStatistics.js'
@@ -37,7 +37,7 @@ const percentile = (values: readonly number[], p: number) => {
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`
 
 // The corpus: seeded Zipf pseudo-text (32k ids, exponent 1.1), rows of 50–500 tokens, 1,000 contributors
-const zipf = createZipf({ vocabularySize: VOCABULARY, seed: 1 })
+const zipf = createZipf({ vocabularySize: VOCABULARY, random: createRandom(1) })
 const random = createRandom(2)
 const tokens = new Uint32Array(TOKENS)
 for (let i = 0; i < TOKENS; i++) tokens[i] = zipf()
@@ -98,7 +98,7 @@ rmSync(dir, { recursive: true, force: true })
 gc?.()
 
 // 3. Queries: half copy a 256-token stretch of a random long row, half are fresh Zipf text
-const fresh = createZipf({ vocabularySize: VOCABULARY, seed: 3 })
+const fresh = createZipf({ vocabularySize: VOCABULARY, random: createRandom(3) })
 const longRows = corpus.filter((row) => row.tokens.length >= ANSWER)
 const answers = Array.from({ length: QUERIES }, (_, q) => {
   if (q % 2 === 1) return Array.from({ length: ANSWER }, fresh)

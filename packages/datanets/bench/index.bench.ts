@@ -6,6 +6,7 @@
  * Run: `npm run bench -w @openledger/datanets` (options: `-- --n 5000 --dim 64 --queries 200 --k 10 --m 16`).
  */
 import { parseArgs } from 'node:util'
+import { createRandom } from '@openledger/lora-host'
 import { l2Normalize } from '../src/embeddings/l2Normalize.js'
 import { HierarchicalNSW } from '../src/vector/hnsw.js'
 
@@ -26,16 +27,9 @@ const [n, dim, queryCount, k, m] = [values.n, values.dim, values.queries, values
   number,
 ]
 
-/** Deterministic uniform [0, 1) (mulberry32), turned Gaussian by Box–Muller: unit vectors uniform on the sphere. */
+/** Seeded uniform [0, 1) (lora-host's `createRandom`), turned Gaussian by Box–Muller: unit vectors uniform on the sphere. */
 function randomUnitVectors(count: number, seed: number): Float32Array[] {
-  let state = seed >>> 0
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const uniform = createRandom(seed)
   const gaussian = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform())
   return Array.from({ length: count }, () => l2Normalize(Float32Array.from({ length: dim }, gaussian)))
 }

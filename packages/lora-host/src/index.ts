@@ -37,7 +37,14 @@ export type {
 export { unpinAdapter } from './api/unpinAdapter.js'
 export { type CreateOperation, createLocalClient, type LocalClient } from './client/createLocalClient.js'
 export type { EngineStats } from './engine/Engine.js'
-export { ContextLengthError, EngineClosedError, QueueFullError } from './engine/errors.js'
+export {
+  ContextLengthError,
+  EmptyEmbeddingInputError,
+  EngineClosedError,
+  KvCacheCapacityError,
+  NoAdapterCacheError,
+  QueueFullError,
+} from './engine/errors.js'
 export type { FinishReason, GenerateRequest, Generation, GenerationResult } from './engine/Generation.js'
 export type { SamplingParameters } from './engine/sampling.js'
 export { type ElementType, GraphBuilder } from './graph/onnx.js'
@@ -51,4 +58,5 @@ export {
   startLoraHostServer,
 } from './http/startLoraHostServer.js'
 export * from './model/index.js'
+export { createRandom } from './random/createRandom.js'
 export { readSafetensors, type SafetensorsDtype, writeSafetensors } from './safetensors/safetensors.js'

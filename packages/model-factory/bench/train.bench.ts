@@ -6,9 +6,8 @@
  *    (target ≥ 90%).
  * Prints tables; asserts nothing. Run: `npm run bench -w packages/model-factory`.
  */
-import { loadBaseModel } from '@openledger/lora-host'
+import { createRandom, loadBaseModel } from '@openledger/lora-host'
 import { stories260KDir } from '@openledger/lora-host/testing'
-import { seededRandom } from '../src/autodiff/gradCheck.js'
 import { computeInfluenceFeatures } from '../src/influence/computeInfluenceFeatures.js'
 import { FACTS, factsTask } from '../src/influence/factsTask.js'
 import { scoreInfluence } from '../src/influence/scoreInfluence.js'
@@ -19,7 +18,7 @@ import { tokenizeRow } from '../src/train/tokenizeRow.js'
 const model = await loadBaseModel(stories260KDir)
 
 // ------------------------------------------------------------------ 1. training speed
-const random = seededRandom(1)
+const random = createRandom(1)
 // 512 sequences of 129 tokens drawn from the model's own vocabulary (the content does not change the cost).
 const sequences = Array.from({ length: 512 }, () => ({
   tokens: Array.from({ length: 129 }, () => 3 + Math.floor(random() * 500)),

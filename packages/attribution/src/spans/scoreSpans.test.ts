@@ -1,9 +1,9 @@
+import { createRandom } from '@openledger/lora-host'
 import { type Address, getAddress } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { buildSpanIndex } from './buildSpanIndex.js'
 import { findSpans } from './findSpans.js'
 import { scoreSpans } from './scoreSpans.js'
-import { createRandom } from './testing/createRandom.js'
 import { createZipf } from './testing/createZipf.js'
 import type { Span, SpanIndexRowInput } from './types.js'
 
@@ -11,7 +11,7 @@ const contributor = (i: number): Address => getAddress(`0x${(i + 1).toString(16)
 
 /** 600 rows of Zipf pseudo-text (32k ids), 40–160 tokens each, from 30 contributors. */
 function zipfCorpus(seed: number): SpanIndexRowInput[] {
-  const next = createZipf({ vocabularySize: 32_000, seed })
+  const next = createZipf({ vocabularySize: 32_000, random: createRandom(seed) })
   const random = createRandom(seed + 1)
   return Array.from({ length: 600 }, (_, r) => ({
     rowId: `row-${r}`,
@@ -23,7 +23,7 @@ function zipfCorpus(seed: number): SpanIndexRowInput[] {
 describe('scoreSpans', () => {
   const rows = zipfCorpus(11)
   const index = buildSpanIndex(rows)
-  const fresh = createZipf({ vocabularySize: 32_000, seed: 99 })
+  const fresh = createZipf({ vocabularySize: 32_000, random: createRandom(99) })
 
   it('gives the largest share to the contributor whose row an answer copies 20 tokens from', () => {
     const copied = rows[123]!.tokens as number[]

@@ -1,6 +1,6 @@
 import { type LlamaConfig, type LoraModule, loraModuleShape, loraModules } from '../model/types.js'
+import { createRandom } from '../random/createRandom.js'
 import { type SafetensorsDtype, writeSafetensors } from '../safetensors/safetensors.js'
-import { mulberry32 } from '../testing/mulberry32.js'
 import { peftKey } from './peftKey.js'
 
 /** The shape of stories260K (llama2.c): the small test model. */
@@ -51,7 +51,7 @@ export function generatePeftAdapter(parameters: GeneratePeftAdapterParameters): 
   weights: Uint8Array
 } {
   const { config, rank, modules = loraModules, seed = 1, zeroB = false } = parameters
-  const random = mulberry32(seed)
+  const random = createRandom(seed)
   const tensors: Record<string, { shape: number[]; data: Float32Array }> = {}
   for (let layer = 0; layer < config.nLayers; layer++) {
     for (const module of modules) {

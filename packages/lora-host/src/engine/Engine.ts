@@ -1,12 +1,18 @@
 import { randomInt } from 'node:crypto'
 import type { AdapterCache } from '../adapters/index.js'
 import type { Tokenizer } from '../model/types.js'
+import { createRandom } from '../random/createRandom.js'
 import { createStreamDecoder } from '../tokenizer/index.js'
-import { ContextLengthError, EngineClosedError, QueueFullError } from './errors.js'
+import {
+  ContextLengthError,
+  EmptyEmbeddingInputError,
+  EngineClosedError,
+  NoAdapterCacheError,
+  QueueFullError,
+} from './errors.js'
 import { type GenerateRequest, Generation } from './Generation.js'
 import type { ModelRunner, StepRow } from './ModelRunner.js'
 import { Row } from './Row.js'
-import { createRandom } from './sampling.js'
 
 export type EngineOptions = {
   runner: ModelRunner
@@ -85,7 +91,7 @@ export class Engine {
     if (this.closed) return Promise.reject(new EngineClosedError())
     const limit = this.options.runner.config.maxSeqLen
     for (const prompt of prompts) {
-      if (prompt.length === 0) return Promise.reject(new RangeError('Cannot embed an empty token sequence.'))
+      if (prompt.length === 0) return Promise.reject(new EmptyEmbeddingInputError())
       if (prompt.length > limit) return Promise.reject(new ContextLengthError(prompt.length, 0, limit))
     }
     if (prompts.length === 0) return Promise.resolve([])
@@ -170,8 +176,7 @@ export class Engine {
         try {
           const acquired = adapters ? adapters.acquire(next.request.adapter) : undefined
           if (acquired === undefined && adapters) break // every slot is busy: wait for a row to leave
-          if (acquired === undefined)
-            throw new Error(`no adapter cache: cannot serve adapter ${next.request.adapter}`)
+          if (acquired === undefined) throw new NoAdapterCacheError(next.request.adapter)
           slot = acquired
         } catch (error) {
           this.queue.shift()

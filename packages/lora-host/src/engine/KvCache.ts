@@ -1,4 +1,5 @@
 import type { LlamaConfig } from '../model/types.js'
+import { KvCacheCapacityError } from './errors.js'
 
 /**
  * The KV cache of the running batch: per layer one key and one value buffer laid out
@@ -31,8 +32,7 @@ export class KvCache {
   /** Grows the position capacity (doubling, at most maxSeqLen) until `needed` positions fit. */
   ensurePositions(needed: number): void {
     if (needed <= this.capacity) return
-    if (needed > this.config.maxSeqLen)
-      throw new RangeError(`${needed} positions exceed the model's ${this.config.maxSeqLen}`)
+    if (needed > this.config.maxSeqLen) throw new KvCacheCapacityError(needed, this.config.maxSeqLen)
     let next = this.capacity
     while (next < needed) next = Math.min(next * 2, this.config.maxSeqLen)
     const { nKvHeads, headDim } = this.config

@@ -22,3 +22,47 @@ export class EngineClosedError extends BaseError {
     super('The engine is shut down.')
   }
 }
+
+/**
+ * A request named an adapter but the engine was built without an adapter cache, so it can serve only the
+ * base model. The request fails alone; the host always gives its engine a cache.
+ *
+ * @example
+ * throw new NoAdapterCacheError('defi')
+ */
+export class NoAdapterCacheError extends BaseError {
+  override name = 'NoAdapterCacheError'
+  constructor(readonly adapter: string) {
+    super(`The engine has no adapter cache: cannot serve adapter ${adapter}.`)
+  }
+}
+
+/**
+ * The KV cache was asked to hold more positions than the model's context (the engine checks requests
+ * against the context first, so this is a bug if it reaches a caller).
+ *
+ * @example
+ * throw new KvCacheCapacityError(600, 512)
+ */
+export class KvCacheCapacityError extends BaseError {
+  override name = 'KvCacheCapacityError'
+  constructor(
+    readonly needed: number,
+    readonly limit: number,
+  ) {
+    super(`${needed} positions exceed the model's ${limit}.`)
+  }
+}
+
+/**
+ * An embedding request with an empty token sequence: there is nothing to average.
+ *
+ * @example
+ * throw new EmptyEmbeddingInputError()
+ */
+export class EmptyEmbeddingInputError extends BaseError {
+  override name = 'EmptyEmbeddingInputError'
+  constructor() {
+    super('Cannot embed an empty token sequence.')
+  }
+}

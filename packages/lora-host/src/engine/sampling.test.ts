@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { argmax, createRandom, sampleToken } from './sampling.js'
+import { createRandom } from '../random/createRandom.js'
+import { argmax, sampleToken } from './sampling.js'
 
 const logits = new Float32Array([0.1, 2.0, 1.9, -1, 2.0])
 

@@ -7,18 +7,6 @@ export type SamplingParameters = {
   topK: number
 }
 
-/** A seeded PRNG (mulberry32): the same seed gives the same stream, so the same output. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** The index of the largest logit (the lowest index on ties). */
 export function argmax(logits: Float32Array): number {
   let best = 0

@@ -1,5 +1,7 @@
+import { classifierWeight } from '../model/classifierWeight.js'
+import { linearWeight } from '../model/linearWeight.js'
+import { ropeTables } from '../model/ropeTables.js'
 import type { LlamaConfig, LlamaWeights, LoraModule } from '../model/types.js'
-import { loraModuleShape, loraModuleWeight } from '../model/types.js'
 import { GraphBuilder } from './onnx.js'
 
 export type LlamaGraphOptions = {
@@ -50,7 +52,7 @@ export function buildLlamaGraph(weights: LlamaWeights, options: LlamaGraphOption
 
   const embedding = g.weight('token_embedding', [config.vocabSize, config.dim], weights.tokenEmbedding)
   let x = g.op('Gather', [embedding, n.inputIds], { axis: 0 }) // [B, S, dim]
-  const rope = ropeTables(g, config)
+  const rope = ropeInitializers(g, config)
   // Grouped queries are laid out r·S + s (r: head within the group), so the bias repeats once per group
   // member: [B, 1, group·S, T+S], shared by every kv head.
   const group = config.nHeads / config.nKvHeads
@@ -61,12 +63,8 @@ export function buildLlamaGraph(weights: LlamaWeights, options: LlamaGraphOption
   for (let layer = 0; layer < config.nLayers; layer++) {
     const w = weights.layers[layer]!
     const linear = (input: string, module: LoraModule) => {
-      const shape = loraModuleShape(config, module)
-      const matrix = g.weight(
-        `l${layer}_${module}`,
-        [shape.in, shape.out],
-        transpose(w[loraModuleWeight[module]], shape.out, shape.in),
-      )
+      const shape = linearWeight(weights, layer, module)
+      const matrix = g.weight(`l${layer}_${module}`, [shape.in, shape.out], shape.data)
       const base = g.op('MatMul', [input, matrix])
       if (!options.loraModules.includes(module)) return base
       const a = g.input(n.loraA(layer, module), 'float', ['slots', shape.in, options.loraRank])
@@ -116,11 +114,7 @@ export function buildLlamaGraph(weights: LlamaWeights, options: LlamaGraphOption
   g.op('Identity', [hidden], {}, n.hidden)
   const flat = g.op('Reshape', [hidden, g.ints([-1, config.dim])])
   const selected = g.op('Gather', [flat, n.outputPositions], { axis: 0 })
-  const classifier = g.weight(
-    'classifier',
-    [config.dim, config.vocabSize],
-    transpose(weights.classifier, config.vocabSize, config.dim),
-  )
+  const classifier = g.weight('classifier', [config.dim, config.vocabSize], classifierWeight(weights))
   g.op('MatMul', [selected, classifier], {}, n.logits)
 
   g.output(n.logits, 'float', ['N', config.vocabSize])
@@ -138,20 +132,12 @@ function rmsNorm(g: GraphBuilder, x: string, weight: string, eps: number): strin
   return g.op('Mul', [g.op('Mul', [x, inverse]), weight])
 }
 
-function ropeTables(g: GraphBuilder, config: LlamaConfig) {
-  const half = config.headDim / 2
-  const cos = new Float32Array(config.maxSeqLen * half)
-  const sin = new Float32Array(config.maxSeqLen * half)
-  for (let pos = 0; pos < config.maxSeqLen; pos++) {
-    for (let i = 0; i < half; i++) {
-      const angle = pos / config.ropeTheta ** ((2 * i) / config.headDim)
-      cos[pos * half + i] = Math.cos(angle)
-      sin[pos * half + i] = Math.sin(angle)
-    }
-  }
+/** The shared RoPE tables for every position up to the context, as float32 initializers [maxSeqLen, hd/2]. */
+function ropeInitializers(g: GraphBuilder, config: LlamaConfig) {
+  const { half, cos, sin } = ropeTables(config, config.maxSeqLen)
   return {
-    cos: g.weight('rope_cos', [config.maxSeqLen, half], cos),
-    sin: g.weight('rope_sin', [config.maxSeqLen, half], sin),
+    cos: g.weight('rope_cos', [config.maxSeqLen, half], Float32Array.from(cos)),
+    sin: g.weight('rope_sin', [config.maxSeqLen, half], Float32Array.from(sin)),
   }
 }
 
@@ -171,11 +157,4 @@ function applyRope(g: GraphBuilder, t: string, cos: string, sin: string, config:
   const out0 = g.op('Sub', [g.op('Mul', [x0, c]), g.op('Mul', [x1, s])])
   const out1 = g.op('Add', [g.op('Mul', [x0, s]), g.op('Mul', [x1, c])])
   return g.op('Reshape', [g.op('Concat', [out0, out1], { axis: -1 }), g.ints([0, 0, 0, config.headDim])])
-}
-
-/** [rows, cols] row-major → [cols, rows]. */
-function transpose(matrix: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(rows * cols)
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = matrix[r * cols + c]!
-  return out
 }

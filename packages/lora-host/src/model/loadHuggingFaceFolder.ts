@@ -6,7 +6,7 @@ import { createHuggingFaceTokenizer } from '../tokenizer/createHuggingFaceTokeni
 import { ModelFormatError, ModelNotFoundError } from './errors.js'
 import { llamaWeightsFromSafetensors } from './llamaWeightsFromSafetensors.js'
 import { parseHuggingFaceConfig } from './parseHuggingFaceConfig.js'
-import { sha256Hex } from './sha256Hex.js'
+import { readWeightFile } from './readWeightFile.js'
 import type { BaseModel } from './types.js'
 
 /**
@@ -34,7 +34,7 @@ export async function loadHuggingFaceFolder(dir: string, id?: string): Promise<B
       sharded ? 'is missing; sharded checkpoints are not supported, merge them into one file' : 'is missing',
     )
   }
-  const bytes = await readFile(weightsPath)
+  const { bytes, sha256 } = readWeightFile(weightsPath)
   let tensors: ReturnType<typeof readSafetensors>
   try {
     tensors = readSafetensors(bytes, weightsPath)
@@ -59,7 +59,7 @@ export async function loadHuggingFaceFolder(dir: string, id?: string): Promise<B
   }
   return {
     id: id ?? basename(resolve(dir)),
-    sha256: sha256Hex(bytes),
+    sha256,
     source: 'huggingface',
     weights,
     tokenizer,
@@ -68,11 +68,12 @@ export async function loadHuggingFaceFolder(dir: string, id?: string): Promise<B
 
 async function readJson(path: string): Promise<object> {
   if (!existsSync(path)) throw new ModelFormatError(path, 'is missing')
+  let value: unknown
   try {
-    const value: unknown = JSON.parse(await readFile(path, 'utf8'))
-    if (typeof value !== 'object' || value === null) throw new Error('not a JSON object')
-    return value
+    value = JSON.parse(await readFile(path, 'utf8'))
   } catch (error) {
     throw new ModelFormatError(path, 'is not a JSON object', { cause: error })
   }
+  if (typeof value !== 'object' || value === null) throw new ModelFormatError(path, 'is not a JSON object')
+  return value
 }

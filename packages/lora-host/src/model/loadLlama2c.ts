@@ -4,7 +4,7 @@ import { createLlama2cTokenizer } from '../tokenizer/createLlama2cTokenizer.js'
 import { readLlama2cVocab } from '../tokenizer/readLlama2cVocab.js'
 import type { Llama2cTokenizer } from '../tokenizer/types.js'
 import { parseLlama2cCheckpoint } from './parseLlama2cCheckpoint.js'
-import { sha256Hex } from './sha256Hex.js'
+import { readWeightFile } from './readWeightFile.js'
 import type { BaseModel } from './types.js'
 
 /** A llama2.c base model; its tokenizer also decodes piece by piece as run.c prints. */
@@ -28,7 +28,7 @@ export type LoadLlama2cParameters = {
  * model.weights.config.dim // 64
  */
 export function loadLlama2c(parameters: LoadLlama2cParameters): Llama2cModel {
-  const bytes = readFileSync(parameters.checkpoint)
+  const { bytes, sha256 } = readWeightFile(parameters.checkpoint)
   const weights = parseLlama2cCheckpoint(bytes, parameters.checkpoint)
   const vocab = readLlama2cVocab(readFileSync(parameters.tokenizer), {
     vocabSize: weights.config.vocabSize,
@@ -36,7 +36,7 @@ export function loadLlama2c(parameters: LoadLlama2cParameters): Llama2cModel {
   })
   return {
     id: parameters.id ?? basename(parameters.checkpoint).replace(/\.bin$/, ''),
-    sha256: sha256Hex(bytes),
+    sha256,
     source: 'llama2c',
     weights,
     tokenizer: createLlama2cTokenizer(vocab),

@@ -1,3 +1,4 @@
+import { type RopeTables, ropeTables } from '../model/ropeTables.js'
 import type { LlamaConfig, LlamaWeights, LoraWeights } from '../model/types.js'
 import { ReferenceInputError } from './errors.js'
 import { type Float64Weights, mergeLoraFloat64 } from './mergeLoraFloat64.js'
@@ -26,6 +27,7 @@ export function createReferenceSession(weights: LlamaWeights, lora?: LoraWeights
   const keys: Float64Array[][] = w.layers.map(() => [])
   const values: Float64Array[][] = w.layers.map(() => [])
   let position = 0
+  let rope = ropeTables(c, c.maxSeqLen)
   return {
     get position() {
       return position
@@ -34,18 +36,21 @@ export function createReferenceSession(weights: LlamaWeights, lora?: LoraWeights
       if (!Number.isInteger(token) || token < 0 || token >= c.vocabSize) {
         throw new ReferenceInputError(`token ${token} is outside the vocabulary (${c.vocabSize})`)
       }
-      const logits = forwardOne(c, w, keys, values, kvDim, token, position)
+      if (position >= rope.positions) rope = ropeTables(c, 2 * position + 1)
+      const logits = forwardOne(c, w, { keys, values, rope }, kvDim, token, position)
       position++
       return logits
     },
   }
 }
 
+/** The session's state: each layer's cached keys and values, and the RoPE tables. */
+type SessionState = { keys: Float64Array[][]; values: Float64Array[][]; rope: RopeTables }
+
 function forwardOne(
   c: LlamaConfig,
   w: Float64Weights,
-  keys: Float64Array[][],
-  values: Float64Array[][],
+  { keys, values, rope: tables }: SessionState,
   kvDim: number,
   token: number,
   pos: number,
@@ -55,8 +60,8 @@ function forwardOne(
     const h = rmsNorm(x, layer.attnNorm, c.normEps)
     const q = matVec(layer.wq, h, c.nHeads * c.headDim)
     const k = matVec(layer.wk, h, kvDim)
-    rope(q, pos, c)
-    rope(k, pos, c)
+    rope(q, pos, c, tables)
+    rope(k, pos, c, tables)
     keys[l]!.push(k)
     values[l]!.push(matVec(layer.wv, h, kvDim))
     const attended = attention(q, keys[l]!, values[l]!, c)
@@ -98,13 +103,12 @@ function attention(
 }
 
 /** Rotates each head's vector by position: pairs (2j, 2j+1) for 'interleaved', (j, j+d/2) for 'halves'. */
-function rope(v: Float64Array, pos: number, c: LlamaConfig): void {
+function rope(v: Float64Array, pos: number, c: LlamaConfig, tables: RopeTables): void {
   const half = c.headDim / 2
   for (let base = 0; base < v.length; base += c.headDim) {
     for (let j = 0; j < half; j++) {
-      const angle = pos * c.ropeTheta ** ((-2 * j) / c.headDim)
-      const cos = Math.cos(angle)
-      const sin = Math.sin(angle)
+      const cos = tables.cos[pos * half + j]!
+      const sin = tables.sin[pos * half + j]!
       const [i0, i1] =
         c.ropeStyle === 'interleaved' ? [base + 2 * j, base + 2 * j + 1] : [base + j, base + j + half]
       const a = v[i0]!

@@ -1,5 +1,6 @@
 import type { LlamaWeights, LoraWeights } from '../model/types.js'
 import { createReferenceSession } from './createReferenceSession.js'
+import { ReferenceInputError } from './errors.js'
 
 /** Token 2, EOS of llama2.c and of Llama tokenizers. */
 const DEFAULT_STOP = [2]
@@ -20,7 +21,8 @@ export function referenceGreedy(
   lora?: LoraWeights,
   options: { stop?: readonly number[] } = {},
 ): number[] {
-  if (prompt.length === 0) throw new RangeError('referenceGreedy needs a prompt of at least one token.')
+  if (prompt.length === 0)
+    throw new ReferenceInputError('greedy decoding needs a prompt of at least one token')
   const stop = options.stop ?? DEFAULT_STOP
   const session = createReferenceSession(weights, lora)
   let logits: Float64Array = new Float64Array(0)

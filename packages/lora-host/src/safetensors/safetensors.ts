@@ -1,4 +1,5 @@
 import { BaseError } from '@openledger/errors'
+import { readFloat32s } from '../model/readFloat32s.js'
 
 export type SafetensorsDtype = 'F32' | 'F16' | 'BF16'
 export type SafetensorsTensor = { dtype: SafetensorsDtype; shape: number[]; data: Float32Array }
@@ -72,11 +73,10 @@ export function readSafetensors(bytes: Uint8Array, source = 'buffer'): Map<strin
 }
 
 function decode(dtype: SafetensorsDtype, raw: Uint8Array, count: number): Float32Array {
+  if (dtype === 'F32') return readFloat32s(raw, 0, count)
   const out = new Float32Array(count)
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength)
-  if (dtype === 'F32') {
-    for (let i = 0; i < count; i++) out[i] = view.getFloat32(i * 4, true)
-  } else if (dtype === 'BF16') {
+  if (dtype === 'BF16') {
     const word = new Uint32Array(1)
     const asFloat = new Float32Array(word.buffer)
     for (let i = 0; i < count; i++) {

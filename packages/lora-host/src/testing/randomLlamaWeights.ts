@@ -1,5 +1,5 @@
 import type { LlamaConfig, LlamaLayerWeights, LlamaWeights } from '../model/types.js'
-import { mulberry32 } from './mulberry32.js'
+import { createRandom } from '../random/createRandom.js'
 
 /**
  * Seeded random float32 weights for a config: matrices uniform in ±scale (default 0.05, so logits stay
@@ -12,7 +12,7 @@ export function randomLlamaWeights(
   config: LlamaConfig,
   options: { seed: number; scale?: number },
 ): LlamaWeights {
-  const random = mulberry32(options.seed)
+  const random = createRandom(options.seed)
   const scale = options.scale ?? 0.05
   const matrix = (rows: number, cols: number) =>
     Float32Array.from({ length: rows * cols }, () => (random() * 2 - 1) * scale)

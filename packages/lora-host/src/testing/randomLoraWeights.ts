@@ -1,5 +1,5 @@
 import { type LlamaConfig, type LoraModule, type LoraWeights, loraModuleShape } from '../model/types.js'
-import { mulberry32 } from './mulberry32.js'
+import { createRandom } from '../random/createRandom.js'
 
 export type RandomLoraWeightsParameters = {
   rank: number
@@ -21,7 +21,7 @@ export type RandomLoraWeightsParameters = {
  * const lora = randomLoraWeights(model.weights.config, { rank: 4, alpha: 8, modules: ['q_proj', 'v_proj'], seed: 7 })
  */
 export function randomLoraWeights(config: LlamaConfig, parameters: RandomLoraWeightsParameters): LoraWeights {
-  const random = mulberry32(parameters.seed)
+  const random = createRandom(parameters.seed)
   const spread = parameters.spread ?? 0.05
   const r = parameters.rank
   const uniform = (length: number) => Float32Array.from({ length }, () => (random() * 2 - 1) * spread)

@@ -1,4 +1,5 @@
 import { GraphBuilder } from '@openledger/lora-host'
+import { TapeShapeError } from './errors.js'
 import { broadcastShape } from './shapes.js'
 
 /** The float type a tape computes in: float32 to train, float64 to check gradients. */
@@ -99,7 +100,8 @@ export class Tape {
    * where `loss` does not depend on one). Call once per tape, after the forward pass is recorded.
    */
   gradients(loss: Value, wrt: readonly Value[]): Value[] {
-    if (loss.shape.length !== 0) throw new Error(`the loss must be a scalar; its shape is [${loss.shape}]`)
+    if (loss.shape.length !== 0)
+      throw new TapeShapeError('gradients', `need a scalar loss; its shape is [${loss.shape}]`)
     const grads = new Map<string, Value>([[loss.name, this.constant([1], [], 'one')]])
     const accumulate = (value: Value, grad: Value) => {
       const previous = grads.get(value.name)

@@ -1,3 +1,4 @@
+import { createRandom } from '@openledger/lora-host'
 import { InferenceSession, Tensor } from 'onnxruntime-node'
 import { mul } from './elementwise.js'
 import { reduceSum } from './reduce.js'
@@ -23,18 +24,6 @@ export type GradCheckResult = {
   numeric: Float64Array[]
 }
 
-/** A small seeded PRNG (mulberry32): the same seed, the same numbers. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * Checks an op's backward pass against central finite differences, in float64: the loss is Σ(out ⊙ R) for a
  * fixed random R, so the gradient flowing into the op is R. Runs the tape's graph with onnxruntime.
@@ -44,7 +33,7 @@ export function seededRandom(seed: number): () => number {
  */
 export async function gradCheck(parameters: GradCheckParameters): Promise<GradCheckResult> {
   const { shapes, build, seed = 1, epsilon = 1e-6 } = parameters
-  const random = seededRandom(seed)
+  const random = createRandom(seed)
   const tape = new Tape('double')
   const inputs = shapes.map((shape, i) => tape.input(`x${i}`, shape, { grad: true }))
   const out = build(tape, inputs)

@@ -1,5 +1,6 @@
 export { add, exp, log, mul, neg, reciprocal, scale, sigmoid, sqrt, sub, unbroadcast } from './elementwise.js'
-export { type GradCheckParameters, type GradCheckResult, gradCheck, seededRandom } from './gradCheck.js'
+export { TapeShapeError } from './errors.js'
+export { type GradCheckParameters, type GradCheckResult, gradCheck } from './gradCheck.js'
 export { matmul } from './matmul.js'
 export { gatherRows, logSoftmax, pickLast, softmax } from './nn.js'
 export { reduceMean, reduceSum } from './reduce.js'

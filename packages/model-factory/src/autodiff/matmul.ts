@@ -1,4 +1,5 @@
 import { unbroadcast } from './elementwise.js'
+import { TapeShapeError } from './errors.js'
 import { broadcastShape } from './shapes.js'
 import type { Tape, Value } from './Tape.js'
 
@@ -19,8 +20,10 @@ function transposeLast(t: Tape, v: Value): Value {
  * 2-D). Gradients: dA = G·Bᵀ and dB = Aᵀ·G, summed over broadcast axes.
  */
 export function matmul(tape: Tape, a: Value, b: Value): Value {
-  if (a.shape.length < 2 || b.shape.length < 2) throw new Error('matmul takes operands of rank 2 or more')
-  if (a.shape.at(-1) !== b.shape.at(-2)) throw new Error(`matmul of [${a.shape}] and [${b.shape}]`)
+  if (a.shape.length < 2 || b.shape.length < 2)
+    throw new TapeShapeError('matmul', 'takes operands of rank 2 or more')
+  if (a.shape.at(-1) !== b.shape.at(-2))
+    throw new TapeShapeError('matmul', `of [${a.shape}] and [${b.shape}]`)
   const batch = broadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2))
   const shape = [...batch, a.shape.at(-2)!, b.shape.at(-1)!]
   return tape.op({

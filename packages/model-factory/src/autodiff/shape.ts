@@ -1,4 +1,5 @@
 import { reshapeTo, unbroadcast } from './elementwise.js'
+import { TapeShapeError } from './errors.js'
 import { normalizeAxis, sizeOf } from './shapes.js'
 import type { Tape, Value } from './Tape.js'
 
@@ -6,7 +7,8 @@ import type { Tape, Value } from './Tape.js'
 export function reshape(tape: Tape, a: Value, shape: readonly number[]): Value {
   const known = shape.filter((d) => d !== -1)
   const resolved = shape.map((d) => (d === -1 ? sizeOf(a.shape) / sizeOf(known) : d))
-  if (sizeOf(resolved) !== sizeOf(a.shape)) throw new Error(`cannot reshape [${a.shape}] to [${shape}]`)
+  if (sizeOf(resolved) !== sizeOf(a.shape))
+    throw new TapeShapeError('reshape', `cannot turn [${a.shape}] into [${shape}]`)
   return tape.op({
     type: 'Reshape',
     inputs: [a],

@@ -1,3 +1,5 @@
+import { TapeShapeError } from './errors.js'
+
 /** The shape two operands broadcast to, by numpy's rules; throws on incompatible shapes. */
 export function broadcastShape(a: readonly number[], b: readonly number[]): number[] {
   const rank = Math.max(a.length, b.length)
@@ -5,7 +7,8 @@ export function broadcastShape(a: readonly number[], b: readonly number[]): numb
   for (let i = 0; i < rank; i++) {
     const x = a[a.length - rank + i] ?? 1
     const y = b[b.length - rank + i] ?? 1
-    if (x !== y && x !== 1 && y !== 1) throw new Error(`shapes [${a}] and [${b}] do not broadcast`)
+    if (x !== y && x !== 1 && y !== 1)
+      throw new TapeShapeError('broadcast', `of shapes [${a}] and [${b}] is impossible`)
     out.push(Math.max(x, y))
   }
   return out

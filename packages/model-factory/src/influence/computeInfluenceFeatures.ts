@@ -1,6 +1,7 @@
 import type { LlamaWeights, LoraModule } from '@openledger/lora-host'
 import type { FineTuneResult } from '../train/fineTune.js'
 import { type TokenSequence, TrainingSession } from '../train/TrainingSession.js'
+import { InfluenceInputError } from './errors.js'
 import type { InfluenceFeatures, InfluenceRow } from './InfluenceFeatures.js'
 import { projectGradients } from './projectGradients.js'
 import { createSparseProjection } from './sparseProjection.js'
@@ -31,7 +32,7 @@ export async function computeInfluenceFeatures(
 ): Promise<InfluenceFeatures> {
   const { weights, result, seqLen, rows, sequences, k = 1024, seed = 1 } = parameters
   if (rows.length !== sequences.length)
-    throw new RangeError(`${rows.length} rows for ${sequences.length} sequences`)
+    throw new InfluenceInputError(`${rows.length} rows for ${sequences.length} sequences`)
   const checkpoints =
     result.checkpoints.length > 0 ? result.checkpoints : [{ step: 0, lr: 1, state: result.state }]
   const session = await TrainingSession.create(weights, {

@@ -3,6 +3,7 @@ export {
   computeInfluenceFeatures,
 } from './computeInfluenceFeatures.js'
 export { type CreateInfluenceScorerParameters, createInfluenceScorer } from './createInfluenceScorer.js'
+export { InfluenceInputError } from './errors.js'
 export { contributorOf as factsContributorOf, FACTS, factsTask } from './factsTask.js'
 export { featureOf, type InfluenceFeatures, type InfluenceRow } from './InfluenceFeatures.js'
 export {

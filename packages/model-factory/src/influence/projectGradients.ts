@@ -1,4 +1,5 @@
 import type { LoraState, TokenSequence, TrainingSession } from '../train/TrainingSession.js'
+import { InfluenceInputError } from './errors.js'
 import type { SparseProjection } from './sparseProjection.js'
 
 /** Every LoRA gradient of one step, concatenated in the session's matrix order. */
@@ -30,7 +31,8 @@ export async function projectGradients(
   sequences: readonly TokenSequence[],
   projection: SparseProjection,
 ): Promise<Float32Array[]> {
-  if (session.options.batch !== 1) throw new RangeError('per-example gradients need a batch-1 session')
+  if (session.options.batch !== 1)
+    throw new InfluenceInputError('per-example gradients need a batch-1 session')
   const out: Float32Array[] = []
   for (const sequence of sequences) {
     const { grads } = await session.step(state, [sequence])

@@ -1,5 +1,5 @@
+import { createRandom } from '@openledger/lora-host'
 import { expect, test } from 'vitest'
-import { seededRandom } from '../autodiff/gradCheck.js'
 import { createSparseProjection } from './sparseProjection.js'
 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
@@ -9,7 +9,7 @@ const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 }
 
 test('preserves inner products: projected dot products track the true ones closely', () => {
-  const random = seededRandom(3)
+  const random = createRandom(3)
   const dim = 4000
   const projection = createSparseProjection({ dim, k: 512, seed: 9 })
   const base = Float64Array.from({ length: dim }, () => random() * 2 - 1)

@@ -1,4 +1,5 @@
-import { seededRandom } from '../autodiff/gradCheck.js'
+import { createRandom } from '@openledger/lora-host'
+import { InfluenceInputError } from './errors.js'
 
 export type SparseProjectionParameters = {
   /** The length of the vectors projected (every LoRA parameter). */
@@ -26,9 +27,9 @@ export type SparseProjection = Required<SparseProjectionParameters> & {
  */
 export function createSparseProjection(parameters: SparseProjectionParameters): SparseProjection {
   const { dim, k, seed, sparsity = 4 } = parameters
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k is ${k}; expected a positive integer`)
-  if (sparsity < 1 || sparsity > k) throw new RangeError(`sparsity is ${sparsity}; expected 1 to k`)
-  const random = seededRandom(seed)
+  if (!Number.isInteger(k) || k < 1) throw new InfluenceInputError(`k is ${k}; expected a positive integer`)
+  if (sparsity < 1 || sparsity > k) throw new InfluenceInputError(`sparsity is ${sparsity}; expected 1 to k`)
+  const random = createRandom(seed)
   const buckets = new Int32Array(dim * sparsity)
   const signs = new Float32Array(dim * sparsity)
   const scale = 1 / Math.sqrt(sparsity)
@@ -49,7 +50,8 @@ export function createSparseProjection(parameters: SparseProjectionParameters): 
     seed,
     sparsity,
     project(x) {
-      if (x.length !== dim) throw new RangeError(`a vector of ${x.length}; the projection takes ${dim}`)
+      if (x.length !== dim)
+        throw new InfluenceInputError(`a vector of ${x.length}; the projection takes ${dim}`)
       const out = new Float32Array(k)
       for (let j = 0; j < dim; j++) {
         const v = x[j]!

@@ -1,3 +1,4 @@
+import { TrainingStepInputError } from './errors.js'
 import type { LoraState } from './TrainingSession.js'
 
 export type AdamWOptions = {
@@ -47,7 +48,7 @@ export class AdamW {
     const correction2 = 1 - this.beta2 ** this.t
     for (const [name, theta] of state) {
       const g = grads.get(name)
-      if (!g) throw new Error(`no gradient for ${name}`)
+      if (!g) throw new TrainingStepInputError(`no gradient for ${name}`)
       const m = this.moment(this.m, name, theta.length)
       const v = this.moment(this.v, name, theta.length)
       for (let i = 0; i < theta.length; i++) {

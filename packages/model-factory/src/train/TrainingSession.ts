@@ -6,6 +6,7 @@ import {
   type TrainingGraphOptions,
   trainingNames,
 } from './buildTrainingGraph.js'
+import { TrainingStepInputError } from './errors.js'
 
 /** One training sequence: its tokens, and which next-token predictions count in the loss. */
 export type TokenSequence = {
@@ -58,7 +59,7 @@ export class TrainingSession {
   async step(state: LoraState, sequences: readonly TokenSequence[]): Promise<StepResult> {
     const { batch, seqLen } = this.options
     if (sequences.length > batch)
-      throw new RangeError(`${sequences.length} sequences for a batch of ${batch}`)
+      throw new TrainingStepInputError(`${sequences.length} sequences for a batch of ${batch}`)
     const double = this.options.type === 'double'
     const ids = new BigInt64Array(batch * seqLen)
     const targets = new BigInt64Array(batch * seqLen)
@@ -67,7 +68,7 @@ export class TrainingSession {
     for (const [row, sequence] of sequences.entries()) {
       const { tokens, lossMask } = sequence
       if (tokens.length < 2 || tokens.length > seqLen + 1)
-        throw new RangeError(`a sequence of ${tokens.length} tokens; expected 2 to ${seqLen + 1}`)
+        throw new TrainingStepInputError(`a sequence of ${tokens.length} tokens; expected 2 to ${seqLen + 1}`)
       for (let i = 0; i < tokens.length - 1; i++) {
         ids[row * seqLen + i] = BigInt(tokens[i]!)
         targets[row * seqLen + i] = BigInt(tokens[i + 1]!)
@@ -76,7 +77,7 @@ export class TrainingSession {
         counted++
       }
     }
-    if (counted === 0) throw new RangeError('no position counts in the loss')
+    if (counted === 0) throw new TrainingStepInputError('no position counts in the loss')
     for (let i = 0; i < weights.length; i++) weights[i]! /= counted
     const floatType = double ? 'float64' : 'float32'
     const feeds: Record<string, Tensor> = {
@@ -86,7 +87,7 @@ export class TrainingSession {
     }
     for (const { name, shape } of this.matrices) {
       const value = state.get(name)
-      if (!value) throw new Error(`no LoRA matrix ${name} in the state`)
+      if (!value) throw new TrainingStepInputError(`no LoRA matrix ${name} in the state`)
       feeds[name] = new Tensor(floatType, value, shape)
     }
     const out = await this.session.run(feeds)

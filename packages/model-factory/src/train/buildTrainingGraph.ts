@@ -1,11 +1,17 @@
-import { type LlamaWeights, type LoraModule, loraModuleShape, loraModuleWeight } from '@openledger/lora-host'
+import {
+  classifierWeight,
+  type LlamaWeights,
+  type LoraModule,
+  linearWeight,
+  loraModuleShape,
+} from '@openledger/lora-host'
 import { add, mul, neg, scale } from '../autodiff/elementwise.js'
 import { matmul } from '../autodiff/matmul.js'
 import { gatherRows, logSoftmax, pickLast } from '../autodiff/nn.js'
 import { reduceSum } from '../autodiff/reduce.js'
 import { reshape, transpose } from '../autodiff/shape.js'
 import { type FloatType, Tape, type Value } from '../autodiff/Tape.js'
-import { applyRope, attention, repeatKv, rmsNorm, ropeTables, splitHeads, swiglu } from './llamaLayers.js'
+import { applyRope, attention, repeatKv, rmsNorm, ropeConstants, splitHeads, swiglu } from './llamaLayers.js'
 
 export type TrainingGraphOptions = {
   /** Rows per step. */
@@ -67,9 +73,7 @@ export function buildTrainingGraph(weights: LlamaWeights, options: TrainingGraph
   const causal = Float64Array.from({ length: s * s }, (_, i) => (i % s <= Math.floor(i / s) ? 0 : -1e9))
   const bias = tape.constant(causal, [1, 1, s, s], 'causal_bias')
   const params = new Map<string, [Value, Value]>()
-  const rope = ropeTables(tape, config, s)
-  const matrix = (data: Float32Array, rows: number, cols: number, name: string) =>
-    tape.constant(transposed(data, rows, cols), [cols, rows], name)
+  const rope = ropeConstants(tape, config, s)
 
   let x = gatherRows(
     tape,
@@ -79,11 +83,11 @@ export function buildTrainingGraph(weights: LlamaWeights, options: TrainingGraph
   for (let layer = 0; layer < config.nLayers; layer++) {
     const w = weights.layers[layer]!
     const linear = (input: Value, module: LoraModule) => {
-      const shape = loraModuleShape(config, module)
+      const shape = linearWeight(weights, layer, module)
       const base = matmul(
         tape,
         input,
-        matrix(w[loraModuleWeight[module]], shape.out, shape.in, `l${layer}_${module}`),
+        tape.constant(shape.data, [shape.in, shape.out], `l${layer}_${module}`),
       )
       if (!modules.includes(module)) return base
       const a = tape.input(n.loraA(layer, module), [shape.in, rank], { grad: true })
@@ -124,7 +128,8 @@ export function buildTrainingGraph(weights: LlamaWeights, options: TrainingGraph
     x = add(tape, x, linear(swiglu(tape, linear(h2, 'gate_proj'), linear(h2, 'up_proj')), 'down_proj'))
   }
   const hidden = rmsNorm(tape, x, tape.constant(weights.finalNorm, [config.dim]), config.normEps)
-  const logits = matmul(tape, hidden, matrix(weights.classifier, config.vocabSize, config.dim, 'classifier'))
+  const classifier = tape.constant(classifierWeight(weights), [config.dim, config.vocabSize], 'classifier')
+  const logits = matmul(tape, hidden, classifier)
   const picked = reshape(tape, pickLast(tape, logSoftmax(tape, logits), targets), [b, s])
   const tokenLosses = neg(tape, picked)
   const loss = reduceSum(tape, mul(tape, tokenLosses, lossWeights))
@@ -141,11 +146,4 @@ export function buildTrainingGraph(weights: LlamaWeights, options: TrainingGraph
     tape.output(grads[2 * i + 1]!, n.gradB(p.layer, p.module))
   }
   return tape.encode('llama_lora_training')
-}
-
-/** [rows, cols] row-major → [cols, rows]. */
-function transposed(matrix: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(rows * cols)
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = matrix[r * cols + c]!
-  return out
 }

@@ -44,3 +44,18 @@ export class FineTuneCancelledError extends BaseError {
     super(`The fine-tune was cancelled at step ${step}; no adapter was written.`)
   }
 }
+
+/**
+ * A training step's inputs do not fit its session: more sequences than the batch, a sequence shorter than two
+ * tokens or longer than the context, no position counting in the loss, or a LoRA state or gradient set that
+ * lacks one of the graph's matrices.
+ *
+ * @example
+ * throw new TrainingStepInputError('17 sequences for a batch of 16')
+ */
+export class TrainingStepInputError extends BaseError {
+  override name = 'TrainingStepInputError'
+  constructor(reason: string) {
+    super(`Training step: ${reason}.`)
+  }
+}

@@ -1,5 +1,4 @@
-import type { LlamaWeights, LoraModule } from '@openledger/lora-host'
-import { seededRandom } from '../autodiff/gradCheck.js'
+import { createRandom, type LlamaWeights, type LoraModule } from '@openledger/lora-host'
 import { AdamW } from './AdamW.js'
 import {
   FineTuneCancelledError,
@@ -96,7 +95,7 @@ export async function fineTune(parameters: FineTuneParameters): Promise<FineTune
   const { weights, sequences, options, onProgress, signal } = parameters
   const settings = validate(parameters)
   const { rank, alpha, modules, batch, seqLen, steps, seed } = settings
-  const random = seededRandom(seed)
+  const random = createRandom(seed)
   const order = shuffle(
     sequences.map((_, i) => i),
     random,

@@ -10,6 +10,7 @@ export {
   InvalidFineTuneError,
   NoTrainingDataError,
   SequenceTooLongError,
+  TrainingStepInputError,
 } from './errors.js'
 export {
   evalLoss,

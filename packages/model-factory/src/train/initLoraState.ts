@@ -1,4 +1,4 @@
-import { seededRandom } from '../autodiff/gradCheck.js'
+import { createRandom } from '@openledger/lora-host'
 import type { LoraState } from './TrainingSession.js'
 
 /**
@@ -12,7 +12,7 @@ export function initLoraState(
   matrices: readonly { name: string; shape: readonly number[] }[],
   seed: number,
 ): LoraState {
-  const random = seededRandom(seed)
+  const random = createRandom(seed)
   return new Map(
     matrices.map(({ name, shape }) => {
       const [rows, cols] = shape as [number, number]

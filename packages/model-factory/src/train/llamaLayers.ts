@@ -1,4 +1,4 @@
-import type { LlamaConfig } from '@openledger/lora-host'
+import { type LlamaConfig, ropeTables } from '@openledger/lora-host'
 import { add, mul, reciprocal, scale, sigmoid, sqrt, sub } from '../autodiff/elementwise.js'
 import { matmul } from '../autodiff/matmul.js'
 import { softmax } from '../autodiff/nn.js'
@@ -13,17 +13,9 @@ export function rmsNorm(tape: Tape, x: Value, weight: Value, eps: number): Value
   return mul(tape, mul(tape, x, inverse), weight)
 }
 
-/** The RoPE cos/sin tables for positions 0..S−1, shaped [1, 1, S, headDim/2]. */
-export function ropeTables(tape: Tape, config: LlamaConfig, seqLen: number): { cos: Value; sin: Value } {
-  const half = config.headDim / 2
-  const cos = new Float64Array(seqLen * half)
-  const sin = new Float64Array(seqLen * half)
-  for (let pos = 0; pos < seqLen; pos++)
-    for (let i = 0; i < half; i++) {
-      const angle = pos / config.ropeTheta ** ((2 * i) / config.headDim)
-      cos[pos * half + i] = Math.cos(angle)
-      sin[pos * half + i] = Math.sin(angle)
-    }
+/** The shared RoPE tables (lora-host's `ropeTables`) for positions 0..S−1 as constants [1, 1, S, headDim/2]. */
+export function ropeConstants(tape: Tape, config: LlamaConfig, seqLen: number): { cos: Value; sin: Value } {
+  const { half, cos, sin } = ropeTables(config, seqLen)
   return {
     cos: tape.constant(cos, [1, 1, seqLen, half], 'rope_cos'),
     sin: tape.constant(sin, [1, 1, seqLen, half], 'rope_sin'),

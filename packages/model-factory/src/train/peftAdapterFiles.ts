@@ -1,6 +1,12 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { type LlamaConfig, loraModuleShape, peftKey, writeSafetensors } from '@openledger/lora-host'
+import {
+  type LlamaConfig,
+  loraModuleShape,
+  peftKey,
+  transposeMatrix,
+  writeSafetensors,
+} from '@openledger/lora-host'
 import { trainingNames } from './buildTrainingGraph.js'
 import type { FineTuneResult } from './fineTune.js'
 
@@ -30,8 +36,14 @@ export function peftAdapterFiles({ result, config, baseModel }: PeftAdapterFiles
       const shape = loraModuleShape(config, module)
       const a = state.get(trainingNames.loraA(layer, module))! // [in, r]
       const b = state.get(trainingNames.loraB(layer, module))! // [r, out]
-      tensors[peftKey(layer, module, 'A')] = { shape: [rank, shape.in], data: transpose(a, shape.in, rank) }
-      tensors[peftKey(layer, module, 'B')] = { shape: [shape.out, rank], data: transpose(b, rank, shape.out) }
+      tensors[peftKey(layer, module, 'A')] = {
+        shape: [rank, shape.in],
+        data: transposeMatrix(a, shape.in, rank),
+      }
+      tensors[peftKey(layer, module, 'B')] = {
+        shape: [shape.out, rank],
+        data: transposeMatrix(b, rank, shape.out),
+      }
     }
   const json = {
     base_model_name_or_path: baseModel,
@@ -72,10 +84,4 @@ export function writePeftAdapter(dir: string, files: { config: Uint8Array; weigh
     rmSync(temporary, { recursive: true, force: true })
     throw error
   }
-}
-
-function transpose(matrix: ArrayLike<number>, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(rows * cols)
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = matrix[r * cols + c]!
-  return out
 }

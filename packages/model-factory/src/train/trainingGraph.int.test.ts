@@ -1,8 +1,13 @@
 import { join } from 'node:path'
-import { type LoraModule, type LoraWeights, loadLlama2c, referenceForward } from '@openledger/lora-host'
-import { stories260KDir } from '@openledger/lora-host/testing'
+import {
+  createRandom,
+  type LoraModule,
+  type LoraWeights,
+  loadLlama2c,
+  transposeMatrix,
+} from '@openledger/lora-host'
+import { referenceTokenLosses, stories260KDir } from '@openledger/lora-host/testing'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { seededRandom } from '../autodiff/gradCheck.js'
 import { trainingNames } from './buildTrainingGraph.js'
 import { type LoraState, TrainingSession } from './TrainingSession.js'
 
@@ -27,7 +32,7 @@ const ALPHA = 4
 
 /** Random non-zero A and B (B = 0 would make every A gradient zero). */
 function randomState(session: TrainingSession, seed: number, double: boolean): LoraState {
-  const random = seededRandom(seed)
+  const random = createRandom(seed)
   return new Map(
     session.matrices.map(({ name, shape }) => {
       const values = Array.from({ length: shape[0]! * shape[1]! }, () => (random() * 2 - 1) * 0.1)
@@ -45,29 +50,9 @@ function referenceLora(state: LoraState): LoraWeights {
       const b = state.get(trainingNames.loraB(layer, module))!
       const inDim = a.length / RANK
       const outDim = b.length / RANK
-      entry[module] = {
-        rank: RANK,
-        a: Float32Array.from(
-          { length: RANK * inDim },
-          (_, i) => a[(i % inDim) * RANK + Math.floor(i / inDim)]!,
-        ),
-        b: Float32Array.from(
-          { length: outDim * RANK },
-          (_, i) => b[(i % RANK) * outDim + Math.floor(i / RANK)]!,
-        ),
-      }
+      entry[module] = { rank: RANK, a: transposeMatrix(a, inDim, RANK), b: transposeMatrix(b, RANK, outDim) }
     }
   return { rank: RANK, scale: ALPHA / RANK, layers }
-}
-
-function referenceTokenLosses(tokens: number[], lora: LoraWeights): number[] {
-  const logits = referenceForward(weights, tokens, lora)
-  return tokens.slice(1).map((target, i) => {
-    const row = logits[i]!
-    const max = Math.max(...row)
-    const logSum = Math.log(row.reduce((s, x) => s + Math.exp(x - max), 0)) + max
-    return logSum - row[target]!
-  })
 }
 
 describe('the LoRA training graph on stories260K', () => {
@@ -92,7 +77,7 @@ describe('the LoRA training graph on stories260K', () => {
       let total = 0
       let count = 0
       for (const [row, tokens] of sentences.entries()) {
-        const expected = referenceTokenLosses(tokens, lora)
+        const expected = referenceTokenLosses(weights, tokens, lora)
         for (const [i, value] of expected.entries()) {
           expect(Math.abs(tokenLosses[row * seqLen + i]! - value)).toBeLessThan(
             type === 'double' ? 1e-7 : 2e-4,
@@ -121,7 +106,7 @@ describe('the LoRA training graph on stories260K', () => {
       lossMask: Array.from({ length: 8 }, (_, i) => row === 0 || i >= 3), // a prompt the loss skips
     }))
     const { grads } = await session.step(state, sequences)
-    const random = seededRandom(5)
+    const random = createRandom(5)
     const epsilon = 1e-6
     let checked = 0
     let maxError = 0

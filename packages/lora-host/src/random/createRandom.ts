@@ -1,6 +1,8 @@
 /**
- * A seeded PRNG (mulberry32) giving floats in [0, 1): the same sequence for the same seed, so corpora in
- * tests and benchmarks are reproducible.
+ * The project's one seeded random generator (mulberry32): floats in [0, 1), the same sequence for the same
+ * seed. Sampling in the engine, LoRA initialisation and data shuffling in ModelFactory, random projections
+ * for influence, and the random weights and corpora of tests and benchmarks all draw from it, so a seed
+ * means the same numbers everywhere.
  *
  * @example
  * const random = createRandom(42)

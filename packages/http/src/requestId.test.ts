@@ -37,6 +37,17 @@ describe('requestId', () => {
     })
   })
 
+  it('is made as the server chooses', async () => {
+    const own = express()
+      .use(requestId({ generate: () => 'req_own-format-1' }))
+      .get('/', (_request, response) => {
+        response.json({ id: requestIdOf(response) })
+      })
+    await listen(own, async (url) => {
+      expect(await idOf(url)).toEqual({ header: 'req_own-format-1', body: 'req_own-format-1' })
+    })
+  })
+
   it('is made on first reading where the middleware did not run', async () => {
     const bare = express().get('/', (_request, response) => {
       const first = requestIdOf(response)

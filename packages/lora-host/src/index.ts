@@ -1,5 +1,4 @@
 export * from './adapters/index.js'
-export { ApiError, type ApiErrorBody, type ApiErrorOptions, type ApiErrorType } from './api/ApiError.js'
 export {
   type ChatCompletionRequest,
   chatCompletionRequestSchema,
@@ -14,13 +13,12 @@ export {
   type EmbeddingResponse,
   embeddingRequestSchema,
 } from './api/createEmbedding.js'
+export { hostHttpError } from './api/hostHttpError.js'
 export { listAdapters } from './api/listAdapters.js'
 export { listModels } from './api/listModels.js'
-export { parseBody } from './api/parseBody.js'
 export { pinAdapter } from './api/pinAdapter.js'
 export { type RegisterAdapterRequest, registerAdapter } from './api/registerAdapter.js'
 export { removeAdapter } from './api/removeAdapter.js'
-export { type ToApiErrorOptions, toApiError } from './api/toApiError.js'
 export type {
   AdapterObject,
   AdapterRef,

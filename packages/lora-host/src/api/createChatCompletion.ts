@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { parseBody } from '@openledger/http'
 import type { LoraHost } from '../host/LoraHost.js'
 import { chatCompletionRequestSchema } from './chatCompletionRequestSchema.js'
 import { type ChatTemplate, plainChatTemplate } from './chatTemplate.js'
 import type { ApiCallOptions } from './createCompletion.js'
 import { generationChunks } from './generationChunks.js'
-import { parseBody } from './parseBody.js'
 import { startGeneration } from './startGeneration.js'
 import type { ChatCompletion, ChatCompletionChunk } from './types.js'
 

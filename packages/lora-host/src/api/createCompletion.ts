@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { parseBody } from '@openledger/http'
 import type { LoraHost } from '../host/LoraHost.js'
 import { completionRequestSchema } from './completionRequestSchema.js'
 import { generationChunks } from './generationChunks.js'
-import { parseBody } from './parseBody.js'
 import { startGeneration } from './startGeneration.js'
 import type { Completion, CompletionChunk } from './types.js'
 
@@ -12,12 +12,12 @@ export type ApiCallOptions = {
 }
 
 /**
- * OpenAI's `POST /v1/completions` on a host: validates `body` (a 400 `ApiError` naming the field), generates
+ * OpenAI's `POST /v1/completions` on a host: validates `body` (a 400 `HttpError` naming the field), generates
  * from BOS + the prompt, and returns the completion, or with `stream: true` the chunks as they are produced
  * (`text_completion` objects; the last choice chunk has the finish reason; with
  * `stream_options.include_usage`, a last chunk with empty `choices` and the usage). Every response and chunk
  * says which adapter served it (`adapter: { id, sha256 } | null`). Host errors are thrown as they are; map
- * them with `toApiError`.
+ * them with `toHttpError(error, { map: hostHttpError })`.
  *
  * @example
  * const completion = await createCompletion(host, { model: 'stories260K:a0', prompt: 'Once upon a time', max_tokens: 20 })

@@ -1,7 +1,6 @@
+import { HttpError, parseBody } from '@openledger/http'
 import { z } from 'zod'
 import type { LoraHost } from '../host/LoraHost.js'
-import { ApiError } from './ApiError.js'
-import { parseBody } from './parseBody.js'
 
 export const embeddingRequestSchema = z.object({
   model: z.string().min(1),
@@ -31,7 +30,7 @@ export async function createEmbedding(host: LoraHost, body: unknown): Promise<Em
   const request = parseBody(embeddingRequestSchema, body)
   const { adapter } = host.resolve(request.model)
   if (adapter) {
-    throw new ApiError(400, `Embeddings come from the base model; use model '${host.model.id}'.`, {
+    throw new HttpError(400, `Embeddings come from the base model; use model '${host.model.id}'.`, {
       type: 'invalid_request_error',
       param: 'model',
     })

@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path'
+import { parseBody } from '@openledger/http'
 import { z } from 'zod'
 import type { LoraHost } from '../host/LoraHost.js'
-import { parseBody } from './parseBody.js'
 import { toAdapterObjects } from './toAdapterObjects.js'
 import type { AdapterObject } from './types.js'
 

@@ -1,6 +1,6 @@
+import { HttpError } from '@openledger/http'
 import type { FinishReason as EngineFinishReason } from '../engine/Generation.js'
 import type { LoraHost } from '../host/LoraHost.js'
-import { ApiError } from './ApiError.js'
 import type { SamplingFields } from './samplingFields.js'
 import type { AdapterRef, ResponseFinishReason, Usage } from './types.js'
 
@@ -22,7 +22,7 @@ export type StartedGeneration = {
   adapter: AdapterRef
   /** Cancels it: its row is freed at the next decode step. */
   abort: () => void
-  /** Waits for the end; a cancelled generation throws `ApiError` 499 `request_cancelled`. */
+  /** Waits for the end; a cancelled generation throws `HttpError` 499 `request_cancelled`. */
   finished: () => Promise<FinishedGeneration>
   /**
    * Waits for the first text (or the end), so that an error in admission (the adapter fails to load) throws
@@ -88,7 +88,7 @@ export function startGeneration(
 
 function openAiReason(reason: EngineFinishReason): ResponseFinishReason {
   if (reason !== 'cancelled') return reason
-  throw new ApiError(499, 'The request was cancelled before it finished.', {
+  throw new HttpError(499, 'The request was cancelled before it finished.', {
     type: 'invalid_request_error',
     code: 'request_cancelled',
   })

@@ -1,7 +1,7 @@
+import { HttpError } from '@openledger/http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adapterSha256 } from '../adapters/adapterSha256.js'
 import { generatePeftAdapter, tinyLlamaConfig } from '../adapters/testing.js'
-import { ApiError } from '../api/ApiError.js'
 import type { ChatCompletionChunk, Completion } from '../api/types.js'
 import { type LoraHostServer, startLoraHostServer } from '../http/startLoraHostServer.js'
 import { createTestHost, type TestHost } from '../testing/createTestHost.js'
@@ -69,7 +69,7 @@ describe('createLocalClient', () => {
     expect(env.host.stats().engine).toMatchObject({ running: 0, cancelled: before + 1 })
   })
 
-  it('throws ApiErrors with the bodies the HTTP API sends', async () => {
+  it('throws HttpErrors with the bodies the HTTP API sends', async () => {
     const cases = [
       { ...request, model: 'stories260K:nope' },
       { ...request, max_tokens: 0 },
@@ -78,8 +78,8 @@ describe('createLocalClient', () => {
     for (const body of cases) {
       const error = await client.completions.create(body).catch((e: unknown) => e)
       const http = await requestJson(`${server.url}/v1/completions`, { body })
-      expect(error).toBeInstanceOf(ApiError)
-      expect({ status: (error as ApiError).status, body: (error as ApiError).body }).toEqual({
+      expect(error).toBeInstanceOf(HttpError)
+      expect({ status: (error as HttpError).status, body: (error as HttpError).body }).toEqual({
         status: http.status,
         body: http.body,
       })

@@ -1,15 +1,16 @@
+import { toHttpError } from '@openledger/http'
 import type { ChatCompletionRequest } from '../api/chatCompletionRequestSchema.js'
 import type { ChatTemplate } from '../api/chatTemplate.js'
 import type { CompletionRequest } from '../api/completionRequestSchema.js'
 import { createChatCompletion } from '../api/createChatCompletion.js'
 import { type ApiCallOptions, createCompletion } from '../api/createCompletion.js'
 import { createEmbedding, type EmbeddingRequest, type EmbeddingResponse } from '../api/createEmbedding.js'
+import { hostHttpError } from '../api/hostHttpError.js'
 import { listAdapters } from '../api/listAdapters.js'
 import { listModels } from '../api/listModels.js'
 import { pinAdapter } from '../api/pinAdapter.js'
 import { type RegisterAdapterRequest, registerAdapter } from '../api/registerAdapter.js'
 import { removeAdapter } from '../api/removeAdapter.js'
-import { toApiError } from '../api/toApiError.js'
 import type {
   AdapterObject,
   ChatCompletion,
@@ -49,8 +50,8 @@ export type LocalClient = {
 
 /**
  * The host's API without HTTP, shaped like OpenAI's client: the same operations, bodies validated by the same
- * schemas, the same responses and chunks. Every failure is an `ApiError` (status + OpenAI error body) from the
- * same `toApiError` mapping the HTTP layer uses, also when it happens mid-stream. Stopping a stream early
+ * schemas, the same responses and chunks. Every failure is an `HttpError` (status + OpenAI error body) from the
+ * same `toHttpError` mapping (with `hostHttpError`) the HTTP layer uses, also when it happens mid-stream. Stopping a stream early
  * (`break`) or aborting `options.signal` cancels its generation.
  *
  * @example
@@ -89,11 +90,11 @@ async function mapped<T>(operation: () => T | Promise<T>): Promise<T> {
   try {
     return await operation()
   } catch (error) {
-    throw toApiError(error)
+    throw toHttpError(error, { map: hostHttpError })
   }
 }
 
-/** A stream whose errors are `ApiError`s too; other results as they are. */
+/** A stream whose errors are `HttpError`s too; other results as they are. */
 function mapStream<T extends object>(result: T): T {
   if (!(Symbol.asyncIterator in result)) return result
   const chunks = result as AsyncIterable<unknown>
@@ -102,7 +103,7 @@ function mapStream<T extends object>(result: T): T {
       try {
         yield* chunks
       } catch (error) {
-        throw toApiError(error)
+        throw toHttpError(error, { map: hostHttpError })
       }
     },
   } as T

@@ -1,6 +1,7 @@
+import { toHttpError } from '@openledger/http'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createCompletion } from '../api/createCompletion.js'
-import { toApiError } from '../api/toApiError.js'
+import { hostHttpError } from '../api/hostHttpError.js'
 import { createTestHost, type TestHost } from '../testing/createTestHost.js'
 
 let testHost: TestHost
@@ -24,7 +25,7 @@ test('a host with an adapter guard serves what it allows, refuses the rest with 
   const { host } = testHost
   const request = (model: string) => createCompletion(host, { model, prompt: 'Once upon', max_tokens: 2 })
   await expect(request('stories260K:a0')).resolves.toMatchObject({ adapter: { id: 'a0', sha256: allowed } })
-  const refused = await request('stories260K:a1').catch((error) => toApiError(error))
+  const refused = await request('stories260K:a1').catch((error) => toHttpError(error, { map: hostHttpError }))
   expect(refused).toMatchObject({
     status: 403,
     body: { error: { code: 'adapter_not_registered', param: 'model' } },

@@ -1,13 +1,14 @@
+import { randomBytes } from 'node:crypto'
+import { errorHandler, logToStderr, requestId } from '@openledger/http'
 import express, { type Express } from 'express'
 import type { ChatTemplate } from '../api/chatTemplate.js'
+import { hostHttpError } from '../api/hostHttpError.js'
 import type { LoraHost } from '../host/LoraHost.js'
 import { adapterRouter } from './adapterRouter.js'
 import { countRequests } from './countRequests.js'
 import { createHostMetrics } from './createHostMetrics.js'
-import { errorHandler } from './errorHandler.js'
 import { notFound } from './notFound.js'
 import { openAiRouter } from './openAiRouter.js'
-import { requestId } from './requestId.js'
 
 export type LoraHostAppOptions = {
   /** Messages → prompt for chat completions; default `plainChatTemplate`. */
@@ -18,7 +19,7 @@ export type LoraHostAppOptions = {
   uploadLimit?: string | number
   /** Process metrics (CPU, memory, event loop) on /metrics besides the host's; default true. */
   defaultMetrics?: boolean
-  /** Told of every error that became a 500, with its request id; default: one line on stderr. */
+  /** Told of every server fault (a 5xx but 503) with its request id; default: one line on stderr. */
   onError?: (error: unknown, requestId: string) => void
 }
 
@@ -33,12 +34,16 @@ export type LoraHostAppOptions = {
  * app.listen(8000, '127.0.0.1')
  */
 export function createLoraHostApp(host: LoraHost, options: LoraHostAppOptions = {}): Express {
-  const onError = options.onError ?? reportToStderr
+  const onError = options.onError ?? logToStderr('lora-host')
   const metrics = createHostMetrics(host, { defaultMetrics: options.defaultMetrics ?? true })
   const app = express()
   app.disable('x-powered-by')
   app.set('etag', false)
-  app.use(requestId(), countRequests(metrics.httpRequests))
+  // The host's request ids since its first release: `req_` and 24 hex digits.
+  app.use(
+    requestId({ generate: () => `req_${randomBytes(12).toString('hex')}` }),
+    countRequests(metrics.httpRequests),
+  )
   app.use('/v1/adapters', express.json({ limit: options.uploadLimit ?? '512mb' }))
   app.use(express.json({ limit: options.jsonLimit ?? '1mb' }))
   const created = Math.floor(Date.now() / 1000)
@@ -58,11 +63,7 @@ export function createLoraHostApp(host: LoraHost, options: LoraHostAppOptions = 
     })
   })
   app.use(notFound())
-  app.use(errorHandler(onError))
+  // The host's bodies name no request id (the header does, and a 500's message).
+  app.use(errorHandler({ onError, map: hostHttpError, body: (error) => error.body }))
   return app
-}
-
-function reportToStderr(error: unknown, requestId: string): void {
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
-  process.stderr.write(`lora-host: request ${requestId} failed: ${detail}\n`)
 }

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { HttpErrorBody } from '@openledger/http'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatePeftAdapter, tinyLlamaConfig } from '../adapters/testing.js'
-import type { ApiErrorBody } from '../api/ApiError.js'
 import { createTestHost, type TestHost } from '../testing/createTestHost.js'
 import { requestJson } from '../testing/requestJson.js'
 import { type LoraHostServer, startLoraHostServer } from './startLoraHostServer.js'
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const completion = { model: 'stories260K', prompt: 'Once upon a time', max_tokens: 8, temperature: 0 }
 const chat = { model: 'stories260K', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 8 }
-const post = (path: string, body: unknown) => requestJson<ApiErrorBody>(`${server.url}${path}`, { body })
+const post = (path: string, body: unknown) => requestJson<HttpErrorBody>(`${server.url}${path}`, { body })
 const invalid = (param: string | null, code = 'invalid_value') => ({
   error: { message: expect.any(String), type: 'invalid_request_error', param, code },
 })

@@ -1,7 +1,7 @@
 import { request } from 'node:http'
+import type { HttpErrorBody } from '@openledger/http'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiErrorBody } from '../api/ApiError.js'
 import { Generation } from '../engine/Generation.js'
 import { createTestHost, type TestHost } from '../testing/createTestHost.js'
 import { requestJson } from '../testing/requestJson.js'
@@ -25,7 +25,7 @@ afterAll(async () => {
 })
 
 const completion = { model: 'stories260K', prompt: 'Once upon a time', max_tokens: 8, temperature: 0 }
-const post = (path: string, body: unknown) => requestJson<ApiErrorBody>(`${server.url}${path}`, { body })
+const post = (path: string, body: unknown) => requestJson<HttpErrorBody>(`${server.url}${path}`, { body })
 /** Inference still works, for the base model and an adapter. */
 async function expectInferenceWorks() {
   for (const model of ['stories260K', 'stories260K:a0']) {
@@ -54,7 +54,7 @@ describe('an error mid-stream', () => {
       const events = (await response.text()).split('\n\n').filter(Boolean)
       expect(events).toHaveLength(2)
       expect(JSON.parse(events[0]!.slice(6)).choices[0].text).toBe('Once')
-      const error = JSON.parse(events[1]!.slice(6)) as ApiErrorBody
+      const error = JSON.parse(events[1]!.slice(6)) as HttpErrorBody
       expect(error.error).toMatchObject({ type: 'server_error', code: null })
       expect(error.error.message).toContain(requestId)
       expect(events[1]).not.toContain('secret')
@@ -78,7 +78,7 @@ describe('a full queue', () => {
       const long = { ...completion, max_tokens: 400 }
       const responses = await Promise.all(
         [1, 2, 3, 4].map(() =>
-          requestJson<ApiErrorBody>(`${smallServer.url}/v1/completions`, { body: long }),
+          requestJson<HttpErrorBody>(`${smallServer.url}/v1/completions`, { body: long }),
         ),
       )
       expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 429, 429])

@@ -1,5 +1,5 @@
+import { HttpError } from '@openledger/http'
 import type { RequestHandler } from 'express'
-import { ApiError } from '../api/ApiError.js'
 
 /**
  * The app's last route: an unknown URL is a 404 worded as OpenAI's.
@@ -9,7 +9,7 @@ import { ApiError } from '../api/ApiError.js'
  */
 export function notFound(): RequestHandler {
   return (req) => {
-    throw new ApiError(404, `Unknown request URL: ${req.method} ${req.path}.`, {
+    throw new HttpError(404, `Unknown request URL: ${req.method} ${req.path}.`, {
       type: 'invalid_request_error',
       code: 'unknown_url',
     })

@@ -1,3 +1,4 @@
+import { requestIdOf } from '@openledger/http'
 import { type Response, Router } from 'express'
 import type { ChatTemplate } from '../api/chatTemplate.js'
 import { createChatCompletion } from '../api/createChatCompletion.js'
@@ -29,8 +30,10 @@ export function openAiRouter(host: LoraHost, options: OpenAiRouterOptions): Rout
       res.json(result)
       return
     }
-    const requestId = String(res.locals.requestId)
-    await sendEventStream(res, result as AsyncIterable<unknown>, { requestId, onError: options.onError })
+    await sendEventStream(res, result as AsyncIterable<unknown>, {
+      requestId: requestIdOf(res),
+      onError: options.onError,
+    })
   }
   router.post('/v1/completions', async (req, res) => {
     await respond(res, await createCompletion(host, req.body, { signal: abortOnClose(res) }))

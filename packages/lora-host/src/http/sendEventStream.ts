@@ -1,9 +1,10 @@
+import { isServerFault, toHttpError } from '@openledger/http'
 import type { Response } from 'express'
-import { toApiError } from '../api/toApiError.js'
+import { hostHttpError } from '../api/hostHttpError.js'
 
 export type SendEventStreamOptions = {
   requestId: string
-  /** Told of errors that become a 500 mid-stream. */
+  /** Told of errors that become a server fault (a 5xx but 503) mid-stream. */
   onError: (error: unknown, requestId: string) => void
 }
 
@@ -14,7 +15,7 @@ export type SendEventStreamOptions = {
  * generation.
  *
  * @example
- * await sendEventStream(res, chunks, { requestId: res.locals.requestId, onError: console.error })
+ * await sendEventStream(res, chunks, { requestId: requestIdOf(res), onError: console.error })
  */
 export async function sendEventStream(
   res: Response,
@@ -44,9 +45,9 @@ export async function sendEventStream(
     }
     if (!res.destroyed) await send('[DONE]')
   } catch (error) {
-    const apiError = toApiError(error, { requestId: options.requestId })
-    if (apiError.status >= 500) options.onError(error, options.requestId)
-    if (!res.destroyed) await send(JSON.stringify(apiError.body))
+    const http = toHttpError(error, { map: hostHttpError, requestId: options.requestId })
+    if (isServerFault(http)) options.onError(error, options.requestId)
+    if (!res.destroyed) await send(JSON.stringify(http.body))
   } finally {
     res.end()
   }

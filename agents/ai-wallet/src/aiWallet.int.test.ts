@@ -6,6 +6,7 @@ import { useDeployedDevnet } from '@openledger/chain/testing'
 import { type DatanetIndex, hostEmbedder } from '@openledger/datanets'
 import { createLocalClient } from '@openledger/lora-host'
 import { createTestHost, type TestHost } from '@openledger/lora-host/testing'
+import { seedAgentDatanet, trainAdapter } from '@openledger/model-factory/testing'
 import { listSafeTransactions, openStore, type Store } from '@openledger/store'
 import {
   createUserSafe,
@@ -18,7 +19,6 @@ import {
 import { type Address, erc20Abi, parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { aiWallet } from './index.js'
-import { seedAgentDatanet, trainAdapter } from './testing/seedAgent.js'
 
 /** Training steps for the test's adapter, as provisioning runs them: enough to learn the rows' wording. */
 const STEPS = 200

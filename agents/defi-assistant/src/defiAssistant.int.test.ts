@@ -7,12 +7,12 @@ import { useDeployedDevnet } from '@openledger/chain/testing'
 import { type DatanetIndex, type DatanetRow, embeddingText, hostEmbedder } from '@openledger/datanets'
 import { createLocalClient } from '@openledger/lora-host'
 import { createTestHost, type TestHost } from '@openledger/lora-host/testing'
+import { seedAgentDatanet, trainAdapter } from '@openledger/model-factory/testing'
 import { openStore, type Store } from '@openledger/store'
 import { seedUniswapPools, type ToolEnvironment, type UniswapAddresses } from '@openledger/tools'
 import { type Address, formatUnits, parseAbi, zeroAddress } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { defiAssistant } from './index.js'
-import { seedAgentDatanet, trainAdapter } from './testing/seedAgent.js'
 
 /** Training steps for the test's adapter, as provisioning runs them: enough to learn the rows' wording. */
 const STEPS = 200

@@ -1,0 +1,2 @@
+export { seedAgentDatanet } from './seedAgentDatanet.js'
+export { trainAdapter } from './trainAdapter.js'

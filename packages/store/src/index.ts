@@ -51,6 +51,8 @@ export {
   openStore,
 } from './openStore.js'
 export { postgresUrlWithDefaultUser } from './postgresUrlWithDefaultUser.js'
+export { type QueueConnection, queueConnectionOptions } from './queueConnectionOptions.js'
+export { type RedisConnectionOptions, redisConnectionOptions } from './redisConnectionOptions.js'
 export type {
   Address,
   Database,

@@ -24,7 +24,6 @@ export {
   FINE_TUNE_QUEUE,
   type FineTuneQueueConnection,
   fineTuneQueue,
-  fineTuneQueueOptions,
 } from './fineTuneQueue.js'
 export { type FineTuneRouter, type FineTuneRouterParameters, fineTuneRouter } from './fineTuneRouter.js'
 export {

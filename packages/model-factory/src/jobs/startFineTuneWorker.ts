@@ -1,12 +1,12 @@
 import { BaseError } from '@openledger/errors'
 import type { BaseModel } from '@openledger/lora-host'
-import type { StoreSession } from '@openledger/store'
+import { queueConnectionOptions, type StoreSession } from '@openledger/store'
 import { type Job, UnrecoverableError, Worker } from 'bullmq'
 import type { FineTuneProgress } from '../train/fineTune.js'
 import { fineTuneCancelKey } from './cancelFineTune.js'
 import { InvalidFineTunePayloadError } from './errors.js'
 import { DEFAULT_MAX_RANK, parseFineTunePayload } from './fineTunePayload.js'
-import { FINE_TUNE_QUEUE, type FineTuneQueueConnection, fineTuneQueueOptions } from './fineTuneQueue.js'
+import { FINE_TUNE_QUEUE, type FineTuneQueueConnection } from './fineTuneQueue.js'
 import { runFineTuneJob } from './runFineTuneJob.js'
 
 /** What a job reports with `job.updateProgress`; `evalLoss` only on the steps that evaluated. */
@@ -49,7 +49,7 @@ export type StartFineTuneWorkerParameters = FineTuneQueueConnection & {
  */
 export function startFineTuneWorker(parameters: StartFineTuneWorkerParameters): Worker {
   const { store, model, concurrency = 1, maxRank = DEFAULT_MAX_RANK, cancelPollMs = 100 } = parameters
-  const options = fineTuneQueueOptions(parameters)
+  const options = queueConnectionOptions(parameters)
   const worker: Worker = new Worker(
     FINE_TUNE_QUEUE,
     async (job: Job, _token?: string, stopping?: AbortSignal): Promise<FineTuneJobResult> => {

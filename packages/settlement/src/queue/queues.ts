@@ -1,30 +1,16 @@
+import {
+  queueConnectionOptions,
+  redisConnectionOptions,
+  type QueueConnection as StoreQueueConnection,
+} from '@openledger/store'
 import { type ConnectionOptions, Queue } from 'bullmq'
 import { Redis, type RedisOptions } from 'ioredis'
 
-/** Where the queues live: a Redis URL or ioredis options, and a key prefix (default `openledger`). */
-export type QueueConnection = { redis: string | ConnectionOptions; prefix?: string }
+/** Where the queues live: a Redis URL or BullMQ connection options, and a key prefix (default `openledger`). */
+export type QueueConnection = StoreQueueConnection<ConnectionOptions>
 
 export const USAGE_QUEUE = 'usage'
 export const EPOCH_QUEUE = 'epoch'
-
-/** BullMQ's connection options for a URL or options (workers need `maxRetriesPerRequest: null`). */
-export function connectionOf({ redis }: QueueConnection): ConnectionOptions {
-  if (typeof redis !== 'string') return redis
-  const url = new URL(redis)
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-    ...(url.pathname.length > 1 ? { db: Number(url.pathname.slice(1)) } : {}),
-    maxRetriesPerRequest: null,
-  }
-}
-
-/** Queue options shared by the producer and the workers. */
-export function queueOptions(connection: QueueConnection) {
-  return { connection: connectionOf(connection), prefix: connection.prefix ?? 'openledger' }
-}
 
 /**
  * The `usage` queue: one job per paid answer, job id = receipt id. Producers (the gateway) add to it with
@@ -35,7 +21,7 @@ export function queueOptions(connection: QueueConnection) {
  */
 export function usageQueue(connection: QueueConnection): Queue {
   return new Queue(USAGE_QUEUE, {
-    ...queueOptions(connection),
+    ...queueConnectionOptions(connection),
     defaultJobOptions: {
       attempts: 10,
       backoff: { type: 'exponential', delay: 500 },
@@ -53,7 +39,7 @@ export function usageQueue(connection: QueueConnection): Queue {
  */
 export function epochQueue(connection: QueueConnection): Queue {
   return new Queue(EPOCH_QUEUE, {
-    ...queueOptions(connection),
+    ...queueConnectionOptions(connection),
     defaultJobOptions: {
       attempts: 5,
       backoff: { type: 'exponential', delay: 1000 },
@@ -72,7 +58,7 @@ export function epochQueue(connection: QueueConnection): Queue {
  */
 export async function pingRedis(connection: QueueConnection, timeoutMs = 2_000): Promise<boolean> {
   const client = new Redis({
-    ...(connectionOf(connection) as RedisOptions),
+    ...(redisConnectionOptions(connection.redis) as RedisOptions),
     lazyConnect: true,
     connectTimeout: timeoutMs,
     maxRetriesPerRequest: 0,

@@ -1,3 +1,4 @@
+import { queueConnectionOptions } from '@openledger/store'
 import { type Job, type Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq'
 import { LedgerDivergedError } from '../errors.js'
 import { countPendingReceipts } from '../ledger/countPendingReceipts.js'
@@ -6,14 +7,7 @@ import { recordUsage } from '../ledger/recordUsage.js'
 import { type ReconcileReport, reconcileLedger } from '../settle/reconcileLedger.js'
 import { type SettleNextEpochReturnType, settleNextEpoch } from '../settle/settleNextEpoch.js'
 import { ledgerOf, type Settler } from '../settle/types.js'
-import {
-  EPOCH_QUEUE,
-  epochQueue,
-  type QueueConnection,
-  queueOptions,
-  USAGE_QUEUE,
-  usageQueue,
-} from './queues.js'
+import { EPOCH_QUEUE, epochQueue, type QueueConnection, USAGE_QUEUE, usageQueue } from './queues.js'
 import { parseUsageJob } from './usageJob.js'
 
 /** What the worker reports as it goes (for logs and tests). */
@@ -69,7 +63,7 @@ export async function startSettlementWorker(
   // An epoch written before a crash and never settled goes out before anything else. (Not through the queue:
   // the dead worker's epoch job keeps its lock until BullMQ finds it stalled, which takes lockDuration.)
   const resumed = reconciled.unsent === undefined ? undefined : await settleNextEpoch(settler)
-  const options = queueOptions(parameters)
+  const options = queueConnectionOptions(parameters)
   const usage = usageQueue(parameters)
   const epochs = epochQueue(parameters)
   const epochEvents = new QueueEvents(EPOCH_QUEUE, options)

@@ -1,3 +1,4 @@
+import { errorHandler, HttpError, logToStderr } from '@openledger/http'
 import { Job, type Queue, QueueEvents } from 'bullmq'
 import express, { type Request, type Response, type Router } from 'express'
 import { cancelFineTune } from './cancelFineTune.js'
@@ -5,14 +6,13 @@ import { enqueueFineTune } from './enqueueFineTune.js'
 import { FineTuneJobNotFoundError, InvalidFineTunePayloadError } from './errors.js'
 import { DEFAULT_MAX_RANK } from './fineTunePayload.js'
 import { FINE_TUNE_QUEUE } from './fineTuneQueue.js'
-import { errorHandler, HttpError } from './httpError.js'
 
 export type FineTuneRouterParameters = {
   /** The `fine-tune` queue (`fineTuneQueue`); its connection and prefix also serve the events. */
   queue: Queue
   /** The largest rank the serving host accepts (default 16). */
   maxRank?: number
-  /** Told of every error that became a 500, with its request id; default: one line on stderr. */
+  /** Told of every server fault (a 5xx but 503) with its request id; default: one line on stderr. */
   onError?: (error: unknown, requestId: string) => void
 }
 
@@ -29,7 +29,9 @@ type Streams = Map<string, Set<(message: StreamMessage) => void>>
  * The fine-tune HTTP API as an express 5 router: `POST /v1/fine-tunes` (a payload → 201 `{ id }`, or 400 naming
  * the field), `GET /v1/fine-tunes/:id` (state, progress, result or error), `GET /v1/fine-tunes/:id/events`
  * (Server-Sent Events: `progress` per step, then `completed` or `failed`, then the stream ends) and
- * `POST /v1/fine-tunes/:id/cancel`. Unknown ids are 404s.
+ * `POST /v1/fine-tunes/:id/cancel`. Unknown ids are 404s. Errors are answered by `@openledger/http`'s one
+ * `errorHandler`, in this API's own body: `{ error: { message, field? } }` (`field` names the payload field at
+ * fault); a 500 names a request id, the error itself only in `onError`.
  *
  * @example
  * const fineTunes = fineTuneRouter({ queue: fineTuneQueue({ redis: 'redis://127.0.0.1:6379' }) })
@@ -38,10 +40,7 @@ type Streams = Map<string, Set<(message: StreamMessage) => void>>
  */
 export function fineTuneRouter(parameters: FineTuneRouterParameters): FineTuneRouter {
   const { queue, maxRank = DEFAULT_MAX_RANK } = parameters
-  const onError =
-    parameters.onError ??
-    ((error: unknown, requestId: string) =>
-      process.stderr.write(`fine-tune API: request ${requestId}: ${String(error)}\n`))
+  const onError = parameters.onError ?? logToStderr('fine-tune API')
   const events = new QueueEvents(FINE_TUNE_QUEUE, {
     connection: queue.opts.connection,
     ...(queue.opts.prefix ? { prefix: queue.opts.prefix } : {}),
@@ -67,7 +66,7 @@ export function fineTuneRouter(parameters: FineTuneRouterParameters): FineTuneRo
       res.status(201).json({ id })
     } catch (error) {
       if (error instanceof InvalidFineTunePayloadError)
-        throw new HttpError(400, error.shortMessage, { field: error.field, cause: error })
+        throw new HttpError(400, error.shortMessage, { param: error.field, cause: error })
       throw error
     }
   })
@@ -79,7 +78,7 @@ export function fineTuneRouter(parameters: FineTuneRouterParameters): FineTuneRo
     try {
       res.json({ id: req.params.id, ...(await cancelFineTune(queue, req.params.id)) })
     } catch (error) {
-      if (error instanceof FineTuneJobNotFoundError) throw new HttpError(404, error.shortMessage)
+      if (error instanceof FineTuneJobNotFoundError) throw notFound(error)
       throw error
     }
   })
@@ -94,7 +93,7 @@ export function fineTuneRouter(parameters: FineTuneRouterParameters): FineTuneRo
     else if (state === 'failed') send({ event: 'failed', data: { id, error } })
     else if (typeof progress === 'object') send({ event: 'progress', data: progress })
   })
-  router.use(errorHandler(onError))
+  router.use(errorHandler({ onError, body: fineTuneErrorBody }))
 
   return {
     router,
@@ -142,9 +141,18 @@ function streamEvents(
   return listener
 }
 
+function notFound(error: FineTuneJobNotFoundError): HttpError {
+  return new HttpError(404, error.shortMessage, { code: 'fine_tune_not_found', cause: error })
+}
+
+/** This API's error body since its first release: the message, and the payload field at fault. */
+function fineTuneErrorBody(error: HttpError) {
+  return { error: { message: error.shortMessage, ...(error.param ? { field: error.param } : {}) } }
+}
+
 async function jobOf(queue: Queue, id: string): Promise<Job> {
   const job = await queue.getJob(id)
-  if (!job) throw new HttpError(404, new FineTuneJobNotFoundError(id).shortMessage)
+  if (!job) throw notFound(new FineTuneJobNotFoundError(id))
   return job
 }
 

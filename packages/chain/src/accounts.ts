@@ -1,5 +1,6 @@
 import { type Address, type Hex, toHex } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
+import { DevAccountError } from './errors.js'
 
 /** The well-known development mnemonic (Hardhat's and Anvil's): its keys are public, never use them for value. */
 export const DEV_MNEMONIC = 'test test test test test test test test test test test junk'
@@ -17,7 +18,7 @@ export function devAccounts(count = 10, mnemonic = DEV_MNEMONIC): DevAccount[] {
   return Array.from({ length: count }, (_, addressIndex) => {
     const account = mnemonicToAccount(mnemonic, { addressIndex })
     const key = account.getHdKey().privateKey
-    if (!key) throw new Error(`no private key at index ${addressIndex}`)
+    if (!key) throw new DevAccountError(addressIndex)
     return { address: account.address, privateKey: toHex(key) }
   })
 }

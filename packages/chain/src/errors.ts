@@ -1,5 +1,5 @@
 import { BaseError } from '@openledger/errors'
-import type { Address, Hex } from 'viem'
+import type { Address, Hex, TransactionReceipt } from 'viem'
 
 export class RpcUnreachableError extends BaseError {
   override name = 'RpcUnreachableError'
@@ -97,7 +97,151 @@ export class SafeNonceNotReadyError extends BaseError {
 
 export class SafeExecutionFailedError extends BaseError {
   override name = 'SafeExecutionFailedError'
-  constructor(safeTxHash: Hex, txHash: Hex) {
-    super(`Safe transaction ${safeTxHash} was mined in ${txHash} but its inner call failed.`)
+  constructor(safeTxHash: Hex, txHash: Hex, cause?: unknown) {
+    super(`Safe transaction ${safeTxHash} was mined in ${txHash} but its inner call failed.`, { cause })
+  }
+}
+
+/**
+ * A contract call or transaction the chain refused: in simulation (nothing was sent) or mined with status
+ * `reverted` (`hash` and `receipt` set). `errorName` and `args` are the contract's decoded error (`Error` with
+ * the reason string for a `require` message, `Panic` with its code); `errorName` is undefined when the revert
+ * carried no data this ABI decodes. `cause` is viem's error, when there was one.
+ *
+ * @example
+ * try {
+ *   await sendContractCall(connection, { account, address: token, abi: openTokenAbi, functionName: 'transfer', args })
+ * } catch (error) {
+ *   if (error instanceof ContractCallRevertedError && error.errorName === 'ERC20InsufficientBalance')
+ *     console.error(`balance ${error.args[1]}, needed ${error.args[2]}`)
+ * }
+ */
+export class ContractCallRevertedError extends BaseError {
+  override name = 'ContractCallRevertedError'
+  readonly errorName: string | undefined
+  readonly args: readonly unknown[]
+  /** The `require` message or the panic's meaning, for `Error` and `Panic` reverts. */
+  readonly reason: string | undefined
+  readonly contractAddress: Address | undefined
+  readonly functionName: string | undefined
+  /** The mined transaction that reverted; undefined when nothing was mined. */
+  readonly hash: Hex | undefined
+  readonly receipt: TransactionReceipt | undefined
+
+  constructor(parameters: {
+    errorName?: string | undefined
+    args?: readonly unknown[] | undefined
+    reason?: string | undefined
+    contractAddress?: Address | undefined
+    functionName?: string | undefined
+    hash?: Hex | undefined
+    receipt?: TransactionReceipt | undefined
+    cause?: unknown
+  }) {
+    const { errorName, args = [], reason, contractAddress, functionName, hash, receipt, cause } = parameters
+    const subject =
+      functionName === 'constructor'
+        ? 'Contract creation'
+        : functionName
+          ? `${functionName}${contractAddress ? ` on ${contractAddress}` : ''}`
+          : hash
+            ? `Transaction ${hash}`
+            : 'The call'
+    const outcome =
+      errorName === undefined
+        ? ' without a reason'
+        : reason !== undefined
+          ? `: ${reason}`
+          : ` with ${errorName}(${args.map(formatRevertArg).join(', ')})`
+    super(`${subject} reverted${outcome}.`, {
+      cause,
+      metaMessages: hash ? [`Mined in transaction ${hash}.`] : undefined,
+    })
+    this.errorName = errorName
+    this.args = args
+    this.reason = reason
+    this.contractAddress = contractAddress
+    this.functionName = functionName
+    this.hash = hash
+    this.receipt = receipt
+  }
+}
+
+function formatRevertArg(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'bigint') return String(value)
+  return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(value)
+}
+
+/**
+ * A deployment that was mined but did not create what it should: no contract address in the receipt, or no
+ * Safe at the predicted address.
+ *
+ * @example
+ * if (error instanceof DeploymentFailedError) console.error(error.hash)
+ */
+export class DeploymentFailedError extends BaseError {
+  override name = 'DeploymentFailedError'
+  readonly hash: Hex
+
+  constructor(what: string, hash: Hex, problem: string) {
+    super(`Deployment of ${what} in ${hash} failed: ${problem}.`)
+    this.hash = hash
+  }
+}
+
+/**
+ * A dev account index outside the mnemonic's derivable keys.
+ *
+ * @example
+ * if (error instanceof DevAccountError) console.error(error.shortMessage)
+ */
+export class DevAccountError extends BaseError {
+  override name = 'DevAccountError'
+  constructor(addressIndex: number) {
+    super(`No private key at dev account index ${addressIndex}.`)
+  }
+}
+
+/**
+ * protocol-kit signed a Safe transaction but returned no signature for the signer.
+ *
+ * @example
+ * if (error instanceof SafeSignatureMissingError) console.error(error.signer)
+ */
+export class SafeSignatureMissingError extends BaseError {
+  override name = 'SafeSignatureMissingError'
+  readonly signer: Address
+  constructor(signer: Address) {
+    super(`protocol-kit returned no signature for ${signer}.`)
+    this.signer = signer
+  }
+}
+
+/**
+ * For tests: `revertOf` awaited a call that was expected to revert, but it succeeded.
+ *
+ * @example
+ * await expect(revertOf(Promise.resolve())).rejects.toMatchObject({ name: 'NoRevertError' })
+ */
+export class NoRevertError extends BaseError {
+  override name = 'NoRevertError'
+  constructor() {
+    super('expected a revert, but it succeeded')
+  }
+}
+
+/** For the contract tests' invariant runs: an action of a kind the runner does not handle. */
+export class UnknownActionError extends BaseError {
+  override name = 'UnknownActionError'
+  constructor(runner: string, kind: string) {
+    super(`not a ${runner} action: ${kind}`)
+  }
+}
+
+/** For the FeeRouter tests: a proof asked for an account the payouts tree does not hold. */
+export class NotInPayoutsTreeError extends BaseError {
+  override name = 'NotInPayoutsTreeError'
+  constructor(account: Address, empty: boolean) {
+    super(`${account} is not in the ${empty ? '(empty) ' : ''}payouts tree`)
   }
 }

@@ -1,4 +1,21 @@
 export { DEV_MNEMONIC, type DevAccount, devAccounts } from './accounts.js'
+export { type DecodeRevertOptions, decodeRevert, type Revert } from './calls/decodeRevert.js'
+export {
+  type ReadContractCallParameters,
+  readContractCall,
+} from './calls/readContractCall.js'
+export {
+  type SendContractCallParameters,
+  type SendContractCallReturnType,
+  sendContractCall,
+} from './calls/sendContractCall.js'
+export {
+  type SimulateContractCallParameters,
+  type SimulateContractCallReturnType,
+  simulateContractCall,
+} from './calls/simulateContractCall.js'
+export type { ContractCall, WriteMutability } from './calls/types.js'
+export { type WaitForReceiptParameters, waitForReceipt } from './calls/waitForReceipt.js'
 export {
   type ChainConnection,
   type ConnectChainParameters,
@@ -18,6 +35,9 @@ export {
 export { type DeploymentConfig, devnetDeploymentConfig } from './devnetDefaults.js'
 export {
   ChainIdMismatchError,
+  ContractCallRevertedError,
+  DeploymentFailedError,
+  DevAccountError,
   GenesisTableError,
   ManifestCodeMissingError,
   ManifestInvalidError,
@@ -29,6 +49,7 @@ export {
   SafeInsufficientSignaturesError,
   SafeNonceNotReadyError,
   SafeNonceUsedError,
+  SafeSignatureMissingError,
   SafeTransactionUnknownError,
 } from './errors.js'
 export {
@@ -48,9 +69,14 @@ export { executeSafeTransaction } from './safe/executeSafeTransaction.js'
 export { getSafeTransactionStatus, type SafeTransactionStatus } from './safe/getSafeTransactionStatus.js'
 export {
   type ProposeSafeTransactionParameters,
+  type ProposeSafeTransactionReturnType,
   proposeSafeTransaction,
   type SafeCall,
 } from './safe/proposeSafeTransaction.js'
+export {
+  type ProposeUnsignedSafeTransactionParameters,
+  proposeUnsignedSafeTransaction,
+} from './safe/proposeUnsignedSafeTransaction.js'
 export { safeAbi } from './safe/safeArtifacts.js'
 export { safeKit } from './safe/safeKit.js'
 export { signSafeTransaction } from './safe/signSafeTransaction.js'

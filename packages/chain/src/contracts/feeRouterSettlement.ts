@@ -1,5 +1,6 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree'
 import { type Address, type Hex, keccak256, toHex, zeroHash } from 'viem'
+import { NotInPayoutsTreeError } from '../errors.js'
 import { SPLITS } from './feeRouterFixture.js'
 
 const share = (fees: bigint, bps: number) => (fees * BigInt(bps)) / 10_000n
@@ -49,7 +50,7 @@ export function payoutsTree(cumulative: ReadonlyMap<Address, bigint>) {
     return {
       root: zeroHash as Hex,
       proofOf: (account: Address): { account: Address; cumulative: bigint; proof: Hex[] } => {
-        throw new Error(`${account} is not in the (empty) payouts tree`)
+        throw new NotInPayoutsTreeError(account, true)
       },
     }
   const tree = StandardMerkleTree.of(
@@ -58,7 +59,7 @@ export function payoutsTree(cumulative: ReadonlyMap<Address, bigint>) {
   )
   const proofOf = (account: Address) => {
     const value = cumulative.get(account)
-    if (value === undefined) throw new Error(`${account} is not in the payouts tree`)
+    if (value === undefined) throw new NotInPayoutsTreeError(account, false)
     return { account, cumulative: value, proof: tree.getProof([account, value.toString()]) as Hex[] }
   }
   return { root: tree.root as Hex, proofOf }

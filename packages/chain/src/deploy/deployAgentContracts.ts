@@ -7,6 +7,7 @@ import {
   feeRouterBytecode,
 } from '@openledger/contracts'
 import type { Account, Address } from 'viem'
+import { sendContractCall } from '../calls/sendContractCall.js'
 import type { ChainConnection } from '../connectChain.js'
 import { deployContract } from './deployContract.js'
 import type { ProtocolParameters } from './protocolParameters.js'
@@ -42,14 +43,8 @@ export async function deployAgentContracts(
     bytecode: feeRouterBytecode,
     args: [token, treasury, registry, staking, settler, parameters.splits, parameters.withdrawalDelay],
   })
-  const wallet = connection.walletClient(deployer)
-  for (const call of [
-    { functionName: 'setFeeRouter', args: [router] },
-    { functionName: 'transferOwnership', args: [treasury] },
-  ] as const) {
-    const hash = await wallet.writeContract({ address: staking, abi: agentStakingAbi, ...call } as never)
-    const receipt = await connection.publicClient.waitForTransactionReceipt({ hash })
-    if (receipt.status !== 'success') throw new Error(`AgentStaking.${call.functionName} reverted in ${hash}`)
-  }
+  const wire = { account: deployer, address: staking, abi: agentStakingAbi } as const
+  await sendContractCall(connection, { ...wire, functionName: 'setFeeRouter', args: [router] })
+  await sendContractCall(connection, { ...wire, functionName: 'transferOwnership', args: [treasury] })
   return { AgentRegistry: registry, AgentStaking: staking, FeeRouter: router }
 }

@@ -1,7 +1,8 @@
 import { type Address, getAddress, type Hex, isAddressEqual } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { waitForReceipt } from '../calls/waitForReceipt.js'
 import type { ChainConnection } from '../connectChain.js'
-import { SafeConfigError } from '../errors.js'
+import { DeploymentFailedError, SafeConfigError } from '../errors.js'
 import type { SafeInfrastructure } from '../manifest/manifest.js'
 import { Safe } from './protocolKit.js'
 
@@ -59,8 +60,8 @@ export async function deployTreasurySafe(
     data: transaction.data as Hex,
     value: BigInt(transaction.value),
   })
-  const receipt = await connection.publicClient.waitForTransactionReceipt({ hash })
-  const created = receipt.logs.some((log) => isAddressEqual(log.address, address))
-  if (receipt.status !== 'success' || !created) throw new Error(`Safe deployment ${hash} failed`)
+  const receipt = await waitForReceipt(connection, { hash })
+  if (!receipt.logs.some((log) => isAddressEqual(log.address, address)))
+    throw new DeploymentFailedError(`the Safe ${address}`, hash, 'the Safe emitted nothing')
   return address
 }

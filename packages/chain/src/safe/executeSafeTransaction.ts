@@ -1,7 +1,9 @@
 import { markSafeTransactionExecuted, type Store } from '@openledger/store'
 import { type Hex, parseEventLogs } from 'viem'
+import { waitForReceipt } from '../calls/waitForReceipt.js'
 import type { ChainConnection } from '../connectChain.js'
 import {
+  ContractCallRevertedError,
   SafeExecutionFailedError,
   SafeInsufficientSignaturesError,
   SafeNonceNotReadyError,
@@ -47,10 +49,15 @@ export async function executeSafeTransaction(
 
   const result = await kit.executeTransaction(transaction)
   const txHash = result.hash as Hex
-  const receipt = await connection.publicClient.waitForTransactionReceipt({ hash: txHash })
+  const receipt = await waitForReceipt(connection, { hash: txHash, abi: safeAbi }).catch((error: unknown) => {
+    throw error instanceof ContractCallRevertedError
+      ? new SafeExecutionFailedError(safeTxHash, txHash, error)
+      : error
+  })
   const events = parseEventLogs({ abi: safeAbi, logs: receipt.logs })
-  const succeeded = events.some((e) => e.eventName === 'ExecutionSuccess')
-  if (receipt.status !== 'success' || !succeeded) throw new SafeExecutionFailedError(safeTxHash, txHash)
+  // The Safe catches a failing inner call: the transaction succeeds with `ExecutionFailure`.
+  if (!events.some((e) => e.eventName === 'ExecutionSuccess'))
+    throw new SafeExecutionFailedError(safeTxHash, txHash)
   await markSafeTransactionExecuted(store, { safeTxHash, executedTxHash: txHash })
   return { txHash, gasUsed: receipt.gasUsed }
 }

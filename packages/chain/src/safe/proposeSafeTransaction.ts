@@ -1,15 +1,10 @@
-import {
-  addSafeSignature,
-  insertSafeTransaction,
-  listSafeTransactions,
-  type Store,
-  withTransaction,
-} from '@openledger/store'
+import { addSafeSignature, insertSafeTransaction, type Store, withTransaction } from '@openledger/store'
 import { type Address, getAddress, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { ChainConnection } from '../connectChain.js'
-import { NotSafeOwnerError } from '../errors.js'
+import { NotSafeOwnerError, SafeSignatureMissingError } from '../errors.js'
 import type { SafeInfrastructure } from '../manifest/manifest.js'
+import { createSafeProposal } from './createSafeProposal.js'
 import { safeKit } from './safeKit.js'
 
 export type SafeCall = { to: Address; value?: bigint; data?: Hex; operation?: 0 | 1 }
@@ -48,51 +43,20 @@ export async function proposeSafeTransaction(
   const proposer = privateKeyToAccount(proposerKey).address
   const kit = await safeKit(connection, { infrastructure, safeAddress, signer: proposerKey })
   if (!(await kit.isOwner(proposer))) throw new NotSafeOwnerError(proposer, safeAddress)
-  const nonce =
-    parameters.nonce ?? (await nextNonce(store, connection.chainId, safeAddress, await kit.getNonce()))
-  const transaction = await kit.createTransaction({
-    transactions: calls.map((c) => ({
-      to: getAddress(c.to),
-      value: String(c.value ?? 0n),
-      data: c.data ?? '0x',
-      ...(c.operation === undefined ? {} : { operation: c.operation }),
-    })),
-    options: { nonce: Number(nonce) },
+  const { transaction, safeTxHash, nonce, row } = await createSafeProposal(connection, store, {
+    kit,
+    safeAddress,
+    calls,
+    proposer,
+    description,
+    nonce: parameters.nonce,
   })
-  const safeTxHash = (await kit.getTransactionHash(transaction)) as Hex
   const signed = await kit.signTransaction(transaction)
   const signature = signed.getSignature(proposer)
-  if (!signature) throw new Error(`protocol-kit returned no signature for ${proposer}`)
-  const data = transaction.data
+  if (!signature) throw new SafeSignatureMissingError(proposer)
   await withTransaction(store, async (tx) => {
-    await insertSafeTransaction(tx, {
-      safeTxHash,
-      chainId: connection.chainId,
-      safeAddress,
-      to: getAddress(data.to),
-      value: BigInt(data.value),
-      data: data.data as Hex,
-      operation: data.operation,
-      nonce: BigInt(data.nonce),
-      safeTxGas: BigInt(data.safeTxGas),
-      baseGas: BigInt(data.baseGas),
-      gasPrice: BigInt(data.gasPrice),
-      gasToken: getAddress(data.gasToken),
-      refundReceiver: getAddress(data.refundReceiver),
-      description: description ?? null,
-      proposer,
-    })
+    await insertSafeTransaction(tx, row)
     await addSafeSignature(tx, { safeTxHash, signer: proposer, signature: signature.data as Hex })
   })
   return { safeTxHash, nonce }
-}
-
-async function nextNonce(
-  store: Store,
-  chainId: number,
-  safeAddress: Address,
-  safeNonce: number,
-): Promise<bigint> {
-  const pending = await listSafeTransactions(store, { chainId, safeAddress, status: 'proposed' })
-  return pending.reduce((next, row) => (row.nonce >= next ? row.nonce + 1n : next), BigInt(safeNonce))
 }

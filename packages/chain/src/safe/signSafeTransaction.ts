@@ -2,7 +2,7 @@ import { addSafeSignature, type Store } from '@openledger/store'
 import type { Address, Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { ChainConnection } from '../connectChain.js'
-import { NotSafeOwnerError, SafeNonceUsedError } from '../errors.js'
+import { NotSafeOwnerError, SafeNonceUsedError, SafeSignatureMissingError } from '../errors.js'
 import type { SafeInfrastructure } from '../manifest/manifest.js'
 import { loadSafeTransaction } from './loadSafeTransaction.js'
 import { safeTransactionFromRow } from './safeTransactionFromRow.js'
@@ -41,7 +41,7 @@ export async function signSafeTransaction(
   }
   const signed = await kit.signTransaction(safeTransactionFromRow(row))
   const signature = signed.getSignature(signer)
-  if (!signature) throw new Error(`protocol-kit returned no signature for ${signer}`)
+  if (!signature) throw new SafeSignatureMissingError(signer)
   await addSafeSignature(store, { safeTxHash: row.safeTxHash, signer, signature: signature.data as Hex })
   const already = signatures.some((s) => s.signer.toLowerCase() === signer.toLowerCase())
   return { signer, signatures: signatures.length + (already ? 0 : 1) }

@@ -1,3 +1,4 @@
+export { NoRevertError } from '../errors.js'
 export { type DeployedDevnet, deployedDevnet } from './deployedDevnet.js'
 export { eip712DomainOf } from './eip712DomainOf.js'
 export { type Revert, revertOf } from './revertOf.js'

@@ -28,7 +28,7 @@ describe('revertOf', () => {
 
   it('fails when the call succeeds or fails without revert data', async () => {
     await expect(revertOf(Promise.resolve('0x'))).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[Error: expected a revert, but it succeeded]`,
+      `[NoRevertError: expected a revert, but it succeeded]`,
     )
     await expect(revertOf(Promise.reject(new TypeError('offline')))).rejects.toThrow('offline')
     await expect(revertOf(revertWith('0x'))).rejects.toBeInstanceOf(RpcRequestError)

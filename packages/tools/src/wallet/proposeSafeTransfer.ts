@@ -1,5 +1,10 @@
-import { type ChainConnection, type SafeInfrastructure, safeKit } from '@openledger/chain'
-import { insertSafeTransaction, listSafeTransactions, type Store } from '@openledger/store'
+import {
+  type ChainConnection,
+  type ProposeSafeTransactionReturnType,
+  proposeUnsignedSafeTransaction,
+  type SafeInfrastructure,
+} from '@openledger/chain'
+import type { Store } from '@openledger/store'
 import { type Address, encodeFunctionData, erc20Abi, getAddress, type Hex, isAddressEqual } from 'viem'
 import { NATIVE_TOKEN } from './nativeToken.js'
 
@@ -15,13 +20,13 @@ export type ProposeSafeTransferParameters = {
   description?: string
 }
 
-export type ProposeSafeTransferReturnType = { safeTxHash: Hex; nonce: bigint }
+export type ProposeSafeTransferReturnType = ProposeSafeTransactionReturnType
 
 /**
- * Stores an unsigned proposal that the Safe transfer `amount` of `token` to `to`, at the nonce after the
- * Safe's and every pending proposal's, for the owners to sign (`signSafeTransaction`) and execute
- * (`executeSafeTransaction`). Unlike `proposeSafeTransaction` the proposer need not be an owner: an agent
- * asking for more than its allowance has no owner key.
+ * Stores an unsigned proposal that the Safe transfer `amount` of `token` to `to` (chain's
+ * `proposeUnsignedSafeTransaction`), at the nonce after the Safe's and every pending proposal's, for the owners
+ * to sign (`signSafeTransaction`) and execute (`executeSafeTransaction`). The proposer need not be an owner: an
+ * agent asking for more than its allowance has no owner key.
  *
  * @example
  * const { safeTxHash } = await proposeSafeTransfer(connection, store, {
@@ -34,50 +39,16 @@ export async function proposeSafeTransfer(
   parameters: ProposeSafeTransferParameters,
 ): Promise<ProposeSafeTransferReturnType> {
   const { infrastructure, amount, description } = parameters
-  const safeAddress = getAddress(parameters.safe)
   const token = getAddress(parameters.token)
   const to = getAddress(parameters.to)
-  const native = isAddressEqual(token, NATIVE_TOKEN)
-  const kit = await safeKit(connection, { infrastructure, safeAddress })
-  const pending = await listSafeTransactions(store, {
-    chainId: connection.chainId,
-    safeAddress,
-    status: 'proposed',
+  const call = isAddressEqual(token, NATIVE_TOKEN)
+    ? { to, value: amount }
+    : { to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] }) }
+  return proposeUnsignedSafeTransaction(connection, store, {
+    infrastructure,
+    safeAddress: parameters.safe,
+    proposer: parameters.proposer,
+    calls: [call],
+    description,
   })
-  const nonce = pending.reduce(
-    (next, row) => (row.nonce >= next ? row.nonce + 1n : next),
-    BigInt(await kit.getNonce()),
-  )
-  const transaction = await kit.createTransaction({
-    transactions: [
-      native
-        ? { to, value: String(amount), data: '0x' }
-        : {
-            to: token,
-            value: '0',
-            data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] }),
-          },
-    ],
-    options: { nonce: Number(nonce) },
-  })
-  const safeTxHash = (await kit.getTransactionHash(transaction)) as Hex
-  const data = transaction.data
-  await insertSafeTransaction(store, {
-    safeTxHash,
-    chainId: connection.chainId,
-    safeAddress,
-    to: getAddress(data.to),
-    value: BigInt(data.value),
-    data: data.data as Hex,
-    operation: data.operation,
-    nonce: BigInt(data.nonce),
-    safeTxGas: BigInt(data.safeTxGas),
-    baseGas: BigInt(data.baseGas),
-    gasPrice: BigInt(data.gasPrice),
-    gasToken: getAddress(data.gasToken),
-    refundReceiver: getAddress(data.refundReceiver),
-    description: description ?? null,
-    proposer: getAddress(parameters.proposer),
-  })
-  return { safeTxHash, nonce }
 }

@@ -1,6 +1,7 @@
 import { type Address, type Hex, keccak256, toHex } from 'viem'
 import { expect } from 'vitest'
 import { defaultProtocolParameters } from '../../deploy/protocolParameters.js'
+import { UnknownActionError } from '../../errors.js'
 import { payoutsTree } from '../feeRouterSettlement.js'
 import type { Action, SettleInput } from './actions.js'
 import { BPS, type Model, rewardFloorLoss } from './model.js'
@@ -31,7 +32,7 @@ export async function runFeeRouterAction(h: ProtocolHarness, model: Model, actio
     case 'claim':
       return claim(h, model, CONTRIBUTORS[action.contributor]!, action.twice)
     default:
-      throw new Error(`not a fee router action: ${action.kind}`)
+      throw new UnknownActionError('fee router', action.kind)
   }
 }
 

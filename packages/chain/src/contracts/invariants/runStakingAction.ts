@@ -2,6 +2,7 @@ import { agentStakingAbi } from '@openledger/contracts'
 import { type Address, encodeFunctionData, keccak256, toHex } from 'viem'
 import { expect } from 'vitest'
 import { defaultProtocolParameters } from '../../deploy/protocolParameters.js'
+import { UnknownActionError } from '../../errors.js'
 import { revertOf } from '../../testing/revertOf.js'
 import type { Action } from './actions.js'
 import {
@@ -45,7 +46,7 @@ export async function runStakingAction(h: ProtocolHarness, model: Model, action:
     case 'claimRewards':
       return claimRewards(h, model, action.agent, STAKERS[action.staker]!)
     default:
-      throw new Error(`not a staking action: ${action.kind}`)
+      throw new UnknownActionError('staking', action.kind)
   }
 }
 

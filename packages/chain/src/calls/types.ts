@@ -1,0 +1,30 @@
+import type {
+  Abi,
+  AbiStateMutability,
+  ContractFunctionArgs,
+  ContractFunctionName,
+  ContractFunctionParameters,
+} from 'viem'
+
+/** The mutabilities of functions that change state: what `simulateContractCall` and `sendContractCall` call. */
+export type WriteMutability = 'nonpayable' | 'payable'
+
+/**
+ * One call of a contract function, as viem's `simulateContract`/`writeContract`/`readContract` take it (less the
+ * account): typed by a `const` ABI, or loose with `abi: Abi`.
+ */
+export type ContractCall<
+  abi extends Abi | readonly unknown[] = Abi,
+  mutability extends AbiStateMutability = WriteMutability,
+  functionName extends ContractFunctionName<abi, mutability> = ContractFunctionName<abi, mutability>,
+  args extends ContractFunctionArgs<abi, mutability, functionName> = ContractFunctionArgs<
+    abi,
+    mutability,
+    functionName
+  >,
+> = ContractFunctionParameters<abi, mutability, functionName, args> & {
+  /** Wei sent with the call, for a payable function. */
+  value?: bigint | undefined
+  /** The gas limit; default: estimated. */
+  gas?: bigint | undefined
+}

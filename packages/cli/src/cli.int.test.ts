@@ -6,6 +6,8 @@ import { type DevnetServer, startDevnetServer } from '@openledger/chain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseEnv } from './env.js'
 import { createProgram } from './program.js'
+import { expectOneLineError } from './testing/expectOneLineError.js'
+import { runBin } from './testing/runBin.js'
 import { runCli } from './testing/runCli.js'
 
 let server: DevnetServer
@@ -34,14 +36,6 @@ async function helpOf(args: string[]): Promise<string> {
     code: 'commander.helpDisplayed',
   })
   return lines.join('\n')
-}
-
-/** A failing command prints exactly one line on stderr and exits non-zero. */
-function expectOneLineError(result: { code: number; stderr: string }, pattern: RegExp) {
-  expect(result.code).not.toBe(0)
-  const lines = result.stderr.trim().split('\n')
-  expect(lines).toHaveLength(1)
-  expect(lines[0]).toMatch(pattern)
 }
 
 beforeAll(async () => {
@@ -172,7 +166,8 @@ describe('openledger', () => {
 
   it('rejects bad arguments with one line', async () => {
     expectOneLineError(await runCli(['safe', 'sign', '0x1234'], env), /is not a 32-byte hash/)
-    expectOneLineError(await runCli(['devnet', '--port', 'x'], env), /must be an integer from 0 to 65535/)
+    // Through the binary, end to end: it starts, and commander's own exit on a bad argument is one line and 1.
+    expectOneLineError(await runBin(['devnet', '--port', 'x'], env), /must be an integer from 0 to 65535/)
     expectOneLineError(
       await runCli(['deploy'], { ...env, OPENLEDGER_PRIVATE_KEY: 'nope' }),
       /OPENLEDGER_PRIVATE_KEY is invalid/,

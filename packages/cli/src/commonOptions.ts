@@ -1,5 +1,9 @@
 import type { Command } from 'commander'
+import type { KeyOptions } from './context.js'
 import { parseIntegerIn, parsePrivateKey, parseRpcUrl } from './options.js'
+
+/** What `withKey` adds to a command's options: `--rpc-url`, and the key (`resolveKey` reads it). */
+export type KeyCommandOptions = KeyOptions & { rpcUrl?: string }
 
 /** `--rpc-url`, for commands that read the deployment. */
 export function withRpcUrl(command: Command): Command {

@@ -1,3 +1,4 @@
+import { BaseError } from '@openledger/errors'
 import { z } from 'zod'
 
 const schema = z.object({
@@ -25,10 +26,18 @@ const schema = z.object({
 /** The environment, parsed once at the entry point; no package reads `process.env`. */
 export type Env = z.output<typeof schema>
 
+/** An environment variable the CLI reads has a value it cannot use; names the variable and why. */
+export class InvalidEnvironmentError extends BaseError {
+  override name = 'InvalidEnvironmentError'
+  constructor(variable: string, problem: string) {
+    super(`environment variable ${variable} is invalid: ${problem}`)
+  }
+}
+
 /** Parses the variables the CLI reads; a bad one is an error naming it. */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = schema.safeParse(source)
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]!
-  throw new Error(`environment variable ${issue.path.join('.')} is invalid: ${issue.message}`)
+  throw new InvalidEnvironmentError(issue.path.join('.'), issue.message)
 }

@@ -9,7 +9,9 @@ import {
   tinyLlamaConfig,
 } from '@openledger/lora-host/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli, runCliUntilInterrupted } from './testing/runCli.js'
+import { expectOneLineError } from './testing/expectOneLineError.js'
+import { runBinUntilInterrupted } from './testing/runBin.js'
+import { runCli } from './testing/runCli.js'
 
 let home: string
 beforeAll(() => {
@@ -23,14 +25,6 @@ function writeAdapter(name: string, files: { config: Uint8Array; weights: Uint8A
   writeFileSync(join(dir, 'adapter_config.json'), files.config)
   writeFileSync(join(dir, 'adapter_model.safetensors'), files.weights)
   return dir
-}
-
-/** A failing command prints exactly one line on stderr and exits non-zero. */
-function expectOneLineError(result: { code: number; stderr: string }, pattern: RegExp) {
-  expect(result.code).not.toBe(0)
-  const lines = result.stderr.trim().split('\n')
-  expect(lines).toHaveLength(1)
-  expect(lines[0]).toMatch(pattern)
 }
 
 async function closedPort(): Promise<number> {
@@ -52,7 +46,7 @@ describe('openledger lora-host and adapter register', () => {
       'other-base',
       generatePeftAdapter({ config: tinyLlamaConfig, rank: 4, baseModel: 'Llama-2-7b-hf' }),
     )
-    const result = await runCliUntilInterrupted(
+    const result = await runBinUntilInterrupted(
       ['lora-host', '--model', stories260K, '--port', '0'],
       env,
       /Press Ctrl-C to stop/,

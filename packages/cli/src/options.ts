@@ -1,6 +1,6 @@
 import { DATANET_LICENSES, resolveLicense } from '@openledger/datanets'
 import { InvalidArgumentError } from 'commander'
-import { type Address, getAddress, type Hex, isAddress, isHex } from 'viem'
+import { type Address, getAddress, type Hex, isAddress, isHex, parseEther } from 'viem'
 
 /** commander argument parsers: each says exactly what is wrong with a bad value. */
 export function parseAddress(value: string): Address {
@@ -35,6 +35,20 @@ export function parseWei(value: string): bigint {
   if (!/^\d+$/.test(value))
     throw new InvalidArgumentError(`"${value}" is not an amount in wei (digits only).`)
   return BigInt(value)
+}
+
+/** An amount of OPEN (up to 18 decimals), as wei; zero allowed (a fee of 0). */
+export function parseOpen(value: string): bigint {
+  if (!/^\d+(\.\d{1,18})?$/.test(value))
+    throw new InvalidArgumentError(`"${value}" is not an amount of OPEN.`)
+  return parseEther(value)
+}
+
+/** An amount of OPEN to move: more than zero. */
+export function parsePositiveOpen(value: string): bigint {
+  const wei = parseOpen(value)
+  if (wei === 0n) throw new InvalidArgumentError('the amount must be more than 0 OPEN.')
+  return wei
 }
 
 export function parseIntegerIn(min: number, max: number) {

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { sharedModelsDir } from '@openledger/lora-host/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectOneLineError } from './testing/expectOneLineError.js'
-import { runCli, runCliUntilInterrupted } from './testing/runCli.js'
+import { runBinUntilInterrupted } from './testing/runBin.js'
+import { runCli } from './testing/runCli.js'
 
 type Stack = {
   chainId: number
@@ -34,7 +35,7 @@ describe('openledger up (npm start)', () => {
     const env = { OPENLEDGER_HOME: home, OPENLEDGER_MODELS: sharedModelsDir }
     let stack: Stack | undefined
     let completion: Completion | undefined
-    const first = await runCliUntilInterrupted(
+    const first = await runBinUntilInterrupted(
       up,
       env,
       /Press Ctrl-C to stop/,
@@ -68,7 +69,7 @@ describe('openledger up (npm start)', () => {
     expect(completion?.attribution.receiptId).toMatch(/^0x[0-9a-f]{64}$/)
     expect(existsSync(join(home, 'stack.json'))).toBe(false)
 
-    const second = await runCli([...up, '--no-wait'], env, 150_000)
+    const second = await runCli([...up, '--no-wait'], env)
     expect({ code: second.code, stderr: second.stderr }).toEqual({ code: 0, stderr: '' })
     expect(second.stdout).not.toMatch(/training adapter/)
     expect(second.stdout).toMatch(/adapter defi-answer .*reused/)

@@ -1,12 +1,20 @@
 import { execFile, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { BaseError } from '@openledger/errors'
+import type { CliResult } from './runCli.js'
 
 const bin = fileURLToPath(new URL('../../bin/openledger.js', import.meta.url))
 
-export type CliResult = { code: number; stdout: string; stderr: string }
+/** The binary ended before it printed what the test waited for. */
+class ExitedBeforeReadyError extends BaseError {
+  override name = 'ExitedBeforeReadyError'
+}
 
-/** Runs the real `openledger` binary in a child process (tests only). */
-export function runCli(
+/**
+ * Runs the real `openledger` binary in a child process (tests only): for what only the binary shows (its
+ * exit on a bad argument, signals). Everything else runs in process through `runCli`, a second or more faster.
+ */
+export function runBin(
   args: string[],
   env: Record<string, string> = {},
   timeoutMs = 45_000,
@@ -29,7 +37,7 @@ export function runCli(
  * Starts `openledger` in a child process, waits until its stdout matches `ready`, runs `whileRunning`, then
  * sends SIGINT (Ctrl-C) and resolves with how it ended. Bounded by `timeoutMs`.
  */
-export async function runCliUntilInterrupted(
+export async function runBinUntilInterrupted(
   args: string[],
   env: Record<string, string>,
   ready: RegExp,
@@ -50,7 +58,7 @@ export async function runCliUntilInterrupted(
         stdout += chunk
         if (ready.test(stdout)) resolve()
       })
-      void exited.then(() => reject(new Error(`exited before ready:\n${stdout}\n${stderr}`)))
+      void exited.then(() => reject(new ExitedBeforeReadyError(`exited before ready:\n${stdout}\n${stderr}`)))
     })
     await whileRunning(stdout)
     child.kill('SIGINT')

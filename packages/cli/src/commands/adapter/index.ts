@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
-import type { Context } from '../context.js'
-import { adapterLineageCommand } from './adapterLineage.js'
-import { adapterRegisterCommand } from './adapterRegister.js'
-import { adapterTrainCommand } from './adapterTrain.js'
+import type { Context } from '../../context.js'
+import { adapterLineageCommand } from './lineage.js'
+import { adapterRegisterCommand } from './register.js'
+import { adapterTrainCommand } from './train.js'
 
 /** `openledger adapter …`: train adapters, register them (with a lora-host and on-chain), read their lineage. */
 export function adapterCommand(program: Command, context: Context): void {

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path'
-import { BaseError } from '@openledger/errors'
 import {
   type AdapterLineage,
   getAdapterLineage,
@@ -9,16 +8,10 @@ import {
 } from '@openledger/model-factory'
 import type { Command } from 'commander'
 import type { Hex } from 'viem'
-import { withRpcUrl } from '../commonOptions.js'
-import { type Context, connectDeployment, rpcUrlOf } from '../context.js'
-import { parseSafeTxHash } from '../options.js'
-
-export class LineageVerificationError extends BaseError {
-  override name = 'LineageVerificationError'
-  constructor(dir: string, check: string) {
-    super(`Verification of ${dir} failed: ${check}.`)
-  }
-}
+import { withRpcUrl } from '../../commonOptions.js'
+import { type Context, connectDeployment, rpcUrlOf } from '../../context.js'
+import { parseSafeTxHash } from '../../options.js'
+import { LineageVerificationError } from './errors.js'
 
 type LineageOptions = { verify?: string; rpcUrl?: string }
 

@@ -1,34 +1,17 @@
 import { existsSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import type { ChainConnection, Manifest } from '@openledger/chain'
-import { BaseError } from '@openledger/errors'
 import { type AdapterObject, adapterSha256, readPeftAdapterDir } from '@openledger/lora-host'
 import { readTrainingManifest, registerAdapterLineage, TRAINING_MANIFEST } from '@openledger/model-factory'
 import type { Command } from 'commander'
 import { type Hex, isAddressEqual } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { withKey } from '../commonOptions.js'
-import { type Context, connectDeployment, type KeyOptions, resolveKey, rpcUrlOf } from '../context.js'
-import { parseRpcUrl } from '../options.js'
-import { LoraHostUnreachableError, postToLoraHost } from './loraHostClient.js'
-
-export class AdapterChangedSinceTrainingError extends BaseError {
-  override name = 'AdapterChangedSinceTrainingError'
-  constructor(dir: string, trained: Hex, now: Hex) {
-    super(
-      `The adapter files in ${dir} hash to ${now}, not ${trained} as trained (training.json); retrain it.`,
-    )
-  }
-}
-
-export class TrainedOnOtherDeploymentError extends BaseError {
-  override name = 'TrainedOnOtherDeploymentError'
-  constructor(datanet: { chainId: number; registry: string; datanetId: string }, chainId: number) {
-    super(
-      `The adapter was trained on datanet ${datanet.datanetId} of registry ${datanet.registry} on chain ${datanet.chainId}; this deployment (chain ${chainId}) has another registry.`,
-    )
-  }
-}
+import { withKey } from '../../commonOptions.js'
+import { type Context, connectDeployment, type KeyOptions, resolveKey, rpcUrlOf } from '../../context.js'
+import { parseRpcUrl } from '../../options.js'
+import { LoraHostUnreachableError } from '../loraHost/errors.js'
+import { postToLoraHost } from '../loraHost/postToLoraHost.js'
+import { AdapterChangedSinceTrainingError, TrainedOnOtherDeploymentError } from './errors.js'
 
 type RegisterOptions = KeyOptions & {
   name?: string

@@ -1,13 +1,20 @@
 import { join, resolve } from 'node:path'
+import type { Datanet } from '@openledger/datanets'
 import { loadBaseModel } from '@openledger/lora-host'
-import { parseFineTunePayload, runFineTuneJob } from '@openledger/model-factory'
+import {
+  type FineTunePayload,
+  type RunFineTuneJobReturnType as FineTuneResult,
+  parseFineTunePayload,
+  runFineTuneJob,
+} from '@openledger/model-factory'
 import { type Command, InvalidArgumentError } from 'commander'
-import { withRpcUrl } from '../commonOptions.js'
-import type { Context } from '../context.js'
-import { parseDatanetId, parseIntegerIn } from '../options.js'
-import { trainingProgress } from '../trainingProgress.js'
-import { withDatanet } from './datanet/withDatanet.js'
-import { defaultModelPath, loraHostDefaults } from './loraHost.js'
+import { withRpcUrl } from '../../commonOptions.js'
+import type { Context } from '../../context.js'
+import { parseDatanetId, parseIntegerIn } from '../../options.js'
+import { type TrainingProgress, trainingProgress } from '../../trainingProgress.js'
+import { withDatanet } from '../datanet/withDatanet.js'
+import { defaultModelPath } from '../loraHost/defaultModelPath.js'
+import { loraHostDefaults } from '../loraHost/loraHostDefaults.js'
 
 type TrainOptions = {
   datanet: bigint
@@ -62,53 +69,65 @@ export function adapterTrainCommand(adapter: Command, context: Context): void {
       anyInteger,
       loraHostDefaults.maxRank,
     )
-    .action(async (options: TrainOptions) => {
-      await withDatanet(context, options.rpcUrl, options.datanet, async ({ store, datanet }) => {
-        const payload = parseFineTunePayload(
-          {
-            datanet: {
-              chainId: datanet.chainId,
-              registry: datanet.registry,
-              datanetId: datanet.datanetId.toString(),
-            },
-            rank: options.rank,
-            steps: options.steps,
-            seed: options.seed,
-            seqLen: options.seqLen,
-            batch: options.batch,
-            lr: options.lr,
-            modules: options.modules,
-            outputDir: resolve(options.out ?? join(context.env.OPENLEDGER_HOME, 'adapters')),
-            name: options.name,
-          },
-          { maxRank: options.maxRank },
-        )
+    .action((options: TrainOptions) =>
+      withDatanet(context, options.rpcUrl, options.datanet, async ({ store, datanet }) => {
+        const payload = payloadOf(context, options, datanet)
         const model = await loadBaseModel(options.model)
-        const progress = trainingProgress(context.io)
-        const controller = new AbortController()
-        const cancel = () => controller.abort()
-        process.once('SIGINT', cancel)
-        const result = await runFineTuneJob({
-          store,
-          model,
-          payload,
-          maxRank: options.maxRank,
-          onProgress: progress.update,
-          signal: controller.signal,
-        }).finally(() => {
-          progress.stop()
-          process.off('SIGINT', cancel)
-        })
-        const { io } = context
-        io.out(`Trained adapter ${result.adapterDir}`)
-        io.out(`  sha256              ${result.adapterSha256}`)
-        io.out(`  rows                ${result.rowIds.length} (datanet ${datanet.datanetId})`)
-        io.out(`  training rows root  ${result.trainingRowsRoot}`)
-        io.out(
-          `  held-out loss       ${result.baseEvalLoss.toFixed(4)} base → ${result.bestEvalLoss.toFixed(4)} best`,
+        const result = await runCancellable(context, (signal, onProgress) =>
+          runFineTuneJob({ store, model, payload, maxRank: options.maxRank, onProgress, signal }),
         )
-        io.out(`  steps               ${result.stepsRun}`)
-        io.out(`Next: openledger adapter register ${result.adapterDir}`)
-      })
-    })
+        printTrained(context, result, datanet.datanetId)
+      }),
+    )
+}
+
+/** The fine-tune job's payload from the options (checked as a queued job's is). */
+function payloadOf(context: Context, options: TrainOptions, datanet: Datanet): FineTunePayload {
+  return parseFineTunePayload(
+    {
+      datanet: {
+        chainId: datanet.chainId,
+        registry: datanet.registry,
+        datanetId: datanet.datanetId.toString(),
+      },
+      rank: options.rank,
+      steps: options.steps,
+      seed: options.seed,
+      seqLen: options.seqLen,
+      batch: options.batch,
+      lr: options.lr,
+      modules: options.modules,
+      outputDir: resolve(options.out ?? join(context.env.OPENLEDGER_HOME, 'adapters')),
+      name: options.name,
+    },
+    { maxRank: options.maxRank },
+  )
+}
+
+/** Runs the training with a progress display; Ctrl-C aborts it (and it writes nothing). */
+async function runCancellable<T>(
+  context: Context,
+  run: (signal: AbortSignal, onProgress: TrainingProgress['update']) => Promise<T>,
+): Promise<T> {
+  const progress = trainingProgress(context.io)
+  const controller = new AbortController()
+  const cancel = () => controller.abort()
+  process.once('SIGINT', cancel)
+  return run(controller.signal, progress.update).finally(() => {
+    progress.stop()
+    process.off('SIGINT', cancel)
+  })
+}
+
+function printTrained(context: Context, result: FineTuneResult, datanetId: bigint): void {
+  const { io } = context
+  io.out(`Trained adapter ${result.adapterDir}`)
+  io.out(`  sha256              ${result.adapterSha256}`)
+  io.out(`  rows                ${result.rowIds.length} (datanet ${datanetId})`)
+  io.out(`  training rows root  ${result.trainingRowsRoot}`)
+  io.out(
+    `  held-out loss       ${result.baseEvalLoss.toFixed(4)} base → ${result.bestEvalLoss.toFixed(4)} best`,
+  )
+  io.out(`  steps               ${result.stepsRun}`)
+  io.out(`Next: openledger adapter register ${result.adapterDir}`)
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
-import type { Context } from '../context.js'
-import { attributionExplainCommand } from './attribution/explainCommand.js'
+import type { Context } from '../../context.js'
+import { attributionExplainCommand } from './explain.js'
 
 /** `openledger attribution …`: Proof of Attribution, explained on the command line. */
 export function attributionCommand(program: Command, context: Context): void {

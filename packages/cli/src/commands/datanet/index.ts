@@ -1,12 +1,12 @@
 import type { Command } from 'commander'
-import type { Context } from '../context.js'
-import { datanetCommitCommand } from './datanet/commitCommand.js'
-import { datanetContributeCommand } from './datanet/contributeCommand.js'
-import { datanetCreateCommand } from './datanet/createCommand.js'
-import { datanetImportCommand } from './datanet/importCommand.js'
-import { datanetReviewCommand } from './datanet/reviewCommand.js'
-import { datanetRowsCommand } from './datanet/rowsCommand.js'
-import { datanetSearchCommand } from './datanet/searchCommand.js'
+import type { Context } from '../../context.js'
+import { datanetCommitCommand } from './commit.js'
+import { datanetContributeCommand } from './contribute.js'
+import { datanetCreateCommand } from './create.js'
+import { datanetImportCommand } from './import.js'
+import { datanetReviewCommand } from './review.js'
+import { datanetRowsCommand } from './rows.js'
+import { datanetSearchCommand } from './search.js'
 
 /** `openledger datanet …`: community datasets, from contribution through review to on-chain commits and search. */
 export function datanetCommand(program: Command, context: Context): void {

@@ -6,7 +6,7 @@ import { withRpcUrl } from '../../commonOptions.js'
 import type { Context } from '../../context.js'
 import { parseDatanetId, parseIntegerIn } from '../../options.js'
 import { progressBar } from '../../progressBar.js'
-import { defaultModelPath } from '../loraHost.js'
+import { defaultModelPath } from '../loraHost/defaultModelPath.js'
 import { rowPreview } from './rowPreview.js'
 import { withDatanet } from './withDatanet.js'
 

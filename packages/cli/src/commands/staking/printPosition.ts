@@ -1,0 +1,31 @@
+import type { ChainConnection, Manifest } from '@openledger/chain'
+import { feeYield, getAgentStake, getPosition } from '@openledger/staking'
+import type { Address } from 'viem'
+import type { Context } from '../../context.js'
+import { formatOpen, formatUnixTime } from '../../format.js'
+
+/** Prints the agent's stake and status, the staker's position on it and the agent's fee yield so far. */
+export async function printPosition(
+  context: Context,
+  connection: ChainConnection,
+  manifest: Manifest,
+  agentId: bigint,
+  staker: Address,
+): Promise<void> {
+  const { contracts } = manifest
+  const position = await getPosition(connection, contracts, { agentId, staker })
+  const agent = await getAgentStake(connection, contracts, { agentId })
+  const yieldOf = await feeYield(connection, contracts, { agentId, fromBlock: BigInt(manifest.blockNumber) })
+  const status = agent.jailed ? 'jailed' : agent.isActive ? 'active' : 'inactive'
+  context.io.out(
+    `Agent ${agentId} (${status}): ${formatOpen(agent.active)} active, ${formatOpen(agent.unbonding)} unbonding`,
+  )
+  context.io.out(`Position of ${staker}:`)
+  context.io.out(`  active          ${formatOpen(position.active)}`)
+  const ends = position.unbonding > 0n ? ` (withdrawable from ${formatUnixTime(position.unbondingEnds)})` : ''
+  context.io.out(`  unbonding       ${formatOpen(position.unbonding)}${ends}`)
+  context.io.out(`  pending reward  ${formatOpen(position.pendingReward)}`)
+  context.io.out(
+    `Fee yield: ${yieldOf.yieldBps} bps (${formatOpen(yieldOf.rewards)} over ${yieldOf.epochs.length} settled epochs)`,
+  )
+}

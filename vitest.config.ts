@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'unit',
-          include: ['{contracts,packages,agents}/**/*.test.ts'],
+          include: ['{contracts,packages,agents,lint}/**/*.test.ts'],
           exclude: [...shared.exclude, '**/*.int.test.ts'],
         },
       },

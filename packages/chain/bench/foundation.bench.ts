@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openTokenAbi } from '@openledger/contracts'
+import { openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import { openStore } from '@openledger/store'
-import { encodeFunctionData, parseEther } from 'viem'
+import { encodeFunctionData } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import {
   connectChain,
@@ -46,7 +46,7 @@ async function once() {
     address: token,
     abi: openTokenAbi,
     functionName: 'transfer',
-    args: [devnet.accounts[8]!.address, parseEther('1')],
+    args: [devnet.accounts[8]!.address, WEI_PER_OPEN],
   })
   const transferGas = (await connection.publicClient.waitForTransactionReceipt({ hash })).gasUsed
 
@@ -54,7 +54,7 @@ async function once() {
   const data = encodeFunctionData({
     abi: openTokenAbi,
     functionName: 'transfer',
-    args: [devnet.accounts[8]!.address, parseEther('1')],
+    args: [devnet.accounts[8]!.address, WEI_PER_OPEN],
   })
   const infrastructure = manifest.safe
   const { safeTxHash } = await proposeSafeTransaction(connection, store, {

@@ -1,3 +1,4 @@
+import { WEI_PER_OPEN } from '@openledger/contracts'
 import { describe, expect, it } from 'vitest'
 import { defaultGenesisTable, parseGenesisTable, TOTAL_SUPPLY, validateGenesisTable } from './genesis.js'
 
@@ -41,8 +42,8 @@ describe('genesis table', () => {
       ]),
     )
     expect(table).toEqual([
-      { label: 'community', holder: 'treasury', amount: 517_000_000n * 10n ** 18n },
-      { label: 'rest', holder: holders.team, amount: 483_000_000n * 10n ** 18n },
+      { label: 'community', holder: 'treasury', amount: 517_000_000n * WEI_PER_OPEN },
+      { label: 'rest', holder: holders.team, amount: 483_000_000n * WEI_PER_OPEN },
     ])
     expect(() => parseGenesisTable('{')).toThrow(/^Invalid genesis allocation table: not JSON/)
     expect(() => parseGenesisTable('[{"label":"a","holder":"treasury","amount":"-1"}]')).toThrow(

@@ -1,15 +1,16 @@
+import { OPEN_DECIMALS, WEI_PER_OPEN } from '@openledger/contracts'
 import { type Address, formatUnits, getAddress, isAddress, parseUnits } from 'viem'
 import { z } from 'zod'
 import { GenesisTableError } from './errors.js'
 
 /** 1,000,000,000 OPEN in wei: the fixed supply of OpenToken. */
-export const TOTAL_SUPPLY = 10n ** 27n
+export const TOTAL_SUPPLY = 1_000_000_000n * WEI_PER_OPEN
 
 /** `treasury` stands for the treasury Safe, whose address is known only at deployment. */
 export type GenesisHolder = Address | 'treasury'
 export type GenesisEntry = { label: string; holder: GenesisHolder; amount: bigint }
 
-const OPEN = (whole: bigint) => whole * 10n ** 18n
+const OPEN = (whole: bigint) => whole * WEI_PER_OPEN
 
 /**
  * The default genesis table: the community share (51.7%) to the treasury Safe, the rest to the given holders.
@@ -90,7 +91,7 @@ export function parseGenesisTable(json: string): GenesisEntry[] {
   const table = parsed.data.map((e) => ({
     label: e.label,
     holder: e.holder === 'treasury' ? ('treasury' as const) : getAddress(e.holder),
-    amount: parseUnits(e.amount, 18),
+    amount: parseUnits(e.amount, OPEN_DECIMALS),
   }))
   validateGenesisTable(table)
   return table

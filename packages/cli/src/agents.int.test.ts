@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { receiptFromJson, verifyReceipt } from '@openledger/attribution'
 import { type DeployedDevnet, deployedDevnet } from '@openledger/chain/testing'
-import { feeRouterAbi, openTokenAbi } from '@openledger/contracts'
+import { feeRouterAbi, openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import { stories260KDir } from '@openledger/lora-host/testing'
 import {
   getSpendable,
@@ -194,12 +194,12 @@ describe('the example agents through the gateway', () => {
     const [safeBefore, recipientBefore] = [await openBalance(safe), await openBalance(recipient)]
 
     const sent = await ask('ai-wallet', `Send 5 OPEN to ${recipient}`)
-    expect(await openBalance(recipient)).toBe(recipientBefore + 5n * 10n ** 18n)
-    expect(await openBalance(safe)).toBe(safeBefore - 5n * 10n ** 18n)
+    expect(await openBalance(recipient)).toBe(recipientBefore + 5n * WEI_PER_OPEN)
+    expect(await openBalance(safe)).toBe(safeBefore - 5n * WEI_PER_OPEN)
     expect(sent.answer).toMatch(/5 OPEN/)
 
     const refused = await ask('ai-wallet', `Send 50 OPEN to ${recipient}`)
-    expect(await openBalance(recipient)).toBe(recipientBefore + 5n * 10n ** 18n)
+    expect(await openBalance(recipient)).toBe(recipientBefore + 5n * WEI_PER_OPEN)
     expect(refused.answer).toMatch(/limit|allowance/i)
     expect(refused.answer).toMatch(/sign/i)
   }, 120_000)

@@ -10,7 +10,7 @@ import {
   readManifest,
   startDevnetServer,
 } from '@openledger/chain'
-import { openTokenAbi } from '@openledger/contracts'
+import { openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import { depositFees, getSettlementState, registerAgent, settleEpoch, stake } from '@openledger/staking'
 import { type Address, keccak256, parseEther, toHex, zeroHash } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -185,7 +185,7 @@ describe('openledger agent register, stake, unstake, withdraw, rewards, challeng
     const { agentId: secondId } = await registerAgent(connection, manifest.contracts, {
       account: account(CREATOR),
       metadataURI: 'ipfs://second',
-      feePerCall: parseEther('1'),
+      feePerCall: WEI_PER_OPEN,
     })
     await stake(connection, manifest.contracts, {
       account: account(CREATOR),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BaseCheckpointSaver } from '@langchain/langgraph'
 import { createCheckpointer } from '@openledger/agent-runtime'
-import { receiptFromJson, verifyReceipt } from '@openledger/attribution'
+import { receiptFromJson, SHARE_SCALE, verifyReceipt } from '@openledger/attribution'
 import { feeRouterAbi } from '@openledger/contracts'
 import { type Hex, keccak256, toHex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -64,7 +64,7 @@ describe('the gateway with the official openai client', () => {
       }),
     )
     const total = attribution.contributors.reduce((sum, c) => sum + BigInt(c.share), 0n)
-    expect(total).toBe(10n ** 18n)
+    expect(total).toBe(SHARE_SCALE)
     for (const span of attribution.spans) expect(answer.slice(span.start, span.end)).toBe(span.text)
 
     await t.metered(attribution.receiptId)

@@ -1,4 +1,4 @@
-import { openTokenAbi } from '@openledger/contracts'
+import { openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import {
   challengeAgent,
   depositFees,
@@ -115,7 +115,7 @@ describe('refusals, each with an OpenAI-style error body and no debit', () => {
       address: t.manifest.contracts.OpenToken,
       abi: openTokenAbi,
       functionName: 'transfer',
-      args: [payer.address, parseEther('1')],
+      args: [payer.address, WEI_PER_OPEN],
     } as never)
     await t.connection.publicClient.waitForTransactionReceipt({ hash })
     await depositFees(t.connection, t.manifest.contracts, { account: payer, amount: fee })

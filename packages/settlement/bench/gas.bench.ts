@@ -5,7 +5,7 @@
  * Run: `npm run bench -w packages/settlement`.
  */
 import { deployedDevnet } from '@openledger/chain/testing'
-import { agentStakingAbi } from '@openledger/contracts'
+import { agentStakingAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import {
   claimContributorReward,
   claimRewards,
@@ -56,7 +56,7 @@ const manyPayers = Array.from({ length: 100 }, (_, i) =>
   getAddress(keccak256(toHex(`bench payer ${i}`)).slice(0, 42)),
 )
 for (const payer of manyPayers)
-  await depositFees(connection, contracts, { account: as(3), amount: parseEther('1'), beneficiary: payer })
+  await depositFees(connection, contracts, { account: as(3), amount: WEI_PER_OPEN, beneficiary: payer })
 
 const fee = parseEther('0.001')
 const sizes = [

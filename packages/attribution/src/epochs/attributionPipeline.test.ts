@@ -1,3 +1,4 @@
+import { WEI_PER_OPEN } from '@openledger/contracts'
 import { getAddress, type Hex, keccak256, pad, stringToHex, toHex } from 'viem'
 import { expect, test } from 'vitest'
 import { fuse } from '../fusion/fuse.js'
@@ -31,7 +32,7 @@ test('evidence → fusion → receipt → epoch → verified receipt and payout'
     agentId: 'defi-assistant',
     adapters: [{ id: 'defi', sha256: keccak256(stringToHex('adapter')) }],
     responseHash: keccak256(stringToHex('answer')),
-    fee: 10n ** 18n,
+    fee: WEI_PER_OPEN,
     payer: getAddress(pad('0xca11e4', { size: 20 })),
     timestamp: 1_760_000_000n,
     noEvidence: false,

@@ -1,9 +1,8 @@
 import type { Address, Hex } from 'viem'
+import { SHARE_SCALE } from '../fusion/types.js'
 import { receiptId } from '../receipts/receiptId.js'
 import type { Receipt } from '../receipts/types.js'
 import { DuplicateReceiptError, EpochAccountingError, InvalidEpochInputError } from './errors.js'
-
-const WHOLE = 10n ** 18n
 
 export type SplitEpochFeesParameters = {
   receipts: readonly Receipt[]
@@ -62,7 +61,7 @@ export function splitEpochFees({
   const amounts = new Map<Address, bigint>()
   let paid = 0n
   for (const [account, value] of scaled) {
-    const amount = value / WHOLE
+    const amount = value / SHARE_SCALE
     if (amount === 0n) continue
     amounts.set(account, amount)
     paid += amount

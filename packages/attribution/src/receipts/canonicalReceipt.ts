@@ -1,9 +1,9 @@
 import { getAddress, type Hex, isAddress, isHex } from 'viem'
 import { compareRows } from '../fusion/compareRows.js'
+import { SHARE_SCALE } from '../fusion/types.js'
 import { InvalidReceiptError } from './errors.js'
 import type { Receipt, ReceiptContribution } from './types.js'
 
-const WHOLE = 10n ** 18n
 const UINT256 = 2n ** 256n
 const UINT64 = 2n ** 64n
 
@@ -42,7 +42,7 @@ export function canonicalReceipt(receipt: Receipt): Receipt {
 
   const contributions = receipt.contributions.map((c, i): ReceiptContribution => {
     const at = `contributions.${i}`
-    const weight = uint(`${at}.weight`, c.weight, WHOLE + 1n)
+    const weight = uint(`${at}.weight`, c.weight, SHARE_SCALE + 1n)
     if (weight === 0n) throw new InvalidReceiptError(`${at}.weight`, 'is 0; leave such rows out')
     if (typeof c.method !== 'string' || c.method.length === 0)
       throw new InvalidReceiptError(`${at}.method`, 'must be a non-empty string')
@@ -66,7 +66,7 @@ export function canonicalReceipt(receipt: Receipt): Receipt {
   const total = contributions.reduce((sum, c) => sum + c.weight, 0n)
   if (receipt.noEvidence && contributions.length > 0)
     throw new InvalidReceiptError('contributions', 'must be empty when noEvidence is true')
-  if (!receipt.noEvidence && total !== WHOLE)
+  if (!receipt.noEvidence && total !== SHARE_SCALE)
     throw new InvalidReceiptError(
       'contributions',
       `weights sum to ${total}, not 1e18 (set noEvidence when there are none)`,

@@ -1,4 +1,10 @@
-import { agentRegistryAbi, agentStakingAbi, feeRouterAbi, openTokenAbi } from '@openledger/contracts'
+import {
+  agentRegistryAbi,
+  agentStakingAbi,
+  feeRouterAbi,
+  openTokenAbi,
+  WEI_PER_OPEN,
+} from '@openledger/contracts'
 import {
   type Address,
   createTestClient,
@@ -119,7 +125,7 @@ describe('FeeRouter on the deployed AgentRegistry and AgentStaking', () => {
     ]
     supplyBefore = await balancesOf(holders)
     for (const creator of CREATORS) {
-      const args = ['ipfs://agent', [keccak256(toHex('adapter'))], parseEther('1')] as const
+      const args = ['ipfs://agent', [keccak256(toHex('adapter'))], WEI_PER_OPEN] as const
       const { result } = await registry(creator).simulate.registerAgent(args, { account: creator })
       await mined(registry(creator).write.registerAgent(args))
       agentIds.push(result)

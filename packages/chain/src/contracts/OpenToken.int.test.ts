@@ -1,4 +1,4 @@
-import { openTokenAbi, openTokenBytecode } from '@openledger/contracts'
+import { openTokenAbi, openTokenBytecode, WEI_PER_OPEN } from '@openledger/contracts'
 import {
   type Address,
   createTestClient,
@@ -20,7 +20,7 @@ import { revertOf } from '../testing/revertOf.js'
 import { signDelegation } from '../testing/signDelegation.js'
 import { signPermit } from '../testing/signPermit.js'
 
-const OPEN = (whole: bigint) => whole * 10n ** 18n
+const OPEN = (whole: bigint) => whole * WEI_PER_OPEN
 const [INVESTORS, RELAYER, ALICE, BOB, CAROL] = [3, 5, 7, 8, 9] as const
 
 let env: DeployedDevnet

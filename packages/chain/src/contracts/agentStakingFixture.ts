@@ -4,6 +4,7 @@ import {
   agentStakingAbi,
   agentStakingBytecode,
   openTokenAbi,
+  WEI_PER_OPEN,
 } from '@openledger/contracts'
 import {
   type Address,
@@ -17,7 +18,7 @@ import {
 import { deployContract } from '../deploy/deployContract.js'
 import { useDeployedDevnet } from '../testing/useDeployedDevnet.js'
 
-export const OPEN = (whole: bigint) => whole * 10n ** 18n
+export const OPEN = (whole: bigint) => whole * WEI_PER_OPEN
 /**
  * Dev accounts: 0–2 own the treasury Safe; 3 is a genesis holder that funds the others; 4 an outsider; 5 a
  * challenger (a genesis holder); 6 the fee router (a genesis holder); 7 an agent's creator; 8 and 9 stakers.

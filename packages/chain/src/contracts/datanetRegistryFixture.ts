@@ -1,9 +1,9 @@
-import { datanetRegistryAbi, openTokenAbi } from '@openledger/contracts'
+import { datanetRegistryAbi, openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import { getContract, keccak256, parseEventLogs, type TransactionReceipt, toHex } from 'viem'
 import { DATANET_UNBONDING_SECONDS } from '../deploy/deploy.js'
 import { useDeployedDevnet } from '../testing/useDeployedDevnet.js'
 
-export const OPEN = (whole: bigint) => whole * 10n ** 18n
+export const OPEN = (whole: bigint) => whole * WEI_PER_OPEN
 /** Dev accounts: a genesis holder, the curator, two contributors, and an outsider. */
 export const [INVESTORS, CURATOR, ALICE, BOB, CAROL] = [3, 7, 8, 9, 1] as const
 export const UNBONDING = BigInt(DATANET_UNBONDING_SECONDS)

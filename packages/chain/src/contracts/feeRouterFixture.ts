@@ -1,4 +1,4 @@
-import { feeRouterAbi, feeRouterBytecode, openTokenAbi } from '@openledger/contracts'
+import { feeRouterAbi, feeRouterBytecode, openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import {
   mockAgentFeesAbi,
   mockAgentFeesBytecode,
@@ -17,7 +17,7 @@ import {
 import { deployContract } from '../deploy/deployContract.js'
 import { useDeployedDevnet } from '../testing/useDeployedDevnet.js'
 
-export const OPEN = (whole: bigint) => whole * 10n ** 18n
+export const OPEN = (whole: bigint) => whole * WEI_PER_OPEN
 /** Dev accounts: a genesis holder, the settler, three payers and an outsider. */
 export const [INVESTORS, SETTLER, PAYER_A, PAYER_B, PAYER_C, OUTSIDER] = [3, 6, 7, 8, 9, 5] as const
 export const PAYERS = [PAYER_A, PAYER_B, PAYER_C] as const

@@ -1,4 +1,4 @@
-import { openTokenAbi } from '@openledger/contracts'
+import { openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import {
   type Abi,
   type Address,
@@ -60,7 +60,7 @@ async function safeTx(to: Address) {
   const data = encodeFunctionData({
     abi: openTokenAbi,
     functionName: 'transfer',
-    args: [to, parseEther('1')],
+    args: [to, WEI_PER_OPEN],
   })
   const nonce = (await read(safe(), 'nonce')) as bigint
   const [gasToken, refundReceiver] = [zeroAddress, zeroAddress]
@@ -200,7 +200,7 @@ describe('the deployment leaves no admin power with any EOA', () => {
         functionName: 'balanceOf',
         args: [recipient],
       } as const
-      expect(await publicClient.readContract(balanceOf)).toBe(parseEther('1'))
+      expect(await publicClient.readContract(balanceOf)).toBe(WEI_PER_OPEN)
       expect(await read(safe(), 'nonce')).toBe(1n)
     } finally {
       await testClient.revert({ id: snapshot })

@@ -1,4 +1,4 @@
-import type { AttributeAnswerReturnType, Receipt } from '@openledger/attribution'
+import { type AttributeAnswerReturnType, type Receipt, SHARE_SCALE } from '@openledger/attribution'
 import type { Address, Hex } from 'viem'
 
 /** The `attribution` object of an answer: its receipt in brief, who it credits, and why. */
@@ -44,7 +44,7 @@ export function attributionObject(parameters: {
     ? result.contributors.map(({ contributor, share }) => ({
         contributor,
         share: share.toString(),
-        percent: Number((share * 1_000_000n) / 10n ** 18n) / 10_000,
+        percent: Number((share * 1_000_000n) / SHARE_SCALE) / 10_000,
       }))
     : []
   return {

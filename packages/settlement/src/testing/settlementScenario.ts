@@ -1,12 +1,11 @@
-import type { Receipt } from '@openledger/attribution'
+import { type Receipt, SHARE_SCALE } from '@openledger/attribution'
 import type { ChainConnection, DevAccount, Manifest } from '@openledger/chain'
-import { openTokenAbi } from '@openledger/contracts'
+import { openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import { depositFees, registerAgent, stake } from '@openledger/staking'
-import { type Address, getAddress, type Hex, keccak256, parseEther, toHex } from 'viem'
+import { type Address, getAddress, type Hex, keccak256, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 
-const OPEN = (whole: bigint) => parseEther(String(whole))
-const WHOLE = 10n ** 18n
+const OPEN = (whole: bigint) => whole * WEI_PER_OPEN
 /** Dev accounts: 3 funds everyone; 4–6 create agents 1–3; 7 and 8 stake; 0–2 pay (they also own the Safe). */
 const [FUNDER, STAKER_A, STAKER_B] = [3, 7, 8] as const
 export const CREATORS = [4, 5, 6] as const
@@ -120,9 +119,9 @@ export function scenarioReceipts(
     })
     const contributions =
       kind === 0
-        ? [contribution(alice, WHOLE, 'a')]
+        ? [contribution(alice, SHARE_SCALE, 'a')]
         : kind === 1
-          ? [contribution(alice, WHOLE / 2n, 'a'), contribution(bob, WHOLE / 2n, 'b')]
+          ? [contribution(alice, SHARE_SCALE / 2n, 'a'), contribution(bob, SHARE_SCALE / 2n, 'b')]
           : []
     const receipt: Receipt = {
       requestId: keccak256(toHex(`request ${salt} ${i}`)),

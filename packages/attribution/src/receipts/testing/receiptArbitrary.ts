@@ -1,18 +1,20 @@
 import fc from 'fast-check'
 import { type Address, getAddress, type Hex, pad, toHex } from 'viem'
+import { SHARE_SCALE } from '../../fusion/types.js'
 import type { Receipt } from '../types.js'
 
-const WHOLE = 10n ** 18n
 const hex32 = fc.bigInt({ min: 0n, max: 2n ** 256n - 1n }).map((n): Hex => pad(toHex(n), { size: 32 }))
 
 /** Random valid receipts for property tests, over a small set of contributors so that they repeat. */
 export function receiptArbitrary(
   contributors: readonly Address[] = defaultContributors,
 ): fc.Arbitrary<Receipt> {
-  const weights = fc.uniqueArray(fc.bigInt({ min: 1n, max: WHOLE - 1n }), { maxLength: 5 }).map((cuts) => {
-    const points = [0n, ...cuts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), WHOLE]
-    return points.slice(1).map((p, i) => p - points[i]!)
-  })
+  const weights = fc
+    .uniqueArray(fc.bigInt({ min: 1n, max: SHARE_SCALE - 1n }), { maxLength: 5 })
+    .map((cuts) => {
+      const points = [0n, ...cuts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), SHARE_SCALE]
+      return points.slice(1).map((p, i) => p - points[i]!)
+    })
   const contributions = weights.chain((ws) =>
     fc.tuple(
       ...ws.map((weight, i) =>

@@ -1,4 +1,10 @@
-import { agentRegistryAbi, agentStakingAbi, feeRouterAbi, openTokenAbi } from '@openledger/contracts'
+import {
+  agentRegistryAbi,
+  agentStakingAbi,
+  feeRouterAbi,
+  openTokenAbi,
+  WEI_PER_OPEN,
+} from '@openledger/contracts'
 import { type Address, getAddress, getContract, keccak256, maxUint256, parseEther, toHex } from 'viem'
 import { useDeployedDevnet } from '../../testing/useDeployedDevnet.js'
 
@@ -46,7 +52,7 @@ export function useProtocolHarness() {
         abi: agentRegistryAbi,
         client: clientOf(i),
       })
-      const args = [`ipfs://agent-${i}`, [keccak256(toHex(`adapter ${i}`))], parseEther('1')] as const
+      const args = [`ipfs://agent-${i}`, [keccak256(toHex(`adapter ${i}`))], WEI_PER_OPEN] as const
       const { result } = await registry.simulate.registerAgent(args, { account: account(i) })
       await mined(registry.write.registerAgent(args))
       agentIds.push(result)

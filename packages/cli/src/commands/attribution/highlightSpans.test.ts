@@ -1,3 +1,4 @@
+import { SHARE_SCALE } from '@openledger/attribution'
 import { describe, expect, it } from 'vitest'
 import { formatShare } from './formatShare.js'
 import { ansiHighlight, bracketHighlight, highlightSpans } from './highlightSpans.js'
@@ -29,7 +30,7 @@ describe('highlightSpans', () => {
 
 describe('formatShare', () => {
   it('prints a 1e18 fixed-point share as a percentage with 2 decimals, rounded half up', () => {
-    expect(formatShare(10n ** 18n)).toBe('100.00%')
+    expect(formatShare(SHARE_SCALE)).toBe('100.00%')
     expect(formatShare(875_000_000_000_000_000n)).toBe('87.50%')
     expect(formatShare(333_333_333_333_333_333n)).toBe('33.33%')
     expect(formatShare(66_665_000_000_000_000n)).toBe('6.67%')

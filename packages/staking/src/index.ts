@@ -68,6 +68,7 @@ export {
   InsufficientStakeError,
   InvalidProofError,
   InvalidSplitsError,
+  MissingEventError,
   NothingToClaimError,
   NothingToWithdrawError,
   StakingRevertError,

@@ -1,9 +1,10 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, readContractCall, sendContractCall } from '@openledger/chain'
 import { agentStakingAbi } from '@openledger/contracts'
 import { type Hex, parseEventLogs } from 'viem'
+import { MissingEventError } from '../errors/staking.js'
 import { stakingAbi } from '../internal/abis.js'
 import { approveIfShort } from '../internal/approveIfShort.js'
-import { readCall, sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type ChallengeAgentParameters = WriteParameters & {
@@ -31,24 +32,29 @@ export async function challengeAgent(
   parameters: ChallengeAgentParameters,
 ): Promise<ChallengeAgentReturnType> {
   const { account, agentId, evidenceHash } = parameters
-  const { challengeBond: bond } = await readCall<{ challengeBond: bigint }>(connection, {
-    address: contracts.AgentStaking,
-    abi: stakingAbi,
-    functionName: 'params',
-    args: [],
-  })
+  const { challengeBond: bond } = await withStakingErrors(
+    readContractCall(connection, {
+      address: contracts.AgentStaking,
+      abi: stakingAbi,
+      functionName: 'params',
+      args: [],
+    }),
+  )
   await approveIfShort(connection, account, {
     token: contracts.OpenToken,
     spender: contracts.AgentStaking,
     amount: bond,
   })
-  const { hash, receipt } = await sendTransaction(connection, account, {
-    address: contracts.AgentStaking,
-    abi: stakingAbi,
-    functionName: 'challenge',
-    args: [agentId, evidenceHash],
-  })
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: contracts.AgentStaking,
+      abi: stakingAbi,
+      functionName: 'challenge',
+      args: [agentId, evidenceHash],
+    }),
+  )
   const [opened] = parseEventLogs({ abi: agentStakingAbi, eventName: 'ChallengeOpened', logs: receipt.logs })
-  if (!opened) throw new Error(`challenge ${hash} emitted no ChallengeOpened event`)
+  if (!opened) throw new MissingEventError('challenge', hash, 'ChallengeOpened')
   return { hash, receipt, challengeId: opened.args.challengeId, bond: opened.args.bond }
 }

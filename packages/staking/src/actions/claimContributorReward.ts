@@ -1,8 +1,9 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import { feeRouterAbi } from '@openledger/contracts'
 import { type Address, type Hex, parseEventLogs } from 'viem'
+import { MissingEventError } from '../errors/staking.js'
 import { routerAbi } from '../internal/abis.js'
-import { sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type ClaimContributorRewardParameters = WriteParameters & {
@@ -36,13 +37,16 @@ export async function claimContributorReward(
   parameters: ClaimContributorRewardParameters,
 ): Promise<ClaimContributorRewardReturnType> {
   const { account, cumulative, proof, beneficiary = account.address } = parameters
-  const { hash, receipt } = await sendTransaction(connection, account, {
-    address: contracts.FeeRouter,
-    abi: routerAbi,
-    functionName: 'claim',
-    args: [beneficiary, cumulative, proof],
-  })
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: contracts.FeeRouter,
+      abi: routerAbi,
+      functionName: 'claim',
+      args: [beneficiary, cumulative, proof],
+    }),
+  )
   const [claimed] = parseEventLogs({ abi: feeRouterAbi, eventName: 'Claimed', logs: receipt.logs })
-  if (!claimed) throw new Error(`claim ${hash} emitted no Claimed event`)
+  if (!claimed) throw new MissingEventError('claim', hash, 'Claimed')
   return { hash, receipt, amount: claimed.args.amount }
 }

@@ -1,8 +1,8 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import { agentStakingAbi } from '@openledger/contracts'
 import { parseEventLogs } from 'viem'
 import { stakingAbi } from '../internal/abis.js'
-import { sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type ClaimRewardsParameters = WriteParameters & { agentId: bigint }
@@ -21,12 +21,15 @@ export async function claimRewards(
   parameters: ClaimRewardsParameters,
 ): Promise<ClaimRewardsReturnType> {
   const { account, agentId } = parameters
-  const { hash, receipt } = await sendTransaction(connection, account, {
-    address: contracts.AgentStaking,
-    abi: stakingAbi,
-    functionName: 'claim',
-    args: [agentId],
-  })
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: contracts.AgentStaking,
+      abi: stakingAbi,
+      functionName: 'claim',
+      args: [agentId],
+    }),
+  )
   const [claimed] = parseEventLogs({ abi: agentStakingAbi, eventName: 'RewardClaimed', logs: receipt.logs })
   return { hash, receipt, amount: claimed?.args.amount ?? 0n }
 }

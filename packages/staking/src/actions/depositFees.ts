@@ -1,9 +1,9 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import type { Address, Hex } from 'viem'
 import { ZeroAmountError } from '../errors/staking.js'
 import { routerAbi } from '../internal/abis.js'
 import { approveIfShort } from '../internal/approveIfShort.js'
-import { sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type DepositFeesParameters = WriteParameters & {
@@ -38,12 +38,15 @@ export async function depositFees(
     spender: contracts.FeeRouter,
     amount,
   })
-  const { hash, receipt } = await sendTransaction(connection, account, {
-    address: contracts.FeeRouter,
-    abi: routerAbi,
-    ...(beneficiary === undefined
-      ? { functionName: 'deposit', args: [amount] }
-      : { functionName: 'depositFor', args: [beneficiary, amount] }),
-  })
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: contracts.FeeRouter,
+      abi: routerAbi,
+      ...(beneficiary === undefined
+        ? { functionName: 'deposit', args: [amount] }
+        : { functionName: 'depositFor', args: [beneficiary, amount] }),
+    }),
+  )
   return { hash, receipt, approvalHash }
 }

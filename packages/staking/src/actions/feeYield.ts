@@ -1,7 +1,7 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, readContractCall } from '@openledger/chain'
 import { agentStakingAbi, feeRouterAbi } from '@openledger/contracts'
 import { stakingAbi } from '../internal/abis.js'
-import { readCall } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts } from '../types.js'
 
 export type FeeYieldParameters = {
@@ -84,12 +84,14 @@ export async function feeYield(
   const rewards = notified
     .filter((log) => !log.args.toTreasury)
     .reduce((sum, log) => sum + log.args.amount, 0n)
-  const { active: activeStake } = await readCall<{ active: bigint }>(connection, {
-    address: contracts.AgentStaking,
-    abi: stakingAbi,
-    functionName: 'agentStake',
-    args: [agentId],
-  })
+  const { active: activeStake } = await withStakingErrors(
+    readContractCall(connection, {
+      address: contracts.AgentStaking,
+      abi: stakingAbi,
+      functionName: 'agentStake',
+      args: [agentId],
+    }),
+  )
   const yieldBps = activeStake === 0n ? 0n : (rewards * 10_000n) / activeStake
   return {
     epochs,

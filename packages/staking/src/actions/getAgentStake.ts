@@ -1,7 +1,7 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, readContractCall } from '@openledger/chain'
 import type { Address } from 'viem'
 import { registryAbi, stakingAbi } from '../internal/abis.js'
-import { readCall } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts } from '../types.js'
 import { getPosition } from './getPosition.js'
 import { getStakingParams } from './getStakingParams.js'
@@ -41,19 +41,25 @@ export async function getAgentStake(
 ): Promise<GetAgentStakeReturnType> {
   const { agentId } = parameters
   const registry = { address: contracts.AgentRegistry, abi: registryAbi } as const
-  const creator = await readCall<Address>(connection, {
-    ...registry,
-    functionName: 'creatorOf',
-    args: [agentId],
-  })
-  const [stake, paused, creatorPosition, isActive, params] = await Promise.all([
-    readCall<{ active: bigint; unbonding: bigint; jailed: boolean; openChallengeId: bigint }>(connection, {
-      address: contracts.AgentStaking,
-      abi: stakingAbi,
-      functionName: 'agentStake',
+  const creator = await withStakingErrors(
+    readContractCall(connection, {
+      ...registry,
+      functionName: 'creatorOf',
       args: [agentId],
     }),
-    readCall<boolean>(connection, { ...registry, functionName: 'isPaused', args: [agentId] }),
+  )
+  const [stake, paused, creatorPosition, isActive, params] = await Promise.all([
+    withStakingErrors(
+      readContractCall(connection, {
+        address: contracts.AgentStaking,
+        abi: stakingAbi,
+        functionName: 'agentStake',
+        args: [agentId],
+      }),
+    ),
+    withStakingErrors(
+      readContractCall(connection, { ...registry, functionName: 'isPaused', args: [agentId] }),
+    ),
     getPosition(connection, contracts, { agentId, staker: creator }),
     isAgentActive(connection, contracts, { agentId }),
     getStakingParams(connection, contracts),

@@ -1,7 +1,7 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, readContractCall } from '@openledger/chain'
 import type { Address } from 'viem'
 import { routerAbi } from '../internal/abis.js'
-import { readCall } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts } from '../types.js'
 
 export type GetFeeBalanceParameters = { account: Address }
@@ -31,12 +31,14 @@ export async function getFeeBalance(
   const router = { address: contracts.FeeRouter, abi: routerAbi } as const
   const args = [parameters.account] as const
   const [balance, withdrawal] = await Promise.all([
-    readCall<bigint>(connection, { ...router, functionName: 'balanceOf', args }),
-    readCall<{ amount: bigint; unlocksAt: bigint }>(connection, {
-      ...router,
-      functionName: 'withdrawalOf',
-      args,
-    }),
+    withStakingErrors(readContractCall(connection, { ...router, functionName: 'balanceOf', args })),
+    withStakingErrors(
+      readContractCall(connection, {
+        ...router,
+        functionName: 'withdrawalOf',
+        args,
+      }),
+    ),
   ])
   const pendingWithdrawal = withdrawal.amount
   // A settlement may debit a balance below its pending request; nothing is spendable then, not a negative.

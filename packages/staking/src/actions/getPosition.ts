@@ -1,7 +1,7 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, readContractCall } from '@openledger/chain'
 import type { Address } from 'viem'
 import { stakingAbi } from '../internal/abis.js'
-import { readCall } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { Position, StakingContracts } from '../types.js'
 
 export type GetPositionParameters = { agentId: bigint; staker: Address }
@@ -22,17 +22,14 @@ export async function getPosition(
   contracts: Pick<StakingContracts, 'AgentStaking'>,
   parameters: GetPositionParameters,
 ): Promise<GetPositionReturnType> {
-  const view = await readCall<{
-    activeTokens: bigint
-    unbondingTokens: bigint
-    unbondingEnds: bigint
-    pendingReward: bigint
-  }>(connection, {
-    address: contracts.AgentStaking,
-    abi: stakingAbi,
-    functionName: 'positionOf',
-    args: [parameters.agentId, parameters.staker],
-  })
+  const view = await withStakingErrors(
+    readContractCall(connection, {
+      address: contracts.AgentStaking,
+      abi: stakingAbi,
+      functionName: 'positionOf',
+      args: [parameters.agentId, parameters.staker],
+    }),
+  )
   return {
     active: view.activeTokens,
     unbonding: view.unbondingTokens,

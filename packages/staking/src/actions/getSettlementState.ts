@@ -1,7 +1,7 @@
-import type { ChainConnection } from '@openledger/chain'
-import type { Address, Hex } from 'viem'
+import { type ChainConnection, readContractCall } from '@openledger/chain'
+import type { Abi, Address, Hex } from 'viem'
 import { routerAbi } from '../internal/abis.js'
-import { readCall } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { Splits, StakingContracts } from '../types.js'
 
 export type GetSettlementStateParameters = {
@@ -38,7 +38,14 @@ export async function getSettlementState(
 ): Promise<GetSettlementStateReturnType> {
   const { epoch } = parameters
   const read = <T>(functionName: string, args: readonly unknown[] = []) =>
-    readCall<T>(connection, { address: contracts.FeeRouter, abi: routerAbi, functionName, args })
+    withStakingErrors(
+      readContractCall(connection, {
+        address: contracts.FeeRouter,
+        abi: routerAbi as Abi,
+        functionName,
+        args,
+      }),
+    ) as Promise<T>
   const [lastEpoch, payoutsRoot, splits, settler, [contributorsFunded, contributorsClaimed], receiptsRoot] =
     await Promise.all([
       read<bigint>('lastEpoch'),

@@ -1,6 +1,6 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, readContractCall } from '@openledger/chain'
 import { stakingAbi } from '../internal/abis.js'
-import { readCall } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, StakingParams } from '../types.js'
 
 /**
@@ -13,11 +13,13 @@ export async function getStakingParams(
   connection: ChainConnection,
   contracts: Pick<StakingContracts, 'AgentStaking'>,
 ): Promise<StakingParams> {
-  const params = await readCall<StakingParams>(connection, {
-    address: contracts.AgentStaking,
-    abi: stakingAbi,
-    functionName: 'params',
-    args: [],
-  })
+  const params = await withStakingErrors(
+    readContractCall(connection, {
+      address: contracts.AgentStaking,
+      abi: stakingAbi,
+      functionName: 'params',
+      args: [],
+    }),
+  )
   return { ...params }
 }

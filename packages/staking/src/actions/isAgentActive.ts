@@ -1,6 +1,6 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, readContractCall } from '@openledger/chain'
 import { stakingAbi } from '../internal/abis.js'
-import { readCall } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts } from '../types.js'
 
 export type IsAgentActiveParameters = { agentId: bigint }
@@ -10,17 +10,19 @@ export type IsAgentActiveParameters = { agentId: bigint }
  * and its creator's active stake on it reaches `minCreatorStake`.
  *
  * @example
- * if (!(await isAgentActive(connection, manifest.contracts, { agentId: 1n }))) throw new Error('inactive')
+ * if (!(await isAgentActive(connection, manifest.contracts, { agentId: 1n }))) console.error('agent 1 is inactive')
  */
 export async function isAgentActive(
   connection: ChainConnection,
   contracts: Pick<StakingContracts, 'AgentStaking'>,
   parameters: IsAgentActiveParameters,
 ): Promise<boolean> {
-  return readCall<boolean>(connection, {
-    address: contracts.AgentStaking,
-    abi: stakingAbi,
-    functionName: 'isAgentActive',
-    args: [parameters.agentId],
-  })
+  return withStakingErrors(
+    readContractCall(connection, {
+      address: contracts.AgentStaking,
+      abi: stakingAbi,
+      functionName: 'isAgentActive',
+      args: [parameters.agentId],
+    }),
+  )
 }

@@ -1,8 +1,9 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import { agentRegistryAbi } from '@openledger/contracts'
 import { type Hex, parseEventLogs } from 'viem'
+import { MissingEventError } from '../errors/staking.js'
 import { registryAbi } from '../internal/abis.js'
-import { sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type RegisterAgentParameters = WriteParameters & {
@@ -30,17 +31,20 @@ export async function registerAgent(
   parameters: RegisterAgentParameters,
 ): Promise<RegisterAgentReturnType> {
   const { account, metadataURI, adapterHashes = [], feePerCall } = parameters
-  const { hash, receipt } = await sendTransaction(connection, account, {
-    address: contracts.AgentRegistry,
-    abi: registryAbi,
-    functionName: 'registerAgent',
-    args: [metadataURI, adapterHashes, feePerCall],
-  })
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: contracts.AgentRegistry,
+      abi: registryAbi,
+      functionName: 'registerAgent',
+      args: [metadataURI, adapterHashes, feePerCall],
+    }),
+  )
   const [registered] = parseEventLogs({
     abi: agentRegistryAbi,
     eventName: 'AgentRegistered',
     logs: receipt.logs,
   }).filter((log) => log.address.toLowerCase() === contracts.AgentRegistry.toLowerCase())
-  if (!registered) throw new Error(`registerAgent ${hash} emitted no AgentRegistered event`)
+  if (!registered) throw new MissingEventError('registerAgent', hash, 'AgentRegistered')
   return { hash, receipt, agentId: registered.args.agentId }
 }

@@ -1,8 +1,9 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import { feeRouterAbi } from '@openledger/contracts'
 import { parseEventLogs } from 'viem'
+import { MissingEventError } from '../errors/staking.js'
 import { routerAbi } from '../internal/abis.js'
-import { sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type RequestFeeWithdrawalParameters = WriteParameters & { amount: bigint }
@@ -30,17 +31,20 @@ export async function requestFeeWithdrawal(
   parameters: RequestFeeWithdrawalParameters,
 ): Promise<RequestFeeWithdrawalReturnType> {
   const { account, amount } = parameters
-  const { hash, receipt } = await sendTransaction(connection, account, {
-    address: contracts.FeeRouter,
-    abi: routerAbi,
-    functionName: 'requestWithdrawal',
-    args: [amount],
-  })
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: contracts.FeeRouter,
+      abi: routerAbi,
+      functionName: 'requestWithdrawal',
+      args: [amount],
+    }),
+  )
   const [requested] = parseEventLogs({
     abi: feeRouterAbi,
     eventName: 'WithdrawalRequested',
     logs: receipt.logs,
   })
-  if (!requested) throw new Error(`requestWithdrawal ${hash} emitted no WithdrawalRequested event`)
+  if (!requested) throw new MissingEventError('requestWithdrawal', hash, 'WithdrawalRequested')
   return { hash, receipt, unlocksAt: requested.args.unlocksAt }
 }

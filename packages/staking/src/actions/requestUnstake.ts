@@ -1,6 +1,6 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import { stakingAbi } from '../internal/abis.js'
-import { sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { Position, StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 import { getPosition } from './getPosition.js'
 
@@ -22,12 +22,15 @@ export async function requestUnstake(
   parameters: RequestUnstakeParameters,
 ): Promise<RequestUnstakeReturnType> {
   const { account, agentId, amount } = parameters
-  const { hash, receipt } = await sendTransaction(connection, account, {
-    address: contracts.AgentStaking,
-    abi: stakingAbi,
-    functionName: 'requestUnstake',
-    args: [agentId, amount],
-  })
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: contracts.AgentStaking,
+      abi: stakingAbi,
+      functionName: 'requestUnstake',
+      args: [agentId, amount],
+    }),
+  )
   const position = await getPosition(connection, contracts, { agentId, staker: account.address })
   return { hash, receipt, position }
 }

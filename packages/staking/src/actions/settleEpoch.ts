@@ -1,7 +1,7 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import type { Address, Hex } from 'viem'
 import { routerAbi } from '../internal/abis.js'
-import { sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 /** One epoch's aggregates, as FeeRouter's `settleEpoch` takes them; amounts in OPEN wei. */
@@ -50,16 +50,15 @@ export async function settleEpoch(
 ): Promise<WriteReturnType> {
   const { account, epoch, receiptsRoot, payoutsRoot, charges, agents, adapterCreators, contributorsPaid } =
     parameters
-  const { hash, receipt } = await sendTransaction(
-    connection,
-    account,
-    {
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
       address: contracts.FeeRouter,
       abi: routerAbi,
       functionName: 'settleEpoch',
       args: [epoch, receiptsRoot, payoutsRoot, charges, agents, adapterCreators, contributorsPaid],
-    },
-    { onSent: parameters.onSent },
+      onSent: parameters.onSent,
+    }),
   )
   return { hash, receipt }
 }

@@ -1,9 +1,9 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import type { Hex } from 'viem'
 import { ZeroAmountError } from '../errors/staking.js'
 import { stakingAbi } from '../internal/abis.js'
 import { approveIfShort } from '../internal/approveIfShort.js'
-import { sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { Position, StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 import { getPosition } from './getPosition.js'
 
@@ -38,12 +38,15 @@ export async function stake(
     spender: contracts.AgentStaking,
     amount,
   })
-  const { hash, receipt } = await sendTransaction(connection, account, {
-    address: contracts.AgentStaking,
-    abi: stakingAbi,
-    functionName: 'stake',
-    args: [agentId, amount],
-  })
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: contracts.AgentStaking,
+      abi: stakingAbi,
+      functionName: 'stake',
+      args: [agentId, amount],
+    }),
+  )
   const position = await getPosition(connection, contracts, { agentId, staker: account.address })
   return { hash, receipt, approvalHash, position }
 }

@@ -1,8 +1,8 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import { agentStakingAbi } from '@openledger/contracts'
 import { parseEventLogs } from 'viem'
 import { stakingAbi } from '../internal/abis.js'
-import { sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type WithdrawParameters = WriteParameters & { agentId: bigint }
@@ -22,12 +22,15 @@ export async function withdraw(
   parameters: WithdrawParameters,
 ): Promise<WithdrawReturnType> {
   const { account, agentId } = parameters
-  const { hash, receipt } = await sendTransaction(connection, account, {
-    address: contracts.AgentStaking,
-    abi: stakingAbi,
-    functionName: 'withdraw',
-    args: [agentId],
-  })
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: contracts.AgentStaking,
+      abi: stakingAbi,
+      functionName: 'withdraw',
+      args: [agentId],
+    }),
+  )
   const [withdrawn] = parseEventLogs({
     abi: agentStakingAbi,
     eventName: 'StakeWithdrawn',

@@ -1,6 +1,6 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import { routerAbi } from '../internal/abis.js'
-import { sendTransaction } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type WithdrawFeesParameters = WriteParameters & { amount: bigint }
@@ -21,11 +21,14 @@ export async function withdrawFees(
   parameters: WithdrawFeesParameters,
 ): Promise<WithdrawFeesReturnType> {
   const { account, amount } = parameters
-  const { hash, receipt } = await sendTransaction(connection, account, {
-    address: contracts.FeeRouter,
-    abi: routerAbi,
-    functionName: 'withdraw',
-    args: [amount],
-  })
+  const { hash, receipt } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: contracts.FeeRouter,
+      abi: routerAbi,
+      functionName: 'withdraw',
+      args: [amount],
+    }),
+  )
   return { hash, receipt }
 }

@@ -1,7 +1,7 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, readContractCall, sendContractCall } from '@openledger/chain'
 import { openTokenAbi } from '@openledger/contracts'
-import type { Abi, Account, Address, Hex } from 'viem'
-import { readCall, sendTransaction } from './sendTransaction.js'
+import type { Account, Address, Hex } from 'viem'
+import { withStakingErrors } from './withStakingErrors.js'
 
 /** Approves `spender` for exactly `amount` OPEN when the current allowance is short; returns the hash if sent. */
 export async function approveIfShort(
@@ -10,19 +10,24 @@ export async function approveIfShort(
   parameters: { token: Address; spender: Address; amount: bigint },
 ): Promise<Hex | undefined> {
   const { token, spender, amount } = parameters
-  const abi = openTokenAbi as Abi
-  const allowance = await readCall<bigint>(connection, {
-    address: token,
-    abi,
-    functionName: 'allowance',
-    args: [account.address, spender],
-  })
+  const abi = openTokenAbi
+  const allowance = await withStakingErrors(
+    readContractCall(connection, {
+      address: token,
+      abi,
+      functionName: 'allowance',
+      args: [account.address, spender],
+    }),
+  )
   if (allowance >= amount) return undefined
-  const { hash } = await sendTransaction(connection, account, {
-    address: token,
-    abi,
-    functionName: 'approve',
-    args: [spender, amount],
-  })
+  const { hash } = await withStakingErrors(
+    sendContractCall(connection, {
+      account,
+      address: token,
+      abi,
+      functionName: 'approve',
+      args: [spender, amount],
+    }),
+  )
   return hash
 }

@@ -1,4 +1,5 @@
-import { type Address, ContractFunctionRevertedError, BaseError as ViemBaseError } from 'viem'
+import { ContractCallRevertedError, decodeRevert } from '@openledger/chain'
+import type { Address } from 'viem'
 import {
   ChallengePendingError,
   EpochOutOfOrderError,
@@ -20,15 +21,15 @@ import {
 } from '../errors/staking.js'
 
 /**
- * Turns a viem error from a staking, registry, fee router or token call into the SDK's typed error. Errors
- * that are not reverts (network, nonce, gas) are returned unchanged.
+ * Turns the revert of a staking, registry, fee router or token call (chain's `decodeRevert`) into the SDK's
+ * typed error; a mined transaction that reverted without data is a `StakingRevertError`. Errors that are not
+ * reverts (network, nonce, gas) are returned unchanged.
  */
 export function toStakingError(error: unknown): unknown {
-  if (!(error instanceof ViemBaseError)) return error
-  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError)
-  if (!(reverted instanceof ContractFunctionRevertedError)) return error
-  const errorName = reverted.data?.errorName
-  const args = reverted.data?.args ?? []
+  const revert = decodeRevert(error)
+  if (!revert)
+    return error instanceof ContractCallRevertedError ? new StakingRevertError({ cause: error }) : error
+  const { errorName, args } = revert
   const big = (i: number) => args[i] as bigint
   const address = (i: number) => args[i] as Address
   switch (errorName) {

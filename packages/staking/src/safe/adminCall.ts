@@ -1,6 +1,6 @@
+import type { ContractCall } from '@openledger/chain'
 import { type Address, encodeFunctionData, type Hex } from 'viem'
 import { routerAbi, stakingAbi } from '../internal/abis.js'
-import type { ContractCall } from '../internal/sendTransaction.js'
 import type { Splits, StakingContracts, StakingParams } from '../types.js'
 
 /** A call only the owner (the treasury Safe) may make. */

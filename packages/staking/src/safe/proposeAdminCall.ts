@@ -1,9 +1,9 @@
 import { type ChainConnection, proposeSafeTransaction, type SafeInfrastructure } from '@openledger/chain'
 import type { Store } from '@openledger/store'
 import type { Address, Hex } from 'viem'
-import { simulateCall } from '../internal/sendTransaction.js'
 import type { StakingContracts } from '../types.js'
 import { type AdminCall, adminCall } from './adminCall.js'
+import { simulateAdminCall } from './simulateAdminCall.js'
 
 /** What every Safe flow takes: the Safe, its infrastructure (`manifest.safe`), and a proposing owner's key. */
 export type ProposeAdminParameters = {
@@ -35,7 +35,7 @@ export async function proposeAdminCall(
 ): Promise<ProposeAdminReturnType> {
   const { infrastructure, safeAddress, contracts, proposerKey, nonce, preflight = true } = parameters
   const built = adminCall(contracts, call)
-  if (preflight) await simulateCall(connection, safeAddress, built)
+  if (preflight) await simulateAdminCall(connection, contracts, { from: safeAddress, call })
   return proposeSafeTransaction(connection, store, {
     infrastructure,
     safeAddress,

@@ -1,6 +1,6 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, simulateContractCall } from '@openledger/chain'
 import type { Address } from 'viem'
-import { simulateCall } from '../internal/sendTransaction.js'
+import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts } from '../types.js'
 import { type AdminCall, adminCall } from './adminCall.js'
 
@@ -26,5 +26,8 @@ export async function simulateAdminCall(
   contracts: Pick<StakingContracts, 'AgentStaking' | 'FeeRouter'>,
   parameters: SimulateAdminCallParameters,
 ): Promise<void> {
-  await simulateCall(connection, parameters.from, adminCall(contracts, parameters.call))
+  const { address, abi, functionName, args } = adminCall(contracts, parameters.call)
+  await withStakingErrors(
+    simulateContractCall(connection, { account: parameters.from, address, abi, functionName, args }),
+  )
 }

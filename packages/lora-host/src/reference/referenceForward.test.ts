@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { LlamaConfig, LlamaWeights, LoraWeights } from '../model/types.js'
+import type { LlamaWeights, LoraWeights } from '../model/types.js'
 import { randomLlamaWeights } from '../testing/randomLlamaWeights.js'
 import { randomLoraWeights } from '../testing/randomLoraWeights.js'
+import { smallLlamaConfig } from '../testing/smallLlamaConfig.js'
 import { referenceForward } from './referenceForward.js'
 import { referenceGreedy } from './referenceGreedy.js'
 
-const config: LlamaConfig = {
-  dim: 32,
-  hiddenDim: 48,
-  nLayers: 2,
-  nHeads: 4,
-  nKvHeads: 2,
-  headDim: 8,
-  vocabSize: 40,
-  maxSeqLen: 64,
-  normEps: 1e-6,
-  ropeTheta: 10000,
-  ropeStyle: 'halves',
-  tiedEmbeddings: false,
-}
+const config = smallLlamaConfig
 const weights = randomLlamaWeights(config, { seed: 3, scale: 0.3 })
 const tokens = [1, 7, 22, 5, 39, 0]
 

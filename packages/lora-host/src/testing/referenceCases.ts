@@ -3,25 +3,13 @@ import { loadLlama2c } from '../model/loadLlama2c.js'
 import type { LlamaConfig, LlamaWeights } from '../model/types.js'
 import { randomLlamaWeights } from './randomLlamaWeights.js'
 import { stories260KDir } from './sharedModels.js'
+import { smallLlamaConfig } from './smallLlamaConfig.js'
 
 /** A model and token prompts (BOS first) that a Llama forward is held to the float64 reference on. */
 export type ReferenceCase = { name: string; weights: LlamaWeights; prompts: number[][] }
 
-/** Hugging Face's layout and Llama 3's θ: RoPE over halves, a separate classifier, 2 kv heads for 4. */
-const randomConfig: LlamaConfig = {
-  dim: 32,
-  hiddenDim: 48,
-  nLayers: 2,
-  nHeads: 4,
-  nKvHeads: 2,
-  headDim: 8,
-  vocabSize: 40,
-  maxSeqLen: 64,
-  normEps: 1e-6,
-  ropeTheta: 500000,
-  ropeStyle: 'halves',
-  tiedEmbeddings: false,
-}
+/** Hugging Face's layout with Llama 3's θ. */
+const randomConfig: LlamaConfig = { ...smallLlamaConfig, ropeTheta: 500000 }
 
 /**
  * The cases every Llama forward in the tree (lora-host's serving graph, ModelFactory's training graph) is

@@ -5,12 +5,12 @@ import type { Response } from 'express'
  * stream), so that the engine frees the request's row at its next decode step instead of generating for no one.
  *
  * @example
- * const completion = await createCompletion(host, req.body, { signal: abortOnClose(res) })
+ * const completion = await createCompletion(host, request.body, { signal: abortOnClose(response) })
  */
-export function abortOnClose(res: Response): AbortSignal {
+export function abortOnClose(response: Response): AbortSignal {
   const controller = new AbortController()
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort()
+  response.once('close', () => {
+    if (!response.writableFinished) controller.abort()
   })
   return controller.signal
 }

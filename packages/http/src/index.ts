@@ -1,3 +1,4 @@
+export { abortOnClose } from './abortOnClose.js'
 export { bodyParserHttpError } from './bodyParserHttpError.js'
 export { type ErrorHandlerOptions, errorHandler } from './errorHandler.js'
 export {

@@ -40,6 +40,7 @@ function fakeResponse() {
   const response = {
     locals: { requestId: 'req_0123456789abcdef0123456789abcdef' },
     on: () => response,
+    once: () => response,
     writableFinished: false,
     status: () => response,
     setHeader: (name: string, value: string) => {

@@ -1,5 +1,5 @@
 import type { ServedAgent } from '@openledger/agent-runtime'
-import { isServerFault, openAiErrorBody, requestIdOf } from '@openledger/http'
+import { abortOnClose, isServerFault, openAiErrorBody, requestIdOf } from '@openledger/http'
 import type { Response } from 'express'
 import type { Address } from 'viem'
 import type { GatewayContext } from '../GatewayContext.js'
@@ -91,13 +91,4 @@ function deliver({ response, chat }: ChatCall, stream: ChatEventStream, answered
 function completionMeta(requestId: string, model: string): ChatCompletionMeta {
   const id = `chatcmpl-${requestId.replace(/^req_/, '').slice(0, 32)}`
   return { id, created: Math.floor(Date.now() / 1000), model }
-}
-
-/** Aborted when the caller goes away before the answer is finished, so the agent stops generating. */
-function abortOnClose(response: Response): AbortSignal {
-  const abort = new AbortController()
-  response.on('close', () => {
-    if (!response.writableFinished) abort.abort()
-  })
-  return abort.signal
 }

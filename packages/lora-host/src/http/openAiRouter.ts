@@ -1,4 +1,4 @@
-import { requestIdOf } from '@openledger/http'
+import { abortOnClose, requestIdOf } from '@openledger/http'
 import { type Response, Router } from 'express'
 import type { ChatTemplate } from '../api/chatTemplate.js'
 import { createChatCompletion } from '../api/createChatCompletion.js'
@@ -6,7 +6,6 @@ import { createCompletion } from '../api/createCompletion.js'
 import { createEmbedding } from '../api/createEmbedding.js'
 import { listModels } from '../api/listModels.js'
 import type { LoraHost } from '../host/LoraHost.js'
-import { abortOnClose } from './abortOnClose.js'
 import { sendEventStream } from './sendEventStream.js'
 
 export type OpenAiRouterOptions = {

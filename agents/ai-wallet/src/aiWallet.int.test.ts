@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { runAgent } from '@openledger/agent-runtime'
 import { useDeployedDevnet } from '@openledger/chain/testing'
 import { type DatanetIndex, hostEmbedder } from '@openledger/datanets'
+import { datanetsSchema } from '@openledger/datanets/schema'
 import { createLocalClient } from '@openledger/lora-host'
 import { createTestHost, type TestHost } from '@openledger/lora-host/testing'
 import { seedAgentDatanet, trainAdapter } from '@openledger/model-factory/testing'
@@ -37,7 +38,10 @@ let index: DatanetIndex
 let directory: string
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'openledger-wallet-agent-'))
-  ;[store, lora] = await Promise.all([openStore({ databaseUrl: ':memory:' }), createTestHost()])
+  ;[store, lora] = await Promise.all([
+    openStore({ databaseUrl: ':memory:', schemas: [datanetsSchema] }),
+    createTestHost(),
+  ])
 }, 60_000)
 const devnet = useDeployedDevnet(async ({ env, account, address, tokenAs, clientOf, mined }) => {
   const { connection, manifest } = env

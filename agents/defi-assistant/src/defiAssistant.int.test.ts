@@ -5,6 +5,7 @@ import { type Agent, runAgent, wholeSentences } from '@openledger/agent-runtime'
 import { attributeAnswer, buildSpanIndex } from '@openledger/attribution'
 import { useDeployedDevnet } from '@openledger/chain/testing'
 import { type DatanetIndex, type DatanetRow, embeddingText, hostEmbedder } from '@openledger/datanets'
+import { datanetsSchema } from '@openledger/datanets/schema'
 import { createLocalClient } from '@openledger/lora-host'
 import { createTestHost, type TestHost } from '@openledger/lora-host/testing'
 import { seedAgentDatanet, trainAdapter } from '@openledger/model-factory/testing'
@@ -30,7 +31,10 @@ let index: DatanetIndex
 let directory: string
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'openledger-defi-agent-'))
-  ;[store, lora] = await Promise.all([openStore({ databaseUrl: ':memory:' }), createTestHost()])
+  ;[store, lora] = await Promise.all([
+    openStore({ databaseUrl: ':memory:', schemas: [datanetsSchema] }),
+    createTestHost(),
+  ])
 }, 60_000)
 const devnet = useDeployedDevnet(async ({ env, account }) => {
   uniswap = await seedUniswapPools(env.connection, {

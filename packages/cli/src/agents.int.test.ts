@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { loraHostDefaults } from './commands/loraHost/loraHostDefaults.js'
 import { startLoraHost } from './commands/loraHost/startLoraHost.js'
 import { type StartedAgents, startAgentsInStack } from './commands/up/agents/startAgentsInStack.js'
-import type { Context } from './context.js'
+import { type Context, stackSchemas } from './context.js'
 import { parseEnv } from './env.js'
 
 type Attribution = {
@@ -64,7 +64,7 @@ beforeAll(async () => {
     env: parseEnv({ OPENLEDGER_HOME: devnet.directory, OPENLEDGER_MODELS: join(stories260KDir, '..') }),
     io: { out: () => {}, err: () => {} },
   }
-  store = await openStore({ directory: devnet.directory })
+  store = await openStore({ directory: devnet.directory, schemas: stackSchemas })
   const lora = await startLoraHost(context, { model: stories260KDir, port: 0, ...loraHostDefaults })
   stops.push(lora.close)
   const prefix = `test-agents-${randomUUID()}`

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { findApiKey, hashSecret } from '@openledger/gateway'
+import { findApiKey, gatewaySchema, hashSecret } from '@openledger/gateway'
 import { openStore } from '@openledger/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectOneLineError } from './testing/expectOneLineError.js'
@@ -30,7 +30,7 @@ describe('openledger apikey create, list, revoke', () => {
     const [, id, owner, secret] = match!
     expect(owner).toBe(account)
 
-    const store = await openStore({ directory: home })
+    const store = await openStore({ directory: home, schemas: [gatewaySchema] })
     try {
       expect(await findApiKey(store, secret!)).toMatchObject({
         id,
@@ -55,7 +55,7 @@ describe('openledger apikey create, list, revoke', () => {
 
     const revoked = await cli('apikey', 'revoke', id!)
     expect(revoked.stdout).toMatch(new RegExp(`^Revoked API key ${id} of ${account} \\(\\S+Z\\)\\.\\n$`))
-    const reopened = await openStore({ directory: home })
+    const reopened = await openStore({ directory: home, schemas: [gatewaySchema] })
     try {
       expect((await findApiKey(reopened, secret!))?.revokedAt).toBeInstanceOf(Date)
     } finally {

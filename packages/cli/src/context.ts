@@ -7,8 +7,12 @@ import {
   readManifest,
   verifyManifest,
 } from '@openledger/chain'
+import { datanetsSchema } from '@openledger/datanets/schema'
 import { BaseError } from '@openledger/errors'
-import { openStore, type Store } from '@openledger/store'
+import { gatewaySchema } from '@openledger/gateway/schema'
+import { provisionSchema } from '@openledger/provision/schema'
+import { settlementSchema } from '@openledger/settlement/schema'
+import { openStore, type Store, type StoreSchema } from '@openledger/store'
 import type { Hex } from 'viem'
 import type { Env } from './env.js'
 import type { Io } from './io.js'
@@ -72,10 +76,22 @@ export async function connectDeployment(
   return { connection, manifest }
 }
 
-/** Opens the store: DATABASE_URL, else SQLite under OPENLEDGER_HOME. The caller closes it. */
+/**
+ * The tables of every package the CLI's commands reach (the whole stack's), each from its package's light
+ * `/schema` entry so opening the store loads no package's code.
+ */
+export const stackSchemas: readonly StoreSchema[] = [
+  datanetsSchema,
+  settlementSchema,
+  gatewaySchema,
+  provisionSchema,
+]
+
+/** Opens the store: DATABASE_URL, else SQLite under OPENLEDGER_HOME, with the stack's schemas. The caller closes it. */
 export function openContextStore(context: Context): Promise<Store> {
   return openStore({
     directory: context.env.OPENLEDGER_HOME,
+    schemas: stackSchemas,
     ...(context.env.DATABASE_URL ? { databaseUrl: context.env.DATABASE_URL } : {}),
   })
 }

@@ -10,7 +10,7 @@ import {
 } from '@openledger/chain'
 import { openTokenAbi } from '@openledger/contracts'
 import { registerAdapterLineage } from '@openledger/model-factory'
-import { recordUsage } from '@openledger/settlement'
+import { recordUsage, settlementSchema } from '@openledger/settlement'
 import { adapterHash, alice, scenarioReceipts, setUpScenario } from '@openledger/settlement/testing'
 import { openStore } from '@openledger/store'
 import { type Address, getAddress, keccak256, toHex } from 'viem'
@@ -57,7 +57,7 @@ beforeAll(async () => {
     datanetIds: [datanetId],
     uri: 'ipfs://adapter-one',
   })
-  const store = await openStore({ directory: home })
+  const store = await openStore({ directory: home, schemas: [settlementSchema] })
   const ledger = { chainId: connection.chainId, feeRouter: manifest.contracts.FeeRouter }
   metered = scenarioReceipts(scenario, 12)
   for (const m of metered) await recordUsage(store, ledger, m)

@@ -75,7 +75,8 @@ export {
 } from './signing/contributionTypedData.js'
 export { type SignContributionParameters, signContribution } from './signing/signContribution.js'
 export { type VerifyContributionParameters, verifyContribution } from './signing/verifyContribution.js'
-export type { DatanetTables } from './store/tables.js'
+export { datanetsSchema } from './store/datanetsSchema.js'
+export { forgetDatanet } from './store/forgetDatanet.js'
 export type {
   Datanet,
   DatanetRef,

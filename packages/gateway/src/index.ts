@@ -5,6 +5,7 @@ export {
   createApiKey,
 } from './apiKeys/createApiKey.js'
 export { findApiKey } from './apiKeys/findApiKey.js'
+export { gatewaySchema } from './apiKeys/gatewaySchema.js'
 export { hashSecret } from './apiKeys/hashSecret.js'
 export { listApiKeys } from './apiKeys/listApiKeys.js'
 export { revokeApiKey, UnknownApiKeyError } from './apiKeys/revokeApiKey.js'

@@ -4,16 +4,17 @@ import { join } from 'node:path'
 import { defiAssistant } from '@openledger/agent-defi-assistant'
 import type { AgentPackage } from '@openledger/agent-runtime'
 import { deployedDevnet } from '@openledger/chain/testing'
+import { datanetsSchema } from '@openledger/datanets/schema'
 import { createLocalClient, LoraHost, loadBaseModel } from '@openledger/lora-host'
 import { stories260KDir } from '@openledger/lora-host/testing'
 import { openStore } from '@openledger/store'
 import type { ToolEnvironment } from '@openledger/tools'
-import { devnetProvisionAccounts, provisionStack } from '../src/index.js'
+import { devnetProvisionAccounts, provisionSchema, provisionStack } from '../src/index.js'
 
 const wallet = (await import('@openledger/agent-ai-wallet')) as { aiWallet?: AgentPackage<ToolEnvironment> }
 const packages = [defiAssistant, ...(wallet.aiWallet ? [wallet.aiWallet] : [])]
 const chain = await deployedDevnet()
-const store = await openStore({ directory: chain.directory })
+const store = await openStore({ directory: chain.directory, schemas: [datanetsSchema, provisionSchema] })
 const host = await LoraHost.create({
   model: await loadBaseModel(stories260KDir),
   adaptersDir: join(chain.directory, 'adapters'),

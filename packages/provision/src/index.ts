@@ -23,3 +23,4 @@ export type {
   ProvisionTraining,
 } from './types.js'
 export { agentWalletLookup, recordAgentWallet } from './wallets/agentWallets.js'
+export { provisionSchema } from './wallets/provisionSchema.js'

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { type DeployedDevnet, deployedDevnet } from '@openledger/chain/testing'
 import { datanetRegistryAbi } from '@openledger/contracts'
-import { listRows } from '@openledger/datanets'
+import { datanetsSchema, listRows } from '@openledger/datanets'
 import { createLocalClient, LoraHost, loadBaseModel } from '@openledger/lora-host'
 import { stories260KDir } from '@openledger/lora-host/testing'
 import { getAdapterLineage } from '@openledger/model-factory'
@@ -16,6 +16,7 @@ import { provisionStack } from './provisionStack.js'
 import { provisionSummaryJson } from './summaryJson.js'
 import { storyPackage } from './testing/storyPackage.js'
 import type { ProvisionStackParameters, ProvisionStackReturnType } from './types.js'
+import { provisionSchema } from './wallets/provisionSchema.js'
 
 let chain: DeployedDevnet
 let store: Store
@@ -47,7 +48,7 @@ const datanetCount = (env: DeployedDevnet) =>
 beforeAll(async () => {
   chain = await deployedDevnet()
   home = chain.directory
-  store = await openStore({ directory: home })
+  store = await openStore({ directory: home, schemas: [datanetsSchema, provisionSchema] })
   host = await LoraHost.create({
     model: await loadBaseModel(stories260KDir),
     adaptersDir: join(home, 'adapters'),

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { defiAssistant } from '@openledger/agent-defi-assistant'
 import { type AgentPackage, runAgent } from '@openledger/agent-runtime'
 import { type DeployedDevnet, deployedDevnet } from '@openledger/chain/testing'
+import { datanetsSchema } from '@openledger/datanets/schema'
 import { createLocalClient, LoraHost, loadBaseModel } from '@openledger/lora-host'
 import { stories260KDir } from '@openledger/lora-host/testing'
 import { isAgentActive } from '@openledger/staking'
@@ -11,6 +12,7 @@ import { parseEther } from 'viem'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { devnetProvisionAccounts } from './devnetProvisionAccounts.js'
 import { provisionStack } from './provisionStack.js'
+import { provisionSchema } from './wallets/provisionSchema.js'
 
 let chain: DeployedDevnet
 let store: Store
@@ -22,7 +24,7 @@ beforeAll(async () => {
   const wallet = (await import('@openledger/agent-ai-wallet')) as { aiWallet?: AgentPackage<ToolEnvironment> }
   packages = [defiAssistant, ...(wallet.aiWallet ? [wallet.aiWallet] : [])]
   chain = await deployedDevnet()
-  store = await openStore({ directory: chain.directory })
+  store = await openStore({ directory: chain.directory, schemas: [datanetsSchema, provisionSchema] })
   host = await LoraHost.create({
     model: await loadBaseModel(stories260KDir),
     adaptersDir: join(chain.directory, 'adapters'),

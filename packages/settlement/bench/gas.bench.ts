@@ -19,6 +19,7 @@ import { createTestClient, custom, getAddress, keccak256, parseEther, toHex } fr
 import { privateKeyToAccount } from 'viem/accounts'
 import { getPayoutClaim } from '../src/ledger/getPayoutClaim.js'
 import { recordUsage } from '../src/ledger/recordUsage.js'
+import { settlementSchema } from '../src/ledger/settlementSchema.js'
 import { settleNextEpoch } from '../src/settle/settleNextEpoch.js'
 import { ledgerOf, type Settler } from '../src/settle/types.js'
 import {
@@ -38,7 +39,7 @@ const contracts = manifest.contracts
 const testClient = createTestClient({ mode: 'hardhat', transport: custom(devnet), chain: connection.chain })
 const as = (i: number) => privateKeyToAccount(devnet.accounts[i]!.privateKey)
 const scenario = await setUpScenario(connection, manifest, devnet.accounts, parseEther('500'))
-const store = await openStore({ databaseUrl: ':memory:' })
+const store = await openStore({ databaseUrl: ':memory:', schemas: [settlementSchema] })
 const settler: Settler = {
   store,
   connection,

@@ -20,6 +20,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { getSpendable } from './ledger/getSpendable.js'
 import { listEpochs } from './ledger/listEpochs.js'
+import { settlementSchema } from './ledger/settlementSchema.js'
 import { enqueueUsage } from './queue/enqueueUsage.js'
 import { usageQueue } from './queue/queues.js'
 import { type SettlementWorker, startSettlementWorker } from './queue/startSettlementWorker.js'
@@ -132,7 +133,7 @@ describe.each([
     expect(crashed.stdout).toContain(`crashing at ${crashAt}`)
     expect(await settledEvents()).toHaveLength(crashAt === 'afterSettleMined' ? 1 : 0)
 
-    store = await openStore({ databaseUrl })
+    store = await openStore({ databaseUrl, schemas: [settlementSchema] })
     const settler: Settler = {
       store,
       connection,

@@ -12,12 +12,14 @@ export { getPreviousCumulative } from './ledger/getPreviousCumulative.js'
 export { getReceiptStatus, type ReceiptStatus } from './ledger/getReceiptStatus.js'
 export { getSpendable, type Spendable } from './ledger/getSpendable.js'
 export { type ListEpochsParameters, listEpochs } from './ledger/listEpochs.js'
+export { listRecordedReceipts } from './ledger/listRecordedReceipts.js'
 export {
   type RecordUsageParameters,
   type RecordUsageReturnType,
   recordUsage,
 } from './ledger/recordUsage.js'
 export { type ChainBalance, saveBalances } from './ledger/saveBalances.js'
+export { settlementSchema } from './ledger/settlementSchema.js'
 export type { EpochStatus, LedgerRef } from './ledger/tables.js'
 export {
   type MeteredReceipt,

@@ -22,6 +22,7 @@ import { getReceiptStatus } from './ledger/getReceiptStatus.js'
 import { getSpendable } from './ledger/getSpendable.js'
 import { listEpochs } from './ledger/listEpochs.js'
 import { recordUsage } from './ledger/recordUsage.js'
+import { settlementSchema } from './ledger/settlementSchema.js'
 import { enqueueUsage } from './queue/enqueueUsage.js'
 import {
   type SettlementEvent,
@@ -117,7 +118,7 @@ beforeAll(async () => {
 afterAll(() => env?.cleanup())
 beforeEach(async () => {
   snapshot = await testClient.snapshot()
-  store = await openStore({ databaseUrl: ':memory:' })
+  store = await openStore({ databaseUrl: ':memory:', schemas: [settlementSchema] })
 })
 afterEach(async () => {
   await worker?.close()

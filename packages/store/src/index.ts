@@ -1,3 +1,8 @@
+/**
+ * What a package's migrations are written with: Kysely's `Migration` and `sql`, from the store's own Kysely
+ * (so packages above it need no Kysely of their own).
+ */
+export { type Migration, sql } from 'kysely'
 export {
   type AddSafeSignatureErrorType,
   type AddSafeSignatureParameters,
@@ -17,6 +22,7 @@ export {
   SafeTransactionConflictError,
   SafeTransactionNotFoundError,
 } from './errors/safeTransaction.js'
+export { StoreSchemaNotRegisteredError } from './errors/schema.js'
 export {
   type GetSafeTransactionErrorType,
   type GetSafeTransactionReturnType,
@@ -53,6 +59,7 @@ export {
 export { postgresUrlWithDefaultUser } from './postgresUrlWithDefaultUser.js'
 export { type QueueConnection, queueConnectionOptions } from './queueConnectionOptions.js'
 export { type RedisConnectionOptions, redisConnectionOptions } from './redisConnectionOptions.js'
+export { type SchemaDbErrorType, schemaDb } from './schemaDb.js'
 export type {
   Address,
   Database,
@@ -65,6 +72,7 @@ export type {
   SafeTransactionsTable,
   Store,
   StoreDialect,
+  StoreSchema,
   StoreSession,
 } from './types.js'
 export { withTransaction } from './withTransaction.js'

@@ -8,6 +8,26 @@ import { proposal } from './conformance/fixtures.js'
 import { getSafeTransaction } from './getSafeTransaction.js'
 import { insertSafeTransaction } from './insertSafeTransaction.js'
 import { openStore } from './openStore.js'
+import { schemaDb } from './schemaDb.js'
+import type { StoreSchema } from './types.js'
+import { withTransaction } from './withTransaction.js'
+
+type NotesTables = { notes: { id: string } }
+
+/** A package's schema as the store sees it: a name and its migrations. */
+const notesSchema: StoreSchema = {
+  name: 'notes',
+  migrations: {
+    '0001_notes': {
+      up: async (db) => {
+        await db.schema
+          .createTable('notes')
+          .addColumn('id', 'text', (col) => col.primaryKey())
+          .execute()
+      },
+    },
+  },
+}
 
 const directory = mkdtempSync(join(tmpdir(), 'openledger-store-unit-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
@@ -102,5 +122,54 @@ describe('openStore', () => {
       name: 'InvalidStoreInputError',
       field: 'schema',
     })
+  })
+
+  it("runs a package's schema when given, and lets that package's tables be used only then", async () => {
+    const store = await openStore({ databaseUrl: ':memory:', schemas: [notesSchema, notesSchema] })
+    try {
+      expect(store.schemas).toEqual(new Set(['store', 'notes']))
+      await schemaDb<NotesTables>(store, notesSchema).insertInto('notes').values({ id: 'a' }).execute()
+      const inside = await withTransaction(store, async (tx) =>
+        schemaDb<NotesTables>(tx, notesSchema).selectFrom('notes').select('id').execute(),
+      )
+      expect(inside).toEqual([{ id: 'a' }])
+      const applied = await sql<{ name: string }>`select name from kysely_migration_notes`.execute(store.db)
+      expect(applied.rows).toEqual([{ name: '0001_notes' }])
+    } finally {
+      await store.close()
+    }
+    const without = await openStore({ databaseUrl: ':memory:' })
+    try {
+      const error = (() => {
+        try {
+          schemaDb<NotesTables>(without, notesSchema)
+        } catch (e) {
+          return e
+        }
+      })()
+      expect(error).toMatchObject({ name: 'StoreSchemaNotRegisteredError', schema: 'notes' })
+      expect((error as Error).message).toMatchInlineSnapshot(`
+        "The store was opened without the "notes" schema.
+
+        Opened with: store.
+        Pass the package's schema where the store is opened: openStore({ schemas: [notesSchema, …] })."
+      `)
+    } finally {
+      await without.close()
+    }
+  })
+
+  it('rejects schemas it cannot name a table after, or two under one name, before connecting', async () => {
+    const databaseUrl = 'postgres://127.0.0.1:1/test'
+    const renamed = { ...notesSchema }
+    for (const schemas of [
+      [{ ...notesSchema, name: 'Notes' }],
+      [notesSchema, renamed],
+      [{ ...notesSchema, name: 'store' }],
+    ])
+      await expect(openStore({ databaseUrl, schemas })).rejects.toMatchObject({
+        name: 'InvalidStoreInputError',
+        field: 'schemas',
+      })
   })
 })

@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
+import { useConformanceBackends } from './conformance/backends.js'
 import { proposal } from './conformance/fixtures.js'
-import { describeStoreConformance } from './conformance.js'
+import { layOutLegacyDatabase } from './conformance/legacy.js'
+import { describeSchemaConformance, describeStoreConformance } from './conformance.js'
 import { getSafeTransaction } from './getSafeTransaction.js'
 import { insertSafeTransaction } from './insertSafeTransaction.js'
+import { storeSchema } from './migrations/storeSchema.js'
 import { openStore } from './openStore.js'
+import type { StoreSchema } from './types.js'
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test'
 const directory = mkdtempSync(join(tmpdir(), 'openledger-store-'))
@@ -65,4 +69,99 @@ describe('openStore on PostgreSQL', () => {
       await Promise.all([a.close(), b.close()])
     }
   })
+})
+
+/** A package's schema of two migrations (a table with a foreign key, then an index), to test the suite itself. */
+const notesSchema: StoreSchema = {
+  name: 'notes',
+  migrations: {
+    '0001_notes': {
+      up: async (db) => {
+        await db.schema
+          .createTable('notebooks')
+          .addColumn('id', 'text', (col) => col.primaryKey())
+          .execute()
+        await db.schema
+          .createTable('notes')
+          .addColumn('id', 'text', (col) => col.primaryKey())
+          .addColumn('notebook', 'text', (col) =>
+            col.notNull().references('notebooks.id').onDelete('cascade'),
+          )
+          .execute()
+      },
+      down: async (db) => {
+        await db.schema.dropTable('notes').execute()
+        await db.schema.dropTable('notebooks').execute()
+      },
+    },
+    '0002_notes_by_notebook': {
+      up: async (db) => {
+        await db.schema.createIndex('notes_by_notebook').on('notes').column('notebook').execute()
+      },
+      down: async (db) => {
+        await db.schema.dropIndex('notes_by_notebook').execute()
+      },
+    },
+  },
+}
+
+describeSchemaConformance(notesSchema, { postgresUrl: databaseUrl })
+
+describe("adopting a database's records from before each package owned its migrations", () => {
+  for (const backend of useConformanceBackends(databaseUrl))
+    it(`keeps the data, runs nothing again, and adopts each schema when it is registered: ${backend.dialect}`, async () => {
+      const database = backend.fresh()
+      const raw = await database.raw()
+      let legacy: Map<string, string>
+      try {
+        // The five names `npm start` recorded, with a stand-in for each table the packages now own.
+        const others = ['0002_datanets', '0003_settlement', '0004_gateway', '0005_agent_wallets']
+        const standIns = Object.fromEntries(
+          others.map((name) => [
+            name,
+            {
+              up: async (db: typeof raw) =>
+                void (await db.schema.createTable(name.slice(5)).addColumn('id', 'text').execute()),
+            },
+          ]),
+        )
+        legacy = await layOutLegacyDatabase(raw, { ...storeSchema.migrations, ...standIns })
+      } finally {
+        await raw.destroy()
+      }
+      const stored = await (async () => {
+        const store = await database.open([])
+        try {
+          return await insertSafeTransaction(store, proposal())
+        } finally {
+          await store.close()
+        }
+      })()
+      const gateway: StoreSchema = {
+        name: 'gateway',
+        migrations: {
+          '0004_gateway': {
+            up: async () => {
+              throw new Error('ran again')
+            },
+          },
+        },
+      }
+      const stores = await Promise.all([database.open([gateway]), database.open([gateway])])
+      try {
+        for (const store of stores) {
+          expect(await getSafeTransaction(store, stored.safeTxHash)).toEqual(stored)
+          for (const [schema, name] of [
+            ['store', '0001_safe_transactions'],
+            ['gateway', '0004_gateway'],
+          ] as const) {
+            const { rows } = await sql<{ name: string; timestamp: string }>`select name, timestamp
+              from ${sql.table(`kysely_migration_${schema}`)}`.execute(store.db)
+            expect(rows).toEqual([{ name, timestamp: legacy.get(name) }])
+          }
+        }
+      } finally {
+        await Promise.all(stores.map((store) => store.close()))
+      }
+    })
 })

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Migration } from 'kysely'
 
 /** A 0x-prefixed hex string (same shape as viem's `Hex`). */
 export type Hex = `0x${string}`
@@ -43,7 +43,10 @@ export type SafeSignaturesTable = {
   created_at: string
 }
 
-/** Every table of the store, for `Kysely<Database>`. Later migrations add to it. */
+/**
+ * The store's own tables (Safe proposals and signatures), for `Kysely<Database>`. Other packages' tables are
+ * theirs: each declares its row types and reaches them through `schemaDb(store, itsSchema)`.
+ */
 export type Database = {
   safe_transactions: SafeTransactionsTable
   safe_signatures: SafeSignaturesTable
@@ -60,10 +63,30 @@ export type Database = {
 export type StoreSession = {
   readonly db: Kysely<Database>
   readonly dialect: StoreDialect
+  /** The names of the schemas the store was opened with (`'store'`, its own, always among them). */
+  readonly schemas: ReadonlySet<string>
 }
 
 /**
- * An open store: a Kysely instance over SQLite or PostgreSQL with all migrations applied.
+ * One package's tables, as the migrations that create them: the package exports it, and whoever opens the
+ * store passes it to `openStore({ schemas })`, which runs its migrations (recording them in its own table,
+ * `kysely_migration_<name>`, so no package's migrations depend on another's being registered). Name it after
+ * the package (lowercase letters, digits and `_`); name migrations `000N_<what>` and never rename or edit one
+ * that has shipped.
+ *
+ * @example
+ * export const datanetsSchema: StoreSchema = {
+ *   name: 'datanets',
+ *   migrations: { '0002_datanets': datanets },
+ * }
+ */
+export type StoreSchema = {
+  readonly name: string
+  readonly migrations: Readonly<Record<string, Migration>>
+}
+
+/**
+ * An open store: a Kysely instance over SQLite or PostgreSQL with the migrations of its schemas applied.
  *
  * @example
  * const store: Store = await openStore({ directory: '.openledger' })

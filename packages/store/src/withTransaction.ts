@@ -17,5 +17,7 @@ export async function withTransaction<T>(
   fn: (tx: StoreSession) => Promise<T>,
 ): Promise<T> {
   if (store.db.isTransaction) return fn(store)
-  return store.db.transaction().execute((trx) => fn({ db: trx, dialect: store.dialect }))
+  return store.db
+    .transaction()
+    .execute((trx) => fn({ db: trx, dialect: store.dialect, schemas: store.schemas }))
 }

@@ -1,6 +1,7 @@
-import type { StoreSession } from '@openledger/store'
+import { type StoreSession, schemaDb } from '@openledger/store'
+import { datanetsSchema } from './datanetsSchema.js'
 
-/** `datanets` as SQL sees it (migration 0002_datanets in @openledger/store). */
+/** `datanets` as SQL sees it (migration `0002_datanets` of `datanetsSchema`). */
 export type DatanetsTable = {
   chain_id: number
   registry: string
@@ -57,7 +58,10 @@ export type DatanetTables = {
   datanet_batches: DatanetBatchesTable
 }
 
-/** The store's query builder with the datanet tables known to it. */
+/**
+ * The store's query builder with the datanet tables known to it; throws `StoreSchemaNotRegisteredError` when
+ * the store was opened without `datanetsSchema`.
+ */
 export function datanetDb(store: StoreSession) {
-  return store.db.withTables<DatanetTables>()
+  return schemaDb<DatanetTables>(store, datanetsSchema)
 }

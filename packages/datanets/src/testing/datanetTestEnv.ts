@@ -7,6 +7,7 @@ import { openStore, type Store } from '@openledger/store'
 import { type Address, createTestClient, custom, type Hex, type LocalAccount } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { createDatanet } from '../datanets/createDatanet.js'
+import { datanetsSchema } from '../store/datanetsSchema.js'
 import type { Datanet } from '../types.js'
 
 export type Backend = 'sqlite' | 'postgres'
@@ -46,7 +47,9 @@ export async function datanetTestEnv(backend: Backend = 'sqlite'): Promise<Datan
   const databaseUrl = process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test'
   const schema = `datanets_test_${randomBytes(6).toString('hex')}`
   const store =
-    backend === 'sqlite' ? await openStore({ directory }) : await openStore({ databaseUrl, schema })
+    backend === 'sqlite'
+      ? await openStore({ directory, schemas: [datanetsSchema] })
+      : await openStore({ databaseUrl, schema, schemas: [datanetsSchema] })
   const account = (i: number) => privateKeyToAccount(chain.devnet.accounts[i]!.privateKey)
   const curator = account(7)
   const registry = chain.manifest.contracts.DatanetRegistry

@@ -1,6 +1,7 @@
-import type { StoreSession } from '@openledger/store'
+import { type StoreSession, schemaDb } from '@openledger/store'
+import { gatewaySchema } from './gatewaySchema.js'
 
-/** `gateway_api_keys` as SQL sees it (migration 0004_gateway in @openledger/store). */
+/** `gateway_api_keys` as SQL sees it (migration `0004_gateway` of `gatewaySchema`). */
 export type ApiKeysTable = {
   id: string
   secret_hash: string
@@ -10,7 +11,10 @@ export type ApiKeysTable = {
   revoked_at: string | null
 }
 
-/** The store's query builder with the API key table known to it. */
+/**
+ * The store's query builder with the API key table known to it; throws `StoreSchemaNotRegisteredError` when
+ * the store was opened without `gatewaySchema`.
+ */
 export function apiKeysDb(store: StoreSession) {
-  return store.db.withTables<{ gateway_api_keys: ApiKeysTable }>()
+  return schemaDb<{ gateway_api_keys: ApiKeysTable }>(store, gatewaySchema)
 }

@@ -1,3 +1,4 @@
+import { type LedgerRef, listRecordedReceipts } from '@openledger/settlement'
 import type { StoreSession } from '@openledger/store'
 import { type Address, getAddress, type Hex } from 'viem'
 
@@ -45,23 +46,19 @@ export class Reservations {
   }
 
   /**
-   * Drops the holds whose receipts the ledger now records (its `unsettled` counts them). Call before reading
+   * Drops the holds whose receipts `ledger` now records (its `unsettled` counts them). Call before reading
    * the ledger: a receipt recorded in between is then counted twice (safe), never not at all.
    */
-  async prune(payer: Address): Promise<void> {
+  async prune(payer: Address, ledger: LedgerRef): Promise<void> {
     const account = getAddress(payer)
     const map = this.held.get(account)
     if (!map) return
-    const metered = [...map.values()].flatMap((h) => (h.receiptId ? [h.receiptId.toLowerCase()] : []))
+    const metered = [...map.values()].flatMap((h) => (h.receiptId ? [h.receiptId] : []))
     if (metered.length === 0) return
-    const recorded = await this.store.db
-      .withTables<{ settlement_receipts: { receipt_id: string } }>()
-      .selectFrom('settlement_receipts')
-      .select('receipt_id')
-      .where('receipt_id', 'in', metered)
-      .execute()
-    const done = new Set(recorded.map((r) => r.receipt_id.toLowerCase()))
-    for (const [key, h] of map) if (h.receiptId && done.has(h.receiptId.toLowerCase())) map.delete(key)
+    const done = await listRecordedReceipts(this.store, ledger, metered)
+    for (const [key, h] of map) if (h.receiptId && done.has(lower(h.receiptId))) map.delete(key)
     if (map.size === 0) this.held.delete(account)
   }
 }
+
+const lower = (id: Hex) => id.toLowerCase() as Hex

@@ -28,7 +28,7 @@ export async function holdFee(parameters: {
   const { store, connection, manifest, reservations, payer, fee } = parameters
   const ledger: LedgerRef = { chainId: connection.chainId, feeRouter: manifest.contracts.FeeRouter }
   const attempt = async () => {
-    await reservations.prune(payer)
+    await reservations.prune(payer, ledger)
     const { spendable } = await getSpendable(store, ledger, payer)
     return reservations.tryHold(payer, fee, spendable)
   }

@@ -14,6 +14,7 @@ import {
   reviewRow,
   signContribution,
 } from '@openledger/datanets'
+import { datanetsSchema } from '@openledger/datanets/schema'
 import { createLocalClient, type LoraHostServer, startLoraHostServer } from '@openledger/lora-host'
 import { createTestHost, type TestHost } from '@openledger/lora-host/testing'
 import {
@@ -24,12 +25,14 @@ import {
   startSettlementWorker,
   syncBalances,
 } from '@openledger/settlement'
+import { settlementSchema } from '@openledger/settlement/schema'
 import { depositFees, registerAgent, stake } from '@openledger/staking'
 import { openStore, type Store } from '@openledger/store'
 import OpenAI from 'openai'
 import { type Address, type Hex, type LocalAccount, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { createApiKey } from '../apiKeys/createApiKey.js'
+import { gatewaySchema } from '../apiKeys/gatewaySchema.js'
 import type { GatewayOptions } from '../GatewayOptions.js'
 import { type StartedGateway, startGateway } from '../startGateway.js'
 import { ReceiptNotMeteredError } from './ReceiptNotMeteredError.js'
@@ -132,7 +135,7 @@ export async function startTestGateway(options: StartTestGatewayOptions = {}): P
     const account = (i: number) => privateKeyToAccount(devnet.devnet.accounts[i]!.privateKey)
     const directory = mkdtempSync(join(tmpdir(), 'openledger-gateway-'))
     cleanups.push(() => rmSync(directory, { recursive: true, force: true }))
-    const store = await openStore({ directory })
+    const store = await openStore({ directory, schemas: [datanetsSchema, settlementSchema, gatewaySchema] })
     cleanups.push(() => store.close())
 
     const testHost = await createTestHost({ adapters: 1 })

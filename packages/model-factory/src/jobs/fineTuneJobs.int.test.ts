@@ -12,6 +12,7 @@ import {
   reviewRow,
   signContribution,
 } from '@openledger/datanets'
+import { datanetsSchema } from '@openledger/datanets/schema'
 import { adapterSha256, type BaseModel, loadBaseModel, readPeftAdapterDir } from '@openledger/lora-host'
 import { stories260KDir } from '@openledger/lora-host/testing'
 import { openStore, type Store } from '@openledger/store'
@@ -59,7 +60,7 @@ const datanets: Record<'frogs' | 'empty' | 'long', Datanet> = {} as never
 
 beforeAll(async () => {
   chain = await deployedDevnet()
-  store = await openStore({ directory })
+  store = await openStore({ directory, schemas: [datanetsSchema] })
   model = await loadBaseModel(stories260KDir)
   const account = (i: number) => privateKeyToAccount(chain.devnet.accounts[i]!.privateKey)
   const curator = account(7)

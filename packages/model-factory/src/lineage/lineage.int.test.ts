@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { useDeployedDevnet } from '@openledger/chain/testing'
 import { modelRegistryAbi } from '@openledger/contracts'
 import { contributeRow, createDatanet, type Datanet, signContribution } from '@openledger/datanets'
+import { datanetsSchema } from '@openledger/datanets/schema'
 import { adapterSha256 } from '@openledger/lora-host'
 import { generatePeftAdapter, tinyLlamaConfig } from '@openledger/lora-host/testing'
 import { openStore } from '@openledger/store'
@@ -31,7 +32,7 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }))
 let datanet: Datanet
 let rowIds: Hex[]
 const devnet = useDeployedDevnet(async ({ env, account }) => {
-  const store = await openStore({ databaseUrl: ':memory:' })
+  const store = await openStore({ databaseUrl: ':memory:', schemas: [datanetsSchema] })
   try {
     datanet = await createDatanet(env.connection, store, {
       registry: env.manifest.contracts.DatanetRegistry,

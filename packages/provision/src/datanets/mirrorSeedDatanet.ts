@@ -1,9 +1,14 @@
 import type { ChainConnection } from '@openledger/chain'
-import { createDatanet, type Datanet, type DatanetRef, syncDatanet } from '@openledger/datanets'
+import {
+  createDatanet,
+  type Datanet,
+  type DatanetRef,
+  forgetDatanet,
+  syncDatanet,
+} from '@openledger/datanets'
 import type { StoreSession } from '@openledger/store'
 import type { Address, LocalAccount } from 'viem'
 import { findSeedDatanetOnChain, seedDatanetUri } from './findSeedDatanetOnChain.js'
-import { forgetDatanet } from './forgetDatanet.js'
 
 export type MirrorSeedDatanetParameters = {
   registry: Address

@@ -1,8 +1,9 @@
 import type { ChainConnection } from '@openledger/chain'
-import type { StoreSession } from '@openledger/store'
+import { type StoreSession, schemaDb } from '@openledger/store'
 import { type Address, getAddress } from 'viem'
+import { provisionSchema } from './provisionSchema.js'
 
-/** `agent_wallets` as SQL sees it (migration 0005_agent_wallets in @openledger/store). */
+/** `agent_wallets` as SQL sees it (migration `0005_agent_wallets` of `provisionSchema`). */
 export type AgentWalletsTable = {
   chain_id: number
   account: string
@@ -11,7 +12,8 @@ export type AgentWalletsTable = {
   created_at: string
 }
 
-const walletDb = (store: StoreSession) => store.db.withTables<{ agent_wallets: AgentWalletsTable }>()
+const walletDb = (store: StoreSession) =>
+  schemaDb<{ agent_wallets: AgentWalletsTable }>(store, provisionSchema)
 
 /**
  * Records (or replaces) the Safe that agents act on for `account` on a chain.

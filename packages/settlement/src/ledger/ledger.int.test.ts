@@ -10,10 +10,12 @@ import { getPreviousCumulative } from './getPreviousCumulative.js'
 import { getReceiptStatus } from './getReceiptStatus.js'
 import { getSpendable } from './getSpendable.js'
 import { listEpochs } from './listEpochs.js'
+import { listRecordedReceipts } from './listRecordedReceipts.js'
 import { recordUsage } from './recordUsage.js'
 import { reopenEpoch } from './reopenEpoch.js'
 import { saveBalances } from './saveBalances.js'
 import { selectPendingReceipts } from './selectPendingReceipts.js'
+import { settlementSchema } from './settlementSchema.js'
 import type { LedgerRef } from './tables.js'
 import { updateEpochStatus } from './updateEpochStatus.js'
 import { writeEpoch } from './writeEpoch.js'
@@ -32,10 +34,14 @@ const receiptN = (n: number, fee = 1000n) =>
   sampleReceipt({ requestId: pad(toHex(n), { size: 32 }), fee, payer })
 
 const backends = [
-  ['SQLite', () => openStore({ databaseUrl: ':memory:' })],
+  ['SQLite', () => openStore({ databaseUrl: ':memory:', schemas: [settlementSchema] })],
   [
     'PostgreSQL',
-    () => openStore({ databaseUrl: process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test' }),
+    () =>
+      openStore({
+        databaseUrl: process.env.DATABASE_URL ?? 'postgres://127.0.0.1:5432/test',
+        schemas: [settlementSchema],
+      }),
   ],
 ] as const
 
@@ -93,6 +99,18 @@ describe.each(backends)('settlement ledger on %s', (_name, open) => {
       `[InvalidUsageError: Invalid usage: agent id is 0; expected a positive on-chain agent id.]`,
     )
     expect(await selectPendingReceipts(store, ledger, 10)).toHaveLength(1)
+  })
+
+  test("lists which receipts its ledger records, in any case, and never another ledger's", async () => {
+    const [one, two, three] = [receiptN(1), receiptN(2), receiptN(3)].map((r) => receiptId(r))
+    await recordUsage(store, ledger, { receipt: receiptN(1), agentId: 1n })
+    await recordUsage(store, ledger, { receipt: receiptN(2), agentId: 1n })
+    const elsewhere = { ...ledger, chainId: ledger.chainId + 1 }
+    await recordUsage(store, elsewhere, { receipt: receiptN(3), agentId: 1n })
+    const asked = [one!, two!.toUpperCase().replace('0X', '0x') as Hex, three!]
+    expect(await listRecordedReceipts(store, ledger, asked)).toEqual(new Set([one, two]))
+    expect(await listRecordedReceipts(store, elsewhere, asked)).toEqual(new Set([three]))
+    expect(await listRecordedReceipts(store, ledger, [])).toEqual(new Set())
   })
 
   test('hands out waiting receipts in metering order, however many share a millisecond', async () => {

@@ -1,10 +1,11 @@
-import type { StoreSession } from '@openledger/store'
+import { type StoreSession, schemaDb } from '@openledger/store'
 import { type Address, getAddress } from 'viem'
+import { settlementSchema } from './settlementSchema.js'
 
 /** Which FeeRouter a ledger belongs to: one store may hold the ledgers of several deployments. */
 export type LedgerRef = { chainId: number; feeRouter: Address }
 
-/** `settlement_receipts` as SQL sees it (migration 0003_settlement in @openledger/store). */
+/** `settlement_receipts` as SQL sees it (migration `0003_settlement` of `settlementSchema`). */
 export type SettlementReceiptsTable = {
   receipt_id: string
   chain_id: number
@@ -59,9 +60,12 @@ export type SettlementTables = {
   settlement_balances: SettlementBalancesTable
 }
 
-/** The store's query builder with the settlement tables known to it. */
+/**
+ * The store's query builder with the settlement tables known to it; throws `StoreSchemaNotRegisteredError`
+ * when the store was opened without `settlementSchema`.
+ */
 export function ledgerDb(store: StoreSession) {
-  return store.db.withTables<SettlementTables>()
+  return schemaDb<SettlementTables>(store, settlementSchema)
 }
 
 /** The key columns of a ledger (checksummed router). */

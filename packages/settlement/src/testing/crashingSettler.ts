@@ -6,6 +6,7 @@ import { connectChain } from '@openledger/chain'
 import { openStore } from '@openledger/store'
 import type { Address, Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { settlementSchema } from '../ledger/settlementSchema.js'
 import { startSettlementWorker } from '../queue/startSettlementWorker.js'
 import type { SettlerHooks } from '../settle/types.js'
 import { adapterCreators } from './settlementScenario.js'
@@ -28,7 +29,7 @@ const die = () => {
   process.kill(process.pid, 'SIGKILL')
 }
 const connection = await connectChain({ rpc: options.rpcUrl })
-const store = await openStore({ databaseUrl: options.databaseUrl })
+const store = await openStore({ databaseUrl: options.databaseUrl, schemas: [settlementSchema] })
 await startSettlementWorker({
   store,
   connection,

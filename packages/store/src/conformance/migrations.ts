@@ -2,7 +2,8 @@ import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { getSafeTransaction } from '../getSafeTransaction.js'
 import { insertSafeTransaction } from '../insertSafeTransaction.js'
-import { migrations } from '../migrations/migrations.js'
+import { migrationTableOf } from '../internal/migrationTable.js'
+import { storeSchema } from '../migrations/storeSchema.js'
 import type { ConformanceContext } from './context.js'
 import { proposal, randomAddress, randomHash, randomSignature } from './fixtures.js'
 
@@ -11,10 +12,9 @@ export function describeMigrations(context: ConformanceContext): void {
     const stored = await insertSafeTransaction(context.store, proposal())
     const again = await context.open()
     expect(again.dialect).toBe(context.store.dialect)
-    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
-      again.db,
-    )
-    expect(applied.rows.map((row) => row.name)).toEqual(Object.keys(migrations).sort())
+    const table = sql.table(migrationTableOf(storeSchema.name))
+    const applied = await sql<{ name: string }>`select name from ${table} order by name`.execute(again.db)
+    expect(applied.rows.map((row) => row.name)).toEqual(Object.keys(storeSchema.migrations).sort())
     expect(await getSafeTransaction(again, stored.safeTxHash)).toEqual(stored)
   })
 

@@ -58,26 +58,33 @@ export class StoreConnectionError extends BaseError {
 }
 
 /**
- * Thrown by `openStore` when a migration fails; `migrationName` names it (undefined when the failure came
- * before any migration ran, e.g. creating Kysely's bookkeeping tables). The database error is the `cause`.
+ * Thrown by `openStore` when a migration fails; `migrationName` and `schema` name it (`migrationName` is
+ * undefined when the failure came before any migration ran, e.g. creating Kysely's bookkeeping tables). The
+ * database error is the `cause`.
  *
  * @example
  * try {
- *   await openStore({})
+ *   await openStore({ schemas: [datanetsSchema] })
  * } catch (error) {
- *   if (error instanceof MigrationError) console.error(`migration ${error.migrationName} failed`)
+ *   if (error instanceof MigrationError) console.error(`migration ${error.migrationName} of ${error.schema} failed`)
  * }
  */
 export class MigrationError extends BaseError {
   override name = 'MigrationError'
   readonly migrationName: string | undefined
+  /** The name of the schema whose migration failed, when one did. */
+  readonly schema: string | undefined
 
-  constructor(migrationName: string | undefined, cause: unknown) {
+  constructor(migrationName: string | undefined, cause: unknown, schema?: string) {
+    const of = schema ? ` (schema "${schema}")` : ''
     super(
-      migrationName ? `Migration "${migrationName}" failed.` : 'Could not prepare the store migrations.',
+      migrationName
+        ? `Migration "${migrationName}"${of} failed.`
+        : `Could not prepare the store migrations${of}.`,
       { details: describeCause(cause), cause },
     )
     this.migrationName = migrationName
+    this.schema = schema
   }
 }
 

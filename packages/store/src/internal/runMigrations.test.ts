@@ -1,7 +1,7 @@
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { migrations } from '../migrations/migrations.js'
+import { storeSchema } from '../migrations/storeSchema.js'
 import { runMigrations } from './runMigrations.js'
 
 describe('runMigrations', () => {
@@ -11,17 +11,18 @@ describe('runMigrations', () => {
     })
     try {
       const broken = {
-        ...migrations,
+        ...storeSchema.migrations,
         '9999_broken': {
           up: async (inner: Kysely<unknown>) => {
             await inner.schema.createTable('safe_transactions').addColumn('x', 'text').execute()
           },
         },
       }
-      const error = await runMigrations(db, { migrations: broken }).catch((e: unknown) => e)
-      expect(error).toMatchObject({ name: 'MigrationError', migrationName: '9999_broken' })
+      const schemas = [{ name: storeSchema.name, migrations: broken }]
+      const error = await runMigrations(db, { dialect: 'sqlite', schemas }).catch((e: unknown) => e)
+      expect(error).toMatchObject({ name: 'MigrationError', migrationName: '9999_broken', schema: 'store' })
       expect((error as Error).message).toMatch(/already exists/)
-      await runMigrations(db)
+      await runMigrations(db, { dialect: 'sqlite', schemas: [storeSchema] })
     } finally {
       await db.destroy()
     }

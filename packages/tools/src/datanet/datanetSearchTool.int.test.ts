@@ -6,6 +6,7 @@ import { RunnableLambda } from '@langchain/core/runnables'
 import { EvidenceCollector, RETRIEVAL_EVENT } from '@openledger/agent-runtime'
 import { type DeployedDevnet, deployedDevnet } from '@openledger/chain/testing'
 import { type DatanetIndex, type DatanetRow, hostEmbedder } from '@openledger/datanets'
+import { datanetsSchema } from '@openledger/datanets/schema'
 import { createTestHost, type TestHost } from '@openledger/lora-host/testing'
 import { openStore, type Store } from '@openledger/store'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -30,7 +31,7 @@ beforeAll(async () => {
   ;[chain, lora, store] = await Promise.all([
     deployedDevnet(),
     createTestHost(),
-    openStore({ databaseUrl: ':memory:' }),
+    openStore({ databaseUrl: ':memory:', schemas: [datanetsSchema] }),
   ])
   ;({ index, rows } = await seedTestDatanet(chain, store, {
     rows: texts,

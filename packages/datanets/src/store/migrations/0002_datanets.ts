@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, sql } from 'kysely'
+import { type Migration, sql } from '@openledger/store'
 
 const datanetKey = ['chain_id', 'registry', 'datanet_id'] as const
 
@@ -9,7 +9,7 @@ const datanetKey = ['chain_id', 'registry', 'datanet_id'] as const
  * registry refuses a root twice). `datanet_id` and amounts are decimal strings; hashes lowercase hex.
  */
 export const datanets: Migration = {
-  async up(db: Kysely<unknown>) {
+  async up(db) {
     await db.schema
       .createTable('datanets')
       .addColumn('chain_id', 'integer', (col) => col.notNull())
@@ -83,7 +83,7 @@ export const datanets: Migration = {
       .execute()
     await db.schema.createIndex('datanet_rows_by_batch').on('datanet_rows').column('batch_root').execute()
   },
-  async down(db: Kysely<unknown>) {
+  async down(db) {
     await db.schema.dropTable('datanet_rows').execute()
     await db.schema.dropTable('datanet_batches').execute()
     await db.schema.dropTable('datanets').execute()

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely'
+import type { Migration } from '@openledger/store'
 
 /**
  * The wallets agents act on for an account: the Safe a user owns, with the SpendingLimitModule enabled on it,
@@ -6,7 +6,7 @@ import type { Kysely, Migration } from 'kysely'
  * Addresses are checksummed.
  */
 export const agentWallets: Migration = {
-  async up(db: Kysely<unknown>) {
+  async up(db) {
     await db.schema
       .createTable('agent_wallets')
       .addColumn('chain_id', 'integer', (col) => col.notNull())
@@ -17,7 +17,7 @@ export const agentWallets: Migration = {
       .addPrimaryKeyConstraint('agent_wallets_pk', ['chain_id', 'account'])
       .execute()
   },
-  async down(db: Kysely<unknown>) {
+  async down(db) {
     await db.schema.dropTable('agent_wallets').execute()
   },
 }

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, sql } from 'kysely'
+import { type Migration, sql } from '@openledger/store'
 
 const ledgerKey = ['chain_id', 'fee_router'] as const
 
@@ -9,7 +9,7 @@ const ledgerKey = ['chain_id', 'fee_router'] as const
  * the prepaid balances last read from the chain. Amounts are decimal strings; hashes lowercase hex.
  */
 export const settlement: Migration = {
-  async up(db: Kysely<unknown>) {
+  async up(db) {
     await db.schema
       .createTable('settlement_receipts')
       .addColumn('chain_id', 'integer', (col) => col.notNull())
@@ -68,7 +68,7 @@ export const settlement: Migration = {
       .addPrimaryKeyConstraint('settlement_balances_pk', [...ledgerKey, 'account'])
       .execute()
   },
-  async down(db: Kysely<unknown>) {
+  async down(db) {
     await db.schema.dropTable('settlement_balances').execute()
     await db.schema.dropTable('settlement_epochs').execute()
     await db.schema.dropTable('settlement_receipts').execute()

@@ -1,20 +1,21 @@
-import type { DatanetRef, DatanetTables } from '@openledger/datanets'
 import { type StoreSession, withTransaction } from '@openledger/store'
-import { getAddress } from 'viem'
+import type { DatanetRef } from '../types.js'
+import { datanetKey } from './records.js'
+import { datanetDb } from './tables.js'
 
 /**
  * Deletes a datanet from the store with its rows and batches: for a record left by a reset chain (a fresh
  * devnet deploys the registry at the same address and reuses ids), which `syncDatanet` refuses. The chain,
- * where the datanet no longer exists, is untouched.
+ * where the datanet no longer exists, is untouched. Forgetting a datanet the store does not hold does nothing.
+ *
+ * @example
+ * await forgetDatanet(store, { chainId: 31337, registry, datanetId: 1n })
+ * await syncDatanet(connection, store, { datanet: { chainId: 31337, registry, datanetId: 1n } })
  */
 export async function forgetDatanet(store: StoreSession, datanet: DatanetRef): Promise<void> {
-  const key = {
-    chain_id: datanet.chainId,
-    registry: getAddress(datanet.registry),
-    datanet_id: datanet.datanetId.toString(),
-  }
+  const key = datanetKey(datanet)
   await withTransaction(store, async (tx) => {
-    const db = tx.db.withTables<DatanetTables>()
+    const db = datanetDb(tx)
     // Rows first: they reference their batch.
     for (const table of ['datanet_rows', 'datanet_batches', 'datanets'] as const)
       await db

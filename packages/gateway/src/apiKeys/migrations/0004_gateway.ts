@@ -1,11 +1,11 @@
-import type { Kysely, Migration } from 'kysely'
+import type { Migration } from '@openledger/store'
 
 /**
  * The gateway's API keys: each key's id, the sha256 of its secret (never the secret), the prepaid account it
  * charges, a label, and when it was created and revoked (ISO timestamps).
  */
 export const gateway: Migration = {
-  async up(db: Kysely<unknown>) {
+  async up(db) {
     await db.schema
       .createTable('gateway_api_keys')
       .addColumn('id', 'text', (col) => col.primaryKey())
@@ -21,7 +21,7 @@ export const gateway: Migration = {
       .column('account')
       .execute()
   },
-  async down(db: Kysely<unknown>) {
+  async down(db) {
     await db.schema.dropTable('gateway_api_keys').execute()
   },
 }

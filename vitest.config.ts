@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 const shared = { exclude: ['**/node_modules/**', '**/dist/**'] }
 
 export default defineConfig({
   test: {
+    // vitest's default is one worker fewer than the cores: on CI's 2 cores, one file at a time. Two workers keep
+    // both cores busy (most integration files wait on a devnet, Redis or a child process part of the time).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {

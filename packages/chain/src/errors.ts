@@ -173,6 +173,25 @@ function formatRevertArg(value: unknown): string {
 }
 
 /**
+ * A transaction that succeeded but lacks the event its result is read from (the address holds another
+ * contract than the one expected).
+ *
+ * @example
+ * if (error instanceof MissingEventError) console.error(`${error.eventName} missing in ${error.hash}`)
+ */
+export class MissingEventError extends BaseError {
+  override name = 'MissingEventError'
+  readonly hash: Hex
+  readonly eventName: string
+
+  constructor(functionName: string, hash: Hex, eventName: string) {
+    super(`${functionName} ${hash} emitted no ${eventName} event.`)
+    this.hash = hash
+    this.eventName = eventName
+  }
+}
+
+/**
  * A deployment that was mined but did not create what it should: no contract address in the receipt, or no
  * Safe at the predicted address.
  *

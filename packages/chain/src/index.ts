@@ -42,6 +42,7 @@ export {
   ManifestCodeMissingError,
   ManifestInvalidError,
   ManifestNotFoundError,
+  MissingEventError,
   NotSafeOwnerError,
   RpcUnreachableError,
   SafeConfigError,

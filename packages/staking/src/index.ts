@@ -68,7 +68,6 @@ export {
   InsufficientStakeError,
   InvalidProofError,
   InvalidSplitsError,
-  MissingEventError,
   NothingToClaimError,
   NothingToWithdrawError,
   StakingRevertError,

@@ -17,11 +17,9 @@ export {
   DefiError,
   type DefiErrorCode,
   InsufficientBalanceError,
-  InvalidInputError,
   NoAccountError,
   NoPoolError,
   SlippageExceededError,
-  UnknownTokenError,
 } from './defi/errors.js'
 export { type GetPoolInfoParameters, type GetPoolInfoReturnType, getPoolInfo } from './defi/getPoolInfo.js'
 export {
@@ -38,13 +36,14 @@ export {
   resolveToken,
 } from './defi/resolveToken.js'
 export { type SwapExactInParameters, type SwapExactInReturnType, swapExactIn } from './defi/swapExactIn.js'
-export type { DefiToolParameters, ToolAmount, ToolError } from './defi/tools/toolResult.js'
+export type { DefiToolParameters, ToolAmount, ToolError } from './defi/tools/defiToolParameters.js'
 export { uniswapPoolTool } from './defi/tools/uniswapPoolTool.js'
 export { uniswapPriceTool } from './defi/tools/uniswapPriceTool.js'
 export { uniswapQuoteTool } from './defi/tools/uniswapQuoteTool.js'
 export { uniswapSwapTool } from './defi/tools/uniswapSwapTool.js'
 export type { PoolToken, Token } from './defi/types.js'
 export type { ModelClient, ToolEnvironment } from './environment.js'
+export { CodedToolError, InvalidInputError, UnknownTokenError } from './errors/toolErrors.js'
 export {
   type SpecialistModelToolParameters,
   specialistModelTool,
@@ -55,6 +54,7 @@ export {
   type DeployUniswapReturnType,
   deployUniswap,
 } from './uniswap/deployUniswap.js'
+export { UniswapArtifactError, UniswapSeedError } from './uniswap/errors.js'
 export {
   defaultSeedReserves,
   type SeedReserves,
@@ -109,5 +109,5 @@ export type {
   WalletToolAmount,
   WalletToolError,
   WalletToolParameters,
-} from './wallet/tools/walletToolResult.js'
+} from './wallet/tools/walletToolParameters.js'
 export { walletTransferTool } from './wallet/tools/walletTransferTool.js'

@@ -1,10 +1,14 @@
 import { listSafeTransactions, type NewSafeTransaction, type StoreSession } from '@openledger/store'
 import { type Address, getAddress, type Hex } from 'viem'
 import type { ChainConnection } from '../connectChain.js'
+import type { SafeInfrastructure } from '../manifest/manifest.js'
 import type { SafeCall } from './proposeSafeTransaction.js'
 import type { Safe } from './protocolKit.js'
+import { safeKit } from './safeKit.js'
 
 export type SafeProposal = {
+  /** protocol-kit bound to the Safe (with `signerKey` when given). */
+  kit: Safe
   transaction: Awaited<ReturnType<Safe['createTransaction']>>
   safeTxHash: Hex
   nonce: bigint
@@ -14,21 +18,31 @@ export type SafeProposal = {
 
 /**
  * Builds a Safe transaction for `calls` (batched through MultiSend when several) at `nonce`, by default the
- * nonce after the Safe's and every pending proposal's, and the store row that records it. Stores nothing.
+ * nonce after the Safe's and every pending proposal's, and the store row that records it: the one mapping of
+ * a proposal to its row, for `proposeSafeTransaction` and `proposeUnsignedSafeTransaction`. Stores nothing.
  */
 export async function createSafeProposal(
   connection: ChainConnection,
   store: StoreSession,
   parameters: {
-    kit: Safe
+    infrastructure: SafeInfrastructure
     safeAddress: Address
     calls: readonly SafeCall[]
     proposer: Address
     description?: string | undefined
     nonce?: bigint | undefined
+    /** An owner's key, for a kit that signs. */
+    signerKey?: Hex | undefined
   },
 ): Promise<SafeProposal> {
-  const { kit, safeAddress, calls, proposer, description } = parameters
+  const { infrastructure, calls, proposer, description, signerKey } = parameters
+  const safeAddress = getAddress(parameters.safeAddress)
+  if (calls.length === 0) throw new TypeError('A Safe transaction needs at least one call.')
+  const kit = await safeKit(connection, {
+    infrastructure,
+    safeAddress,
+    ...(signerKey ? { signer: signerKey } : {}),
+  })
   const nonce =
     parameters.nonce ?? (await nextNonce(store, connection.chainId, safeAddress, await kit.getNonce()))
   const transaction = await kit.createTransaction({
@@ -59,7 +73,7 @@ export async function createSafeProposal(
     description: description ?? null,
     proposer: getAddress(proposer),
   }
-  return { transaction, safeTxHash, nonce, row }
+  return { kit, transaction, safeTxHash, nonce, row }
 }
 
 async function nextNonce(

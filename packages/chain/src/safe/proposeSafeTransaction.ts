@@ -1,11 +1,10 @@
 import { addSafeSignature, insertSafeTransaction, type Store, withTransaction } from '@openledger/store'
-import { type Address, getAddress, type Hex } from 'viem'
+import type { Address, Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import type { ChainConnection } from '../connectChain.js'
 import { NotSafeOwnerError, SafeSignatureMissingError } from '../errors.js'
 import type { SafeInfrastructure } from '../manifest/manifest.js'
 import { createSafeProposal } from './createSafeProposal.js'
-import { safeKit } from './safeKit.js'
 
 export type SafeCall = { to: Address; value?: bigint; data?: Hex; operation?: 0 | 1 }
 
@@ -37,20 +36,14 @@ export async function proposeSafeTransaction(
   store: Store,
   parameters: ProposeSafeTransactionParameters,
 ): Promise<ProposeSafeTransactionReturnType> {
-  const { infrastructure, proposerKey, calls, description } = parameters
-  const safeAddress = getAddress(parameters.safeAddress)
-  if (calls.length === 0) throw new TypeError('A Safe transaction needs at least one call.')
+  const { proposerKey } = parameters
   const proposer = privateKeyToAccount(proposerKey).address
-  const kit = await safeKit(connection, { infrastructure, safeAddress, signer: proposerKey })
-  if (!(await kit.isOwner(proposer))) throw new NotSafeOwnerError(proposer, safeAddress)
-  const { transaction, safeTxHash, nonce, row } = await createSafeProposal(connection, store, {
-    kit,
-    safeAddress,
-    calls,
+  const { kit, transaction, safeTxHash, nonce, row } = await createSafeProposal(connection, store, {
+    ...parameters,
     proposer,
-    description,
-    nonce: parameters.nonce,
+    signerKey: proposerKey,
   })
+  if (!(await kit.isOwner(proposer))) throw new NotSafeOwnerError(proposer, row.safeAddress)
   const signed = await kit.signTransaction(transaction)
   const signature = signed.getSignature(proposer)
   if (!signature) throw new SafeSignatureMissingError(proposer)

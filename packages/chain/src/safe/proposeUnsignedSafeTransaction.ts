@@ -1,10 +1,9 @@
 import { insertSafeTransaction, type Store } from '@openledger/store'
-import { type Address, getAddress } from 'viem'
+import type { Address } from 'viem'
 import type { ChainConnection } from '../connectChain.js'
 import type { SafeInfrastructure } from '../manifest/manifest.js'
 import { createSafeProposal } from './createSafeProposal.js'
 import type { ProposeSafeTransactionReturnType, SafeCall } from './proposeSafeTransaction.js'
-import { safeKit } from './safeKit.js'
 
 export type ProposeUnsignedSafeTransactionParameters = {
   infrastructure: SafeInfrastructure
@@ -33,18 +32,7 @@ export async function proposeUnsignedSafeTransaction(
   store: Store,
   parameters: ProposeUnsignedSafeTransactionParameters,
 ): Promise<ProposeSafeTransactionReturnType> {
-  const { infrastructure, proposer, calls, description } = parameters
-  const safeAddress = getAddress(parameters.safeAddress)
-  if (calls.length === 0) throw new TypeError('A Safe transaction needs at least one call.')
-  const kit = await safeKit(connection, { infrastructure, safeAddress })
-  const { safeTxHash, nonce, row } = await createSafeProposal(connection, store, {
-    kit,
-    safeAddress,
-    calls,
-    proposer,
-    description,
-    nonce: parameters.nonce,
-  })
+  const { safeTxHash, nonce, row } = await createSafeProposal(connection, store, parameters)
   await insertSafeTransaction(store, row)
   return { safeTxHash, nonce }
 }

@@ -1,7 +1,11 @@
-import { type ChainConnection, readContractCall, sendContractCall } from '@openledger/chain'
+import {
+  type ChainConnection,
+  MissingEventError,
+  readContractCall,
+  sendContractCall,
+} from '@openledger/chain'
 import { agentStakingAbi } from '@openledger/contracts'
 import { type Hex, parseEventLogs } from 'viem'
-import { MissingEventError } from '../errors/staking.js'
 import { stakingAbi } from '../internal/abis.js'
 import { approveIfShort } from '../internal/approveIfShort.js'
 import { withStakingErrors } from '../internal/withStakingErrors.js'

@@ -1,7 +1,6 @@
-import { type ChainConnection, sendContractCall } from '@openledger/chain'
+import { type ChainConnection, MissingEventError, sendContractCall } from '@openledger/chain'
 import { agentRegistryAbi } from '@openledger/contracts'
 import { type Hex, parseEventLogs } from 'viem'
-import { MissingEventError } from '../errors/staking.js'
 import { registryAbi } from '../internal/abis.js'
 import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'

@@ -1,5 +1,5 @@
 import { BaseError } from '@openledger/errors'
-import type { Address, Hex } from 'viem'
+import type { Address } from 'viem'
 
 /**
  * The contract refused an amount of zero (`AgentStakingZeroAmount`, `FeeRouterZeroAmount`).
@@ -418,24 +418,5 @@ export class StakingRevertError extends BaseError {
     )
     this.errorName = errorName
     this.args = args
-  }
-}
-
-/**
- * A mined transaction that succeeded but lacks the event the SDK reads its result from (a contract other than
- * the one deployed with this protocol at that address).
- *
- * @example
- * if (error instanceof MissingEventError) console.error(`${error.eventName} missing in ${error.hash}`)
- */
-export class MissingEventError extends BaseError {
-  override name = 'MissingEventError'
-  readonly hash: Hex
-  readonly eventName: string
-
-  constructor(functionName: string, hash: Hex, eventName: string) {
-    super(`${functionName} ${hash} emitted no ${eventName} event.`)
-    this.hash = hash
-    this.eventName = eventName
   }
 }

@@ -1,5 +1,5 @@
-import { BaseError } from '@openledger/errors'
 import type { Address } from 'viem'
+import { CodedToolError } from '../errors/toolErrors.js'
 
 /** The codes of `DefiError`s: what an agent's tool result names so the model can explain the failure. */
 export type DefiErrorCode =
@@ -11,51 +11,13 @@ export type DefiErrorCode =
   | 'NO_ACCOUNT'
 
 /**
- * The base of the DeFi SDK's errors: each carries a stable `code` besides its `name`.
+ * The base of the DeFi SDK's own failures (no pool, slippage, balance, account); bad input and unknown tokens
+ * are the tools' shared `InvalidInputError` and `UnknownTokenError`. Each carries a stable `code`.
  *
  * @example
- * if (error instanceof DefiError) return { error: { code: error.code, message: error.shortMessage } }
+ * if (error instanceof DefiError) console.error(error.code, error.shortMessage)
  */
-export abstract class DefiError extends BaseError {
-  abstract readonly code: DefiErrorCode
-}
-
-/**
- * An input that is not acceptable: a negative, zero or malformed amount, a slippage bound outside 0–10,000
- * basis points, a malformed address.
- *
- * @example
- * if (error instanceof InvalidInputError) console.error(error.field, error.shortMessage)
- */
-export class InvalidInputError extends DefiError {
-  override name = 'InvalidInputError'
-  readonly code = 'INVALID_INPUT'
-  readonly field: string
-
-  constructor(field: string, problem: string, cause?: unknown) {
-    super(`${field}: ${problem}`, { cause })
-    this.field = field
-  }
-}
-
-/**
- * A token that is neither a known symbol nor the address of an ERC-20 contract.
- *
- * @example
- * if (error instanceof UnknownTokenError) console.error(`no token ${error.token}`)
- */
-export class UnknownTokenError extends DefiError {
-  override name = 'UnknownTokenError'
-  readonly code = 'UNKNOWN_TOKEN'
-  readonly token: string
-
-  constructor(token: string, known: readonly string[], cause?: unknown) {
-    super(`Unknown token '${token}': use one of ${known.join(', ')} or the address of an ERC-20 token.`, {
-      cause,
-    })
-    this.token = token
-  }
-}
+export abstract class DefiError extends CodedToolError<DefiErrorCode> {}
 
 /**
  * No Uniswap v2 pool with liquidity trades these two tokens.

@@ -1,8 +1,8 @@
 import type { ChainConnection } from '@openledger/chain'
 import type { Address } from 'viem'
+import { InvalidInputError } from '../errors/toolErrors.js'
 import { uniswapV2RouterAbi } from '../uniswap/abis.js'
 import type { UniswapAddresses } from '../uniswap/types.js'
-import { InvalidInputError } from './errors.js'
 import { getPoolInfo } from './getPoolInfo.js'
 import type { PoolToken } from './types.js'
 

@@ -1,8 +1,8 @@
 import type { ChainConnection } from '@openledger/chain'
 import { getAddress, isAddress } from 'viem'
-import { erc20Abi } from '../uniswap/abis.js'
+import { InvalidInputError, UnknownTokenError } from '../errors/toolErrors.js'
+import { readErc20Metadata } from '../internal/readErc20Metadata.js'
 import type { UniswapAddresses } from '../uniswap/types.js'
-import { InvalidInputError, UnknownTokenError } from './errors.js'
 import type { Token } from './types.js'
 
 /** The symbols `resolveToken` knows without an address. */
@@ -40,11 +40,7 @@ export async function resolveToken(
   if (!known && !isAddress(input, { strict: false })) throw new UnknownTokenError(input, knownTokenSymbols)
   const address = known ?? getAddress(input)
   try {
-    const [symbol, decimals] = await Promise.all([
-      connection.publicClient.readContract({ address, abi: erc20Abi, functionName: 'symbol' }),
-      connection.publicClient.readContract({ address, abi: erc20Abi, functionName: 'decimals' }),
-    ])
-    return { address, symbol, decimals }
+    return await readErc20Metadata(connection, address)
   } catch (error) {
     throw new UnknownTokenError(input, knownTokenSymbols, error)
   }

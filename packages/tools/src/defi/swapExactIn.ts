@@ -1,17 +1,9 @@
-import type { ChainConnection } from '@openledger/chain'
-import {
-  type Account,
-  type Address,
-  ContractFunctionRevertedError,
-  type Hex,
-  parseEventLogs,
-  type TransactionReceipt,
-  BaseError as ViemBaseError,
-} from 'viem'
+import { type ChainConnection, decodeRevert, sendContractCall } from '@openledger/chain'
+import { type Account, type Address, type Hex, parseEventLogs, type TransactionReceipt } from 'viem'
+import { InvalidInputError } from '../errors/toolErrors.js'
 import { erc20Abi, uniswapV2PairAbi, uniswapV2RouterAbi } from '../uniswap/abis.js'
-import { sendCall } from '../uniswap/sendCall.js'
 import type { UniswapAddresses } from '../uniswap/types.js'
-import { InsufficientBalanceError, InvalidInputError, SlippageExceededError } from './errors.js'
+import { InsufficientBalanceError, SlippageExceededError } from './errors.js'
 import { quoteSwap } from './quoteSwap.js'
 
 export type SwapExactInParameters = {
@@ -95,16 +87,17 @@ export async function swapExactIn(
   const approvalHash = await approveIfShort(connection, account, tokenIn, addresses.router, amountIn)
   const { timestamp } = await connection.publicClient.getBlock()
   const deadline = timestamp + BigInt(deadlineSeconds)
-  let sent: Awaited<ReturnType<typeof sendCall>>
+  let sent: { hash: Hex; receipt: TransactionReceipt }
   try {
-    sent = await sendCall(connection, account, {
+    sent = await sendContractCall(connection, {
+      account,
       address: addresses.router,
       abi: uniswapV2RouterAbi,
       functionName: 'swapExactTokensForTokens',
       args: [amountIn, amountOutMin, [tokenIn, tokenOut], recipient, deadline],
     })
   } catch (error) {
-    if (revertReasonOf(error) === 'UniswapV2Router: INSUFFICIENT_OUTPUT_AMOUNT') {
+    if (decodeRevert(error)?.reason === 'UniswapV2Router: INSUFFICIENT_OUTPUT_AMOUNT') {
       throw new SlippageExceededError({ expected, minimum: amountOutMin, slippageBps, cause: error })
     }
     throw error
@@ -130,17 +123,12 @@ async function approveIfShort(
     args: [account.address, spender],
   })
   if (allowance >= amount) return undefined
-  const { hash } = await sendCall(connection, account, {
+  const { hash } = await sendContractCall(connection, {
+    account,
     address: token,
     abi: erc20Abi,
     functionName: 'approve',
     args: [spender, amount],
   })
   return hash
-}
-
-function revertReasonOf(error: unknown): string | undefined {
-  if (!(error instanceof ViemBaseError)) return undefined
-  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError)
-  return reverted instanceof ContractFunctionRevertedError ? reverted.reason : undefined
 }

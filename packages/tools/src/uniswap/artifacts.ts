@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { type Abi, type Hex, keccak256 } from 'viem'
+import { UniswapArtifactError } from './errors.js'
 
 /**
  * The init code hash that `UniswapV2Library.pairFor` in v2-periphery hard-codes to compute pair addresses
@@ -16,7 +17,7 @@ const require = createRequire(import.meta.url)
 function load(module: string): Artifact {
   const json = require(module) as ArtifactJson
   const object = json.bytecode ?? json.evm?.bytecode?.object
-  if (!object) throw new Error(`${module} has no bytecode`)
+  if (!object) throw new UniswapArtifactError(`${module} has no bytecode`)
   return { abi: json.abi, bytecode: (object.startsWith('0x') ? object : `0x${object}`) as Hex }
 }
 
@@ -48,12 +49,12 @@ export const pairInitCodeHash = keccak256(uniswapArtifacts.pair.bytecode)
 export function routerBytecode(): Hex {
   const { factory, pair, router02 } = uniswapArtifacts
   if (!factory.bytecode.includes(pair.bytecode.slice(2))) {
-    throw new Error('the UniswapV2Factory artifact does not embed the UniswapV2Pair artifact')
+    throw new UniswapArtifactError('the UniswapV2Factory artifact does not embed the UniswapV2Pair artifact')
   }
   const canonical = CANONICAL_PAIR_INIT_CODE_HASH.slice(2)
   const occurrences = router02.bytecode.split(canonical).length - 1
   if (occurrences !== 1) {
-    throw new Error(
+    throw new UniswapArtifactError(
       `expected the pair init code hash once in UniswapV2Router02, found it ${occurrences} times`,
     )
   }

@@ -1,9 +1,9 @@
-import { type ChainConnection, deployContract } from '@openledger/chain'
+import { type ChainConnection, deployContract, sendContractCall } from '@openledger/chain'
 import { testStablecoinAbi, testStablecoinBytecode } from '@openledger/contracts/devnet'
 import { type Account, type Address, parseEther, parseUnits, zeroAddress } from 'viem'
 import { erc20Abi, uniswapV2FactoryAbi, uniswapV2RouterAbi, weth9Abi } from './abis.js'
 import { deployUniswap } from './deployUniswap.js'
-import { sendCall } from './sendCall.js'
+import { UniswapSeedError } from './errors.js'
 import type { UniswapAddresses, UniswapCore } from './types.js'
 
 /** The initial reserves of the two pools, in base units of each token. */
@@ -55,7 +55,8 @@ export async function seedUniswapPools(
     args: [deployer.address],
   })
   if (openBalance < openNeeded) {
-    throw new Error(
+    throw new UniswapSeedError(
+      deployer.address,
       `${deployer.address} holds ${openBalance} OPEN wei; seeding the pools needs ${openNeeded}`,
     )
   }
@@ -65,31 +66,36 @@ export async function seedUniswapPools(
     bytecode: testStablecoinBytecode,
     args: [deployer.address],
   })
-  const send = (
-    address: Address,
-    abi: typeof erc20Abi | typeof weth9Abi,
-    functionName: string,
-    args: unknown[],
-  ) => sendCall(connection, deployer, { address, abi, functionName, args })
-  await sendCall(connection, deployer, {
+  const approve = (token: Address, amount: bigint) =>
+    sendContractCall(connection, {
+      account: deployer,
+      address: token,
+      abi: erc20Abi,
+      functionName: 'approve',
+      args: [core.router, amount],
+    })
+  await sendContractCall(connection, {
+    account: deployer,
     address: usdc,
     abi: testStablecoinAbi,
     functionName: 'mint',
     args: [deployer.address, reserves.openUsdc.usdc],
   })
-  await sendCall(connection, deployer, {
+  await sendContractCall(connection, {
+    account: deployer,
     address: core.weth,
     abi: weth9Abi,
     functionName: 'deposit',
     args: [],
     value: reserves.openWeth.weth,
   })
-  await send(open, erc20Abi, 'approve', [core.router, openNeeded])
-  await send(usdc, erc20Abi, 'approve', [core.router, reserves.openUsdc.usdc])
-  await send(core.weth, erc20Abi, 'approve', [core.router, reserves.openWeth.weth])
+  await approve(open, openNeeded)
+  await approve(usdc, reserves.openUsdc.usdc)
+  await approve(core.weth, reserves.openWeth.weth)
   const addLiquidity = async (token: Address, openAmount: bigint, tokenAmount: bigint): Promise<Address> => {
     const { timestamp } = await connection.publicClient.getBlock()
-    await sendCall(connection, deployer, {
+    await sendContractCall(connection, {
+      account: deployer,
       address: core.router,
       abi: uniswapV2RouterAbi,
       functionName: 'addLiquidity',
@@ -111,7 +117,8 @@ export async function seedUniswapPools(
       functionName: 'getPair',
       args: [open, token],
     })
-    if (pair === zeroAddress) throw new Error(`addLiquidity created no OPEN/${token} pair`)
+    if (pair === zeroAddress)
+      throw new UniswapSeedError(deployer.address, `addLiquidity created no OPEN/${token} pair`)
     return pair
   }
   const openWeth = await addLiquidity(core.weth, reserves.openWeth.open, reserves.openWeth.weth)

@@ -1,15 +1,12 @@
-import type { ChainConnection, SafeInfrastructure } from '@openledger/chain'
+import {
+  type ChainConnection,
+  decodeRevert,
+  type SafeInfrastructure,
+  sendContractCall,
+} from '@openledger/chain'
 import { spendingLimitModuleAbi } from '@openledger/contracts'
 import type { Store } from '@openledger/store'
-import {
-  type Account,
-  type Address,
-  BaseError,
-  ContractFunctionRevertedError,
-  getAddress,
-  type Hex,
-  isAddress,
-} from 'viem'
+import { type Account, type Address, getAddress, type Hex, isAddress } from 'viem'
 import { SafeBalanceTooLowError, WalletInputError } from './errors.js'
 import { getAllowance } from './getAllowance.js'
 import { balanceOf } from './getBalances.js'
@@ -105,7 +102,7 @@ export async function agentTransfer(
   }
 }
 
-/** Simulates, then sends `executeTransfer`; `undefined` when the module refuses it with `AllowanceExceeded`. */
+/** Sends `executeTransfer`; `undefined` when the module refuses it with `AllowanceExceeded`. */
 async function executeWithinLimit(
   connection: ChainConnection,
   parameters: {
@@ -118,28 +115,19 @@ async function executeWithinLimit(
   },
 ): Promise<Hex | undefined> {
   const { module, delegate, safe, token, to, amount } = parameters
-  const call = {
-    address: module,
-    abi: spendingLimitModuleAbi,
-    functionName: 'executeTransfer',
-    args: [safe, token, to, amount],
-  } as const
   try {
-    await connection.publicClient.simulateContract({ ...call, account: delegate })
+    const { hash } = await sendContractCall(connection, {
+      account: delegate,
+      address: module,
+      abi: spendingLimitModuleAbi,
+      functionName: 'executeTransfer',
+      args: [safe, token, to, amount],
+    })
+    return hash
   } catch (error) {
-    if (revertName(error) === 'AllowanceExceeded') return undefined
+    if (decodeRevert(error)?.errorName === 'AllowanceExceeded') return undefined
     throw error
   }
-  const hash = await connection.walletClient(delegate).writeContract(call)
-  const receipt = await connection.publicClient.waitForTransactionReceipt({ hash })
-  if (receipt.status !== 'success') throw new Error(`executeTransfer ${hash} reverted`)
-  return hash
-}
-
-function revertName(error: unknown): string | undefined {
-  if (!(error instanceof BaseError)) return undefined
-  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError)
-  return reverted instanceof ContractFunctionRevertedError ? reverted.data?.errorName : undefined
 }
 
 function addressOf(field: string, value: string): Address {

@@ -1,53 +1,36 @@
-import { BaseError } from '@openledger/errors'
 import type { Address } from 'viem'
+import { CodedToolError, InvalidInputError, UnknownTokenError } from '../errors/toolErrors.js'
 
 /** The codes of `WalletError`s: what a wallet tool result names so the model can explain the failure. */
 export type WalletErrorCode = 'INVALID_INPUT' | 'UNKNOWN_TOKEN' | 'INSUFFICIENT_BALANCE'
 
 /**
- * The base of the wallet SDK's expected failures: each carries a stable `code` besides its `name`.
+ * The base of the wallet SDK's own failures (a Safe balance too low); bad input and unknown tokens are
+ * `WalletInputError` and `WalletUnknownTokenError`. Each carries a stable `code`.
  *
  * @example
- * if (error instanceof WalletError) return { error: { code: error.code, message: error.shortMessage } }
+ * if (error instanceof WalletError) console.error(error.code, error.shortMessage)
  */
-export abstract class WalletError extends BaseError {
-  abstract readonly code: WalletErrorCode
-}
+export abstract class WalletError extends CodedToolError<WalletErrorCode> {}
 
 /**
- * An input that is not acceptable: a malformed address, a zero, negative or malformed amount.
+ * The wallet's `InvalidInputError`: a malformed address, a zero, negative or malformed amount.
  *
  * @example
  * if (error instanceof WalletInputError) console.error(error.field, error.shortMessage)
  */
-export class WalletInputError extends WalletError {
+export class WalletInputError extends InvalidInputError {
   override name = 'WalletInputError'
-  readonly code = 'INVALID_INPUT'
-  readonly field: string
-
-  constructor(field: string, problem: string, cause?: unknown) {
-    super(`${field}: ${problem}`, { cause })
-    this.field = field
-  }
 }
 
 /**
- * A token that is neither a symbol the wallet knows nor the address of an ERC-20 contract.
+ * The wallet's `UnknownTokenError`: neither a symbol the wallet knows nor the address of an ERC-20 contract.
  *
  * @example
  * if (error instanceof WalletUnknownTokenError) console.error(`no token ${error.token}`)
  */
-export class WalletUnknownTokenError extends WalletError {
+export class WalletUnknownTokenError extends UnknownTokenError {
   override name = 'WalletUnknownTokenError'
-  readonly code = 'UNKNOWN_TOKEN'
-  readonly token: string
-
-  constructor(token: string, known: readonly string[], cause?: unknown) {
-    super(`Unknown token '${token}': use one of ${known.join(', ')} or the address of an ERC-20 token.`, {
-      cause,
-    })
-    this.token = token
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ChainConnection } from '@openledger/chain'
-import { type Address, erc20Abi, getAddress, isAddressEqual } from 'viem'
+import { type Address, getAddress, isAddressEqual } from 'viem'
+import { readErc20Metadata } from '../internal/readErc20Metadata.js'
 import { WalletUnknownTokenError } from './errors.js'
 import { NATIVE_TOKEN } from './nativeToken.js'
 
@@ -20,11 +21,7 @@ export async function getTokenInfo(connection: ChainConnection, token: Address):
     return { address, symbol, decimals }
   }
   try {
-    const [symbol, decimals] = await Promise.all([
-      connection.publicClient.readContract({ address, abi: erc20Abi, functionName: 'symbol' }),
-      connection.publicClient.readContract({ address, abi: erc20Abi, functionName: 'decimals' }),
-    ])
-    return { address, symbol, decimals }
+    return await readErc20Metadata(connection, address)
   } catch (error) {
     throw new WalletUnknownTokenError(address, [connection.chain.nativeCurrency.symbol], error)
   }

@@ -5,7 +5,7 @@ import {
   type SafeInfrastructure,
 } from '@openledger/chain'
 import type { Store } from '@openledger/store'
-import { type Address, encodeFunctionData, erc20Abi, getAddress, type Hex, isAddressEqual } from 'viem'
+import { type Address, encodeFunctionData, erc20Abi, getAddress, isAddressEqual } from 'viem'
 import { NATIVE_TOKEN } from './nativeToken.js'
 
 export type ProposeSafeTransferParameters = {

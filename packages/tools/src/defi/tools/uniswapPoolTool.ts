@@ -1,10 +1,13 @@
 import { tool } from '@langchain/core/tools'
 import { formatUnits } from 'viem'
 import { z } from 'zod'
+import { toolAmount } from '../../internal/toolAmount.js'
+import { toolResult } from '../../internal/toolResult.js'
 import { getPoolInfo } from '../getPoolInfo.js'
 import { getPrice } from '../getPrice.js'
 import { resolveToken } from '../resolveToken.js'
-import { amountOf, type DefiToolParameters, toolResult, validate } from './toolResult.js'
+import type { DefiToolParameters } from './defiToolParameters.js'
+import { validateInput } from './validateInput.js'
 
 const schema = z.object({
   tokenA: z.string().describe('A token: OPEN, WETH, USDC, or an ERC-20 address'),
@@ -24,7 +27,7 @@ export function uniswapPoolTool({ connection, addresses }: DefiToolParameters) {
   return tool(
     (input) =>
       toolResult(async () => {
-        const { tokenA, tokenB } = validate(strict, input)
+        const { tokenA, tokenB } = validateInput(strict, input)
         const a = await resolveToken(connection, addresses, { token: tokenA, field: 'tokenA' })
         const b = await resolveToken(connection, addresses, { token: tokenB, field: 'tokenB' })
         const pool = await getPoolInfo(connection, addresses, { tokenA: a.address, tokenB: b.address })
@@ -36,7 +39,7 @@ export function uniswapPoolTool({ connection, addresses }: DefiToolParameters) {
           address: t.address,
           symbol: t.symbol,
           decimals: t.decimals,
-          reserve: amountOf(t.reserve, t),
+          reserve: toolAmount(t.reserve, t),
         })
         return {
           pair: pool.pair,

@@ -1,8 +1,10 @@
 import { tool } from '@langchain/core/tools'
 import { z } from 'zod'
+import { toolResult } from '../../internal/toolResult.js'
 import { getPrice } from '../getPrice.js'
 import { resolveToken } from '../resolveToken.js'
-import { type DefiToolParameters, toolResult, validate } from './toolResult.js'
+import type { DefiToolParameters } from './defiToolParameters.js'
+import { validateInput } from './validateInput.js'
 
 const schema = z.object({
   base: z.string().describe('The token to price: OPEN, WETH, USDC, or an ERC-20 address'),
@@ -22,7 +24,7 @@ export function uniswapPriceTool({ connection, addresses }: DefiToolParameters) 
   return tool(
     (input) =>
       toolResult(async () => {
-        const { base, quote } = validate(strict, input)
+        const { base, quote } = validateInput(strict, input)
         const b = await resolveToken(connection, addresses, { token: base, field: 'base' })
         const q = await resolveToken(connection, addresses, { token: quote, field: 'quote' })
         const result = await getPrice(connection, addresses, { base: b.address, quote: q.address })

@@ -1,8 +1,12 @@
 import { tool } from '@langchain/core/tools'
 import { z } from 'zod'
+import { toolAmount } from '../../internal/toolAmount.js'
+import { toolResult } from '../../internal/toolResult.js'
 import { quoteSwap } from '../quoteSwap.js'
 import { resolveToken } from '../resolveToken.js'
-import { amountOf, type DefiToolParameters, parseAmount, toolResult, validate } from './toolResult.js'
+import type { DefiToolParameters } from './defiToolParameters.js'
+import { parseAmount } from './parseAmount.js'
+import { validateInput } from './validateInput.js'
 
 const schema = z.object({
   tokenIn: z.string().describe('The token to sell: OPEN, WETH, USDC, or an ERC-20 address'),
@@ -29,7 +33,7 @@ export function uniswapQuoteTool({ connection, addresses }: DefiToolParameters) 
   return tool(
     (input) =>
       toolResult(async () => {
-        const parsed = validate(strict, input)
+        const parsed = validateInput(strict, input)
         const tokenIn = await resolveToken(connection, addresses, { token: parsed.tokenIn, field: 'tokenIn' })
         const tokenOut = await resolveToken(connection, addresses, {
           token: parsed.tokenOut,
@@ -44,9 +48,9 @@ export function uniswapQuoteTool({ connection, addresses }: DefiToolParameters) 
         return {
           tokenIn: { address: tokenIn.address, symbol: tokenIn.symbol },
           tokenOut: { address: tokenOut.address, symbol: tokenOut.symbol },
-          amountIn: amountOf(quote.amountIn, tokenIn),
-          amountOut: amountOf(quote.amountOut, tokenOut),
-          midAmountOut: amountOf(quote.midAmountOut, tokenOut),
+          amountIn: toolAmount(quote.amountIn, tokenIn),
+          amountOut: toolAmount(quote.amountOut, tokenOut),
+          midAmountOut: toolAmount(quote.midAmountOut, tokenOut),
           priceImpactBps: quote.priceImpactBps,
           feeBps: 30,
           pair: quote.pair,

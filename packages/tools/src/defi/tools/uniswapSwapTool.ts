@@ -1,9 +1,13 @@
 import { tool } from '@langchain/core/tools'
 import { z } from 'zod'
+import { toolAmount } from '../../internal/toolAmount.js'
+import { toolResult } from '../../internal/toolResult.js'
 import { NoAccountError } from '../errors.js'
 import { resolveToken } from '../resolveToken.js'
 import { swapExactIn } from '../swapExactIn.js'
-import { amountOf, type DefiToolParameters, parseAmount, toolResult, validate } from './toolResult.js'
+import type { DefiToolParameters } from './defiToolParameters.js'
+import { parseAmount } from './parseAmount.js'
+import { validateInput } from './validateInput.js'
 
 const schema = z.object({
   tokenIn: z.string().describe('The token to sell: OPEN, WETH, USDC, or an ERC-20 address'),
@@ -46,7 +50,7 @@ export function uniswapSwapTool({ connection, addresses, account }: DefiToolPara
   return tool(
     (input) =>
       toolResult(async () => {
-        const parsed = validate(strict, input)
+        const parsed = validateInput(strict, input)
         if (!account) throw new NoAccountError()
         const tokenIn = await resolveToken(connection, addresses, { token: parsed.tokenIn, field: 'tokenIn' })
         const tokenOut = await resolveToken(connection, addresses, {
@@ -69,9 +73,9 @@ export function uniswapSwapTool({ connection, addresses, account }: DefiToolPara
         return {
           hash: swap.hash,
           account: account.address,
-          amountIn: amountOf(swap.amountIn, tokenIn),
-          amountOut: amountOf(swap.amountOut, tokenOut),
-          amountOutMin: amountOf(swap.amountOutMin, tokenOut),
+          amountIn: toolAmount(swap.amountIn, tokenIn),
+          amountOut: toolAmount(swap.amountOut, tokenOut),
+          amountOutMin: toolAmount(swap.amountOutMin, tokenOut),
           slippageBps: parsed.slippageBps,
         }
       }),

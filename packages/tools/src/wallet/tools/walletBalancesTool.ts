@@ -1,9 +1,11 @@
 import { tool } from '@langchain/core/tools'
 import { isAddress } from 'viem'
 import { z } from 'zod'
+import { toolAmount } from '../../internal/toolAmount.js'
+import { toolResult } from '../../internal/toolResult.js'
 import { WalletInputError } from '../errors.js'
 import { getBalances } from '../getBalances.js'
-import { type WalletToolParameters, walletAmountOf, walletToolResult } from './walletToolResult.js'
+import type { WalletToolParameters } from './walletToolParameters.js'
 
 const schema = z.object({
   account: z
@@ -27,7 +29,7 @@ export function walletBalancesTool({
 }: Pick<WalletToolParameters, 'connection' | 'safe' | 'tokens'>) {
   return tool(
     (input) =>
-      walletToolResult(async () => {
+      toolResult(async () => {
         const account = input.account?.trim() || safe
         if (!isAddress(account, { strict: false })) {
           throw new WalletInputError('account', `must be a 0x-prefixed 20-byte address, got '${account}'`)
@@ -35,7 +37,7 @@ export function walletBalancesTool({
         const result = await getBalances(connection, { account, tokens })
         return {
           account: result.account,
-          balances: result.balances.map((b) => ({ token: b.address, ...walletAmountOf(b.balance, b) })),
+          balances: result.balances.map((b) => ({ token: b.address, ...toolAmount(b.balance, b) })),
         }
       }),
     {

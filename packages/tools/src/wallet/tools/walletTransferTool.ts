@@ -1,15 +1,13 @@
 import { tool } from '@langchain/core/tools'
 import { getAddress, isAddress } from 'viem'
 import { z } from 'zod'
+import { toolAmount } from '../../internal/toolAmount.js'
+import { toolResult } from '../../internal/toolResult.js'
 import { agentTransfer } from '../agentTransfer.js'
 import { WalletInputError } from '../errors.js'
 import { resolveWalletToken } from '../resolveWalletToken.js'
-import {
-  parseTokenAmount,
-  type WalletToolParameters,
-  walletAmountOf,
-  walletToolResult,
-} from './walletToolResult.js'
+import { parseTokenAmount } from './parseTokenAmount.js'
+import type { WalletToolParameters } from './walletToolParameters.js'
 
 const schema = z.object({
   token: z.string().describe("The token to send: a symbol such as 'OPEN' or 'ETH', or an ERC-20 address"),
@@ -31,7 +29,7 @@ export function walletTransferTool(parameters: WalletToolParameters) {
   const { connection, store, infrastructure, module, safe, delegate, tokens } = parameters
   return tool(
     (input) =>
-      walletToolResult(async () => {
+      toolResult(async () => {
         const to = input.to.trim()
         if (!isAddress(to, { strict: false })) {
           throw new WalletInputError('to', `must be a 0x-prefixed 20-byte address, got '${input.to}'`)
@@ -47,7 +45,7 @@ export function walletTransferTool(parameters: WalletToolParameters) {
           to: getAddress(to),
           amount,
         })
-        const sent = walletAmountOf(amount, token)
+        const sent = toolAmount(amount, token)
         if (result.status === 'sent') {
           return {
             status: 'sent',
@@ -55,10 +53,10 @@ export function walletTransferTool(parameters: WalletToolParameters) {
             from: safe,
             to: getAddress(to),
             amount: sent,
-            remaining: walletAmountOf(result.remaining, token),
+            remaining: toolAmount(result.remaining, token),
           }
         }
-        const remaining = walletAmountOf(result.remaining, token)
+        const remaining = toolAmount(result.remaining, token)
         const resetsAt = result.resetsAt === null ? null : new Date(result.resetsAt * 1000).toISOString()
         return {
           status: 'needs_owner_signature',

@@ -37,6 +37,7 @@ export {
   InvalidContributionSignatureError,
   InvalidRowInputError,
   RowTooLargeError,
+  RowVanishedError,
   UnknownLicenseError,
   UnsignedRowError,
 } from './errors/contribution.js'

@@ -1,6 +1,6 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, ContractCallRevertedError, waitForReceipt } from '@openledger/chain'
 import { datanetRegistryAbi } from '@openledger/contracts'
-import { type Hex, parseEventLogs } from 'viem'
+import { type Hex, parseEventLogs, type TransactionReceipt } from 'viem'
 
 export type SentBatchState =
   | { state: 'mined'; batchIndex: number }
@@ -16,8 +16,13 @@ export async function awaitSentBatch(connection: ChainConnection, txHash: Hex): 
   const { publicClient } = connection
   const known = await publicClient.getTransaction({ hash: txHash }).catch(() => undefined)
   if (!known) return { state: 'dropped' }
-  const receipt = await publicClient.waitForTransactionReceipt({ hash: txHash })
-  if (receipt.status !== 'success') return { state: 'reverted' }
+  let receipt: TransactionReceipt
+  try {
+    receipt = await waitForReceipt(connection, { hash: txHash })
+  } catch (error) {
+    if (error instanceof ContractCallRevertedError) return { state: 'reverted' }
+    throw error
+  }
   const [committed] = parseEventLogs({
     abi: datanetRegistryAbi,
     logs: receipt.logs,

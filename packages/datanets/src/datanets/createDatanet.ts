@@ -1,4 +1,4 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, MissingEventError, sendContractCall } from '@openledger/chain'
 import { datanetRegistryAbi } from '@openledger/contracts'
 import type { StoreSession } from '@openledger/store'
 import { type Account, type Address, getAddress, type Hex, isAddressEqual, parseEventLogs } from 'viem'
@@ -27,8 +27,8 @@ export type CreateDatanetErrorType = UnknownLicenseError | DatanetStoreConflictE
 
 /**
  * Creates a datanet on-chain (the registry's `createDatanet`), reads its id from the `DatanetCreated` event
- * and mirrors it in the store. Contract reverts surface as viem's `ContractFunctionExecutionError`, decoded;
- * nothing is sent when the simulation reverts. If the store write fails after the transaction, the datanet
+ * and mirrors it in the store, through chain's `sendContractCall`: a contract revert is a
+ * `ContractCallRevertedError` with the registry's error and values; nothing is sent when the simulation reverts. If the store write fails after the transaction, the datanet
  * exists on-chain: `syncDatanet` mirrors it.
  *
  * @example
@@ -49,19 +49,16 @@ export async function createDatanet(
   const registry = getAddress(parameters.registry)
   const license = resolveLicense(parameters.license)
   const curator = getAddress(parameters.curator ?? account.address)
-  const { request } = await connection.publicClient.simulateContract({
+  const { hash, receipt } = await sendContractCall(connection, {
     account,
     address: registry,
     abi: datanetRegistryAbi,
     functionName: 'createDatanet',
     args: [curator, license, parameters.metadataURI],
   })
-  const hash = await connection.walletClient(account).writeContract(request)
-  const receipt = await connection.publicClient.waitForTransactionReceipt({ hash })
-  if (receipt.status !== 'success') throw new Error(`createDatanet transaction ${hash} reverted`)
   const logs = receipt.logs.filter((log) => isAddressEqual(log.address, registry))
   const [created] = parseEventLogs({ abi: datanetRegistryAbi, logs, eventName: 'DatanetCreated' })
-  if (!created) throw new Error(`createDatanet transaction ${hash} emitted no DatanetCreated event`)
+  if (!created) throw new MissingEventError('createDatanet', hash, 'DatanetCreated')
   const datanet = { chainId: connection.chainId, registry, datanetId: created.args.datanetId }
   return syncDatanet(connection, store, { datanet, name: parameters.name })
 }

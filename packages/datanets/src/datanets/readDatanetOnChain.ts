@@ -1,6 +1,6 @@
-import { type ChainConnection, ChainIdMismatchError } from '@openledger/chain'
+import { type ChainConnection, ChainIdMismatchError, decodeRevert } from '@openledger/chain'
 import { datanetRegistryAbi } from '@openledger/contracts'
-import { type Address, ContractFunctionRevertedError, getAddress, BaseError as ViemBaseError } from 'viem'
+import { type Address, getAddress } from 'viem'
 import { UnknownDatanetError } from '../errors/datanet.js'
 import type { DatanetRef } from '../types.js'
 
@@ -28,14 +28,7 @@ export async function readDatanetOnChain(
     })
     return { ...stored, curator: getAddress(stored.curator) }
   } catch (error) {
-    const reverted =
-      error instanceof ViemBaseError
-        ? error.walk((e) => e instanceof ContractFunctionRevertedError)
-        : undefined
-    if (
-      reverted instanceof ContractFunctionRevertedError &&
-      reverted.data?.errorName === 'DatanetRegistryUnknownDatanet'
-    )
+    if (decodeRevert(error)?.errorName === 'DatanetRegistryUnknownDatanet')
       throw new UnknownDatanetError(datanet, 'chain')
     throw error
   }

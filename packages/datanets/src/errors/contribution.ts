@@ -190,3 +190,19 @@ export class UnsignedRowError extends BaseError {
     this.contributor = contributor
   }
 }
+
+/**
+ * A row the store had a moment ago is gone (deleted by another process while it was being stored or indexed).
+ *
+ * @example
+ * if (error instanceof RowVanishedError) console.error(`retry: ${error.rowId} was deleted meanwhile`)
+ */
+export class RowVanishedError extends BaseError {
+  override name = 'RowVanishedError'
+  readonly rowId: Hex
+
+  constructor(rowId: Hex, during: 'storing' | 'indexing') {
+    super(`Row ${rowId} vanished while ${during === 'storing' ? 'being stored' : 'indexing'}.`)
+    this.rowId = rowId
+  }
+}

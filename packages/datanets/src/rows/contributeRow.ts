@@ -7,6 +7,7 @@ import type {
   RowTooLargeError,
   UnknownLicenseError,
 } from '../errors/contribution.js'
+import { RowVanishedError } from '../errors/contribution.js'
 import { UnknownDatanetError } from '../errors/datanet.js'
 import { findDatanet } from '../store/findDatanet.js'
 import type { DatanetRef, DatanetRow, RowLimits } from '../types.js'
@@ -60,7 +61,7 @@ export async function contributeRow(
   if (!(await findDatanet(store, datanet))) throw new UnknownDatanetError(datanet, 'store')
   const record = await prepareContribution(datanet, contribution, { limits, now: new Date() })
   const [stored] = await storeContributions(store, [record])
-  if (!stored) throw new Error('storeContributions returned nothing')
+  if (!stored) throw new RowVanishedError(record.row_id as `0x${string}`, 'storing')
   if (stored.outcome === 'conflict') throw stored.error
   return { row: stored.row, created: stored.outcome === 'created' }
 }

@@ -1,6 +1,6 @@
 import { type StoreSession, withTransaction } from '@openledger/store'
 import { type Address, type Hex, isAddressEqual } from 'viem'
-import { DuplicateRowError } from '../errors/contribution.js'
+import { DuplicateRowError, RowVanishedError } from '../errors/contribution.js'
 import { findRowRecords } from '../store/findRowRecords.js'
 import { insertRowRecords } from '../store/insertRowRecords.js'
 import { fromRowRecord } from '../store/records.js'
@@ -33,7 +33,7 @@ export async function storeContributions(
     const claimed = new Set<string>()
     return records.map((record): StoredContribution => {
       const stored = before.get(record.row_id as Hex) ?? after.get(record.row_id as Hex)
-      if (!stored) throw new Error(`row ${record.row_id} vanished while being stored`)
+      if (!stored) throw new RowVanishedError(record.row_id as Hex, 'storing')
       const contributor = record.contributor as Address
       if (!isAddressEqual(stored.contributor as Address, contributor))
         return {

@@ -2,6 +2,7 @@ import type { StoreSession } from '@openledger/store'
 import type { Hex } from 'viem'
 import { embeddingText } from '../content/embeddingText.js'
 import { l2Normalize } from '../embeddings/l2Normalize.js'
+import { RowVanishedError } from '../errors/contribution.js'
 import { EmbeddingDimensionError } from '../errors/vector.js'
 import { findRowRecords } from '../store/findRowRecords.js'
 import { listAcceptedRowIds } from '../store/listAcceptedRowIds.js'
@@ -87,7 +88,7 @@ async function addRows(
     const records = await findRowRecords(store, ids)
     const texts = ids.map((id) => {
       const record = records.get(id)
-      if (!record) throw new Error(`accepted row ${id} vanished while indexing`)
+      if (!record) throw new RowVanishedError(id, 'indexing')
       return embeddingText(fromRowRecord(record).content)
     })
     const vectors = await embedder.embed(texts)

@@ -1,4 +1,4 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import { modelRegistryAbi } from '@openledger/contracts'
 import { type Account, type Hex, isHex, size, type TransactionReceipt } from 'viem'
 import {
@@ -6,7 +6,7 @@ import {
   type DuplicateDatanetError,
   type InvalidDatanetCountError,
   InvalidLineageHashError,
-  LineageRevertError,
+  type LineageRevertError,
   type UnknownDatanetError,
 } from './errors.js'
 import { toLineageError } from './toLineageError.js'
@@ -45,8 +45,8 @@ export type RegisterAdapterLineageErrorType =
 
 /**
  * Registers an adapter's lineage in the ModelRegistry: its creator (`account`), base model, datanets and the
- * Merkle root of its training rows. Simulates first, so a revert throws its typed error and nothing is sent;
- * then sends and waits for the receipt.
+ * Merkle root of its training rows, through chain's `sendContractCall`: simulated first, so a revert throws its
+ * typed error and nothing is sent; then sent and waited for (a mined revert is typed too).
  *
  * @example
  * const { root } = await registerAdapterLineage(connection, manifest.contracts, {
@@ -73,25 +73,16 @@ export async function registerAdapterLineage(
     }
   }
   const { root, tree } = trainingRowsTree(rowIds)
-  let request: unknown
   try {
-    ;({ request } = await connection.publicClient.simulateContract({
+    const { hash, receipt } = await sendContractCall(connection, {
       account,
       address: contracts.ModelRegistry,
       abi: modelRegistryAbi,
       functionName: 'registerAdapter',
       args: [adapterSha256, baseModelSha256, root, tree.length, datanetIds, uri],
-    }))
+    })
+    return { hash, receipt, root }
   } catch (error) {
     throw toLineageError(error)
   }
-  let hash: Hex
-  try {
-    hash = await connection.walletClient(account).writeContract(request as never)
-  } catch (error) {
-    throw toLineageError(error)
-  }
-  const receipt = await connection.publicClient.waitForTransactionReceipt({ hash })
-  if (receipt.status !== 'success') throw new LineageRevertError({ cause: receipt })
-  return { hash, receipt, root }
 }

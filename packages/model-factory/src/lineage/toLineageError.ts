@@ -1,4 +1,5 @@
-import { type Address, ContractFunctionRevertedError, type Hex, BaseError as ViemBaseError } from 'viem'
+import { ContractCallRevertedError, decodeRevert } from '@openledger/chain'
+import type { Address, Hex } from 'viem'
 import {
   AdapterAlreadyRegisteredError,
   AdapterAlreadyRevokedError,
@@ -14,22 +15,22 @@ import {
 } from './errors.js'
 
 /**
- * Turns a viem error from a ModelRegistry call into the SDK's typed error. Errors that are not reverts
- * (network, nonce, gas) are returned unchanged.
+ * Turns the revert of a ModelRegistry call (chain's `decodeRevert`) into the SDK's typed error; a mined
+ * transaction that reverted without data is a `LineageRevertError`. Errors that are not reverts (network,
+ * nonce, gas) are returned unchanged.
  *
  * @example
  * try {
- *   await connection.publicClient.simulateContract(call)
+ *   await simulateContractCall(connection, call)
  * } catch (error) {
  *   throw toLineageError(error)
  * }
  */
 export function toLineageError(error: unknown): unknown {
-  if (!(error instanceof ViemBaseError)) return error
-  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError)
-  if (!(reverted instanceof ContractFunctionRevertedError)) return error
-  const errorName = reverted.data?.errorName
-  const args = reverted.data?.args ?? []
+  const revert = decodeRevert(error)
+  if (!revert)
+    return error instanceof ContractCallRevertedError ? new LineageRevertError({ cause: error }) : error
+  const { errorName, args } = revert
   const hash = (i: number) => args[i] as Hex
   const big = (i: number) => args[i] as bigint
   switch (errorName) {

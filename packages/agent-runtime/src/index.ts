@@ -17,6 +17,7 @@ export { createCheckpointer } from './checkpoints/createCheckpointer.js'
 export { bestRowText } from './compose/bestRowText.js'
 export { questionOf, toolMessages, writtenAnswer } from './compose/messages.js'
 export { wholeSentences } from './compose/wholeSentences.js'
+export { MissingToolsError } from './errors/MissingToolsError.js'
 export {
   type Evidence,
   EvidenceCollector,

@@ -133,3 +133,36 @@ export class ProvisionStepError extends BaseError {
     this.step = step
   }
 }
+
+/**
+ * A contract provisioning just deployed has no code at its address (the chain was reset meanwhile, or the RPC
+ * answers from another node).
+ *
+ * @example
+ * if (error instanceof DeployedCodeMissingError) console.error(`nothing at ${error.address}`)
+ */
+export class DeployedCodeMissingError extends BaseError {
+  override name = 'DeployedCodeMissingError'
+  readonly address: Address
+
+  constructor(address: Address) {
+    super(`No code at ${address} right after deploying it.`)
+    this.address = address
+  }
+}
+
+/**
+ * ModelFactory finished a fine-tune but no adapter in its output directory matches the settings it was given.
+ *
+ * @example
+ * if (error instanceof AdapterNotWrittenError) console.error(`look in ${error.dir}`)
+ */
+export class AdapterNotWrittenError extends BaseError {
+  override name = 'AdapterNotWrittenError'
+  readonly dir: string
+
+  constructor(dir: string) {
+    super(`ModelFactory wrote no adapter matching its own settings in ${dir}.`)
+    this.dir = dir
+  }
+}

@@ -1,8 +1,10 @@
 export { agentAccount } from './agents/agentAccount.js'
 export { devnetProvisionAccounts } from './devnetProvisionAccounts.js'
 export {
+  AdapterNotWrittenError,
   AdapterRevokedError,
   AgentNotActiveError,
+  DeployedCodeMissingError,
   ProvisionFundsError,
   ProvisionInputError,
   ProvisionStateError,

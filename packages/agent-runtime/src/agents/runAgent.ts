@@ -3,6 +3,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { AIMessage, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages'
 import type { StructuredToolInterface } from '@langchain/core/tools'
 import type { BaseCheckpointSaver } from '@langchain/langgraph'
+import { MissingToolsError } from '../errors/MissingToolsError.js'
 import { type Evidence, EvidenceCollector } from '../evidence/EvidenceCollector.js'
 import { type ChatCompletionsClient, ChatLoraHost } from '../models/ChatLoraHost.js'
 import type { Agent, AgentContext } from './defineAgent.js'
@@ -60,7 +61,7 @@ export async function runAgent(parameters: RunAgentParameters): Promise<RunAgent
   const { agent, client, baseModel, checkpointer, threadId } = parameters
   const tools = parameters.tools ?? {}
   const missing = agent.tools.filter((name) => !tools[name])
-  if (missing.length) throw new Error(`agent ${agent.id} needs tools it was not given: ${missing.join(', ')}`)
+  if (missing.length) throw new MissingToolsError(agent.id, missing)
   const models = Object.fromEntries(
     Object.entries(agent.adapters).map(([role, adapter]) => [
       role,

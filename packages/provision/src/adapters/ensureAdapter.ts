@@ -16,7 +16,7 @@ import {
 } from '@openledger/model-factory'
 import type { StoreSession } from '@openledger/store'
 import type { Hex, LocalAccount } from 'viem'
-import { AdapterRevokedError } from '../errors.js'
+import { AdapterNotWrittenError, AdapterRevokedError } from '../errors.js'
 import type { ProvisionedAdapter, ProvisionTraining } from '../types.js'
 import { findReusableAdapter } from './findReusableAdapter.js'
 import { trainingSettings } from './trainingSettings.js'
@@ -108,7 +108,7 @@ export async function ensureAdapter(
       model: host.model,
       settings,
     })
-    if (!manifest) throw new Error(`ModelFactory wrote no adapter matching its own settings in ${dir}`)
+    if (!manifest) throw new AdapterNotWrittenError(dir)
   }
   await host.registerAdapter({ name, dir, replace: true })
   const registeredOnChain = await ensureLineage(connection, parameters, manifest, dir)

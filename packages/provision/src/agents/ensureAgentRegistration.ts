@@ -1,4 +1,4 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall } from '@openledger/chain'
 import { agentRegistryAbi } from '@openledger/contracts'
 import { registerAgent } from '@openledger/staking'
 import { type Address, type Hex, isAddressEqual, type LocalAccount } from 'viem'
@@ -43,16 +43,13 @@ export async function ensureAgentRegistration(
     agent.adapterHashes.length === adapterHashes.length &&
     agent.adapterHashes.every((hash, i) => hash.toLowerCase() === adapterHashes[i]?.toLowerCase())
   if (same) return { agentId, registered: false, updated: false }
-  const { request } = await connection.publicClient.simulateContract({
+  await sendContractCall(connection, {
     account,
     address: contracts.AgentRegistry,
     abi: agentRegistryAbi,
     functionName: 'updateAgent',
     args: [agentId, metadataURI, [...adapterHashes], feePerCall],
   })
-  const hash = await connection.walletClient(account).writeContract(request)
-  const receipt = await connection.publicClient.waitForTransactionReceipt({ hash })
-  if (receipt.status !== 'success') throw new Error(`updateAgent ${hash} reverted`)
   return { agentId, registered: false, updated: true }
 }
 

@@ -1,5 +1,6 @@
 import type { ChainConnection } from '@openledger/chain'
 import { type Address, type Hex, keccak256 } from 'viem'
+import { DeployedCodeMissingError } from '../errors.js'
 
 /** keccak256 of the runtime code at `address`, or undefined when it holds none. */
 export async function codeHashAt(connection: ChainConnection, address: Address): Promise<Hex | undefined> {
@@ -22,6 +23,6 @@ export async function deployedAt(
   address: Address,
 ): Promise<{ address: Address; codeHash: Hex }> {
   const codeHash = await codeHashAt(connection, address)
-  if (!codeHash) throw new Error(`no code at ${address} right after deploying it`)
+  if (!codeHash) throw new DeployedCodeMissingError(address)
   return { address, codeHash }
 }

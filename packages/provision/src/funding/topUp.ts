@@ -1,4 +1,4 @@
-import type { ChainConnection } from '@openledger/chain'
+import { type ChainConnection, sendContractCall, waitForReceipt } from '@openledger/chain'
 import { type Address, erc20Abi, type LocalAccount } from 'viem'
 import { ProvisionFundsError } from '../errors.js'
 
@@ -23,7 +23,7 @@ export async function topUpEther(connection: ChainConnection, parameters: TopUpP
   const available = await connection.publicClient.getBalance({ address: from.address })
   if (available <= amount) throw new ProvisionFundsError(role, from.address, 'ETH', available, amount)
   const hash = await connection.walletClient(from).sendTransaction({ to, value: amount })
-  await mined(connection, hash, `ether to ${to}`)
+  await waitForReceipt(connection, { hash })
   return amount
 }
 
@@ -46,17 +46,12 @@ export async function topUpToken(
   const amount = target - balance
   const available = await balanceOf(from.address)
   if (available < amount) throw new ProvisionFundsError(role, from.address, 'OPEN', available, amount)
-  const hash = await connection.walletClient(from).writeContract({
+  await sendContractCall(connection, {
+    account: from,
     address: token,
     abi: erc20Abi,
     functionName: 'transfer',
     args: [to, amount],
   })
-  await mined(connection, hash, `transfer to ${to}`)
   return amount
-}
-
-async function mined(connection: ChainConnection, hash: `0x${string}`, what: string): Promise<void> {
-  const receipt = await connection.publicClient.waitForTransactionReceipt({ hash })
-  if (receipt.status !== 'success') throw new Error(`${what} (${hash}) reverted`)
 }

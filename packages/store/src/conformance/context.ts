@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import { ConformanceStoreNotOpenError } from '../errors/conformance.js'
 import type { Store } from '../types.js'
 
 export type ConformanceContext = {
@@ -20,7 +21,7 @@ export function useStore(open: () => Promise<Store>): ConformanceContext {
   })
   return {
     get store() {
-      if (!current) throw new Error('The conformance store is not open yet.')
+      if (!current) throw new ConformanceStoreNotOpenError()
       return current
     },
     async open() {

@@ -1,8 +1,9 @@
-import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely'
+import { CompiledQuery, type DatabaseIntrospector, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { StoreConnectionError } from '../errors/database.js'
 import { postgresUrlWithDefaultUser } from '../postgresUrlWithDefaultUser.js'
 import type { Database } from '../types.js'
+import { CurrentSchemaIntrospector } from './currentSchemaIntrospector.js'
 import { assertSchemaName } from './validate.js'
 
 export type OpenPostgresOptions = {
@@ -29,7 +30,7 @@ export async function openPostgres(
   // the next query reports it instead.
   pool.on('error', () => {})
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({
+    dialect: new StorePostgresDialect({
       pool,
       ...(schema
         ? {
@@ -59,6 +60,13 @@ export async function openPostgres(
     throw cause
   }
   return { db, schema }
+}
+
+/** PostgreSQL, introspecting only the store's own schema (see `CurrentSchemaIntrospector`). */
+class StorePostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db)
+  }
 }
 
 function setSearchPath(schema: string): CompiledQuery {

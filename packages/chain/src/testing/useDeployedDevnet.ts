@@ -3,6 +3,7 @@ import { openStore } from '@openledger/store'
 import { type Address, createTestClient, custom, getContract, type Hex, type TransactionReceipt } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { waitForReceipt } from '../calls/waitForReceipt.js'
 import { executeSafeTransaction } from '../safe/executeSafeTransaction.js'
 import { proposeSafeTransaction } from '../safe/proposeSafeTransaction.js'
 import { signSafeTransaction } from '../safe/signSafeTransaction.js'
@@ -35,9 +36,9 @@ export function useDeployedDevnet(setup?: (hooks: DeployedDevnetHooks) => Promis
   })
   const tokenAs = (i: number) =>
     getContract({ address: env.manifest.contracts.OpenToken, abi: openTokenAbi, client: clientOf(i) })
-  /** Waits for a sent transaction and asserts it succeeded. */
+  /** Waits for a sent transaction and asserts it succeeded (a revert throws `ContractCallRevertedError`). */
   async function mined(hash: Promise<Hex>): Promise<TransactionReceipt> {
-    const receipt = await env.connection.publicClient.waitForTransactionReceipt({ hash: await hash })
+    const receipt = await waitForReceipt(env.connection, { hash: await hash })
     expect(receipt.status).toBe('success')
     return receipt
   }
@@ -61,7 +62,7 @@ export function useDeployedDevnet(setup?: (hooks: DeployedDevnetHooks) => Promis
         safeTxHash,
         executorKey: key(0),
       })
-      return await connection.publicClient.waitForTransactionReceipt({ hash: txHash })
+      return await waitForReceipt(connection, { hash: txHash })
     } finally {
       await store.close()
     }

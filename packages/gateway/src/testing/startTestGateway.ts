@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ServedAgent } from '@openledger/agent-runtime'
-import type { ChainConnection, Manifest } from '@openledger/chain'
+import { type ChainConnection, type Manifest, sendContractCall } from '@openledger/chain'
 import { type DeployedDevnet, deployedDevnet } from '@openledger/chain/testing'
 import { openTokenAbi } from '@openledger/contracts'
 import {
@@ -155,15 +155,14 @@ export async function startTestGateway(options: StartTestGatewayOptions = {}): P
     })
     const lookup = datanetLookupTool(store, datanet)
     const [adapter] = (await local.adapters.list()).data
-    const funder = connection.walletClient(account(FUNDER))
     for (const i of [CREATOR, PAYER]) {
-      const hash = await funder.writeContract({
+      await sendContractCall(connection, {
+        account: account(FUNDER),
         address: contracts.OpenToken,
         abi: openTokenAbi,
         functionName: 'transfer',
         args: [account(i).address, parseEther('5000')],
-      } as never)
-      await connection.publicClient.waitForTransactionReceipt({ hash })
+      })
     }
     const { agentId } = await registerAgent(connection, contracts, {
       account: account(CREATOR),

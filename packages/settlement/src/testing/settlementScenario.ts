@@ -1,5 +1,5 @@
 import { type Receipt, SHARE_SCALE } from '@openledger/attribution'
-import type { ChainConnection, DevAccount, Manifest } from '@openledger/chain'
+import { type ChainConnection, type DevAccount, type Manifest, sendContractCall } from '@openledger/chain'
 import { openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import { depositFees, registerAgent, stake } from '@openledger/staking'
 import { type Address, getAddress, type Hex, keccak256, toHex } from 'viem'
@@ -46,15 +46,14 @@ export async function setUpScenario(
 ): Promise<Scenario> {
   const contracts = manifest.contracts
   const as = (i: number) => privateKeyToAccount(accounts[i]!.privateKey)
-  const funder = connection.walletClient(as(FUNDER))
   for (const i of [...PAYERS, STAKER_A, STAKER_B]) {
-    const hash = await funder.writeContract({
+    await sendContractCall(connection, {
+      account: as(FUNDER),
       address: contracts.OpenToken,
       abi: openTokenAbi,
       functionName: 'transfer',
       args: [as(i).address, OPEN(1_000n)],
-    } as never)
-    await connection.publicClient.waitForTransactionReceipt({ hash })
+    })
   }
   const agentIds: bigint[] = []
   for (const [n, creator] of CREATORS.entries()) {

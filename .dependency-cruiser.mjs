@@ -161,7 +161,7 @@ export default {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)src/generated/|\\.md$' },
+    exclude: { path: '(^|/)(src/generated|readme-examples)/|\\.md$' },
     // Workspace packages resolve through their node_modules links, so each import of one is checked against
     // the importer's package.json like any other package, and only its package.json `exports` resolve.
     preserveSymlinks: true,

@@ -1,13 +1,15 @@
 // `npm run lint:layers`: the package-level import rules of .dependency-cruiser.mjs (layers, declared
 // dependencies, no internals), then every workspace's package.json against what its files import.
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cruise, format } from 'dependency-cruiser'
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options'
 import { testUse } from '../.dependency-cruiser.mjs'
 
 const repository = fileURLToPath(new URL('..', import.meta.url))
+/** The folders of a workspace that hold code (not node_modules, generated README examples or data). */
+const codeFolders = ['src', 'bench', 'scripts', 'bin']
 
 /**
  * Packages a workspace uses without an import that a parser sees, so they are never reported as unused.
@@ -41,20 +43,16 @@ export async function lintLayers({ baseDir = repository } = {}) {
   return { violations: result.summary.violations, problems, report }
 }
 
-/** Every folder and file of each workspace (contracts, packages/*, agents/*) but its node_modules. */
+/** The folders of each workspace (contracts, packages/*, agents/*) that hold code: its sources, benchmarks, scripts. */
 function sourceFolders(/** @type {string} */ baseDir) {
-  const entries = (/** @type {string} */ folder) =>
-    readdirSync(join(baseDir, folder), { withFileTypes: true }).filter(
-      (entry) => entry.name !== 'node_modules',
-    )
-  const workspaces = ['packages', 'agents']
-    .flatMap((parent) =>
-      entries(parent)
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => `${parent}/${entry.name}`),
-    )
-    .concat('contracts')
-  return workspaces.flatMap((workspace) => entries(workspace).map((entry) => `${workspace}/${entry.name}`))
+  const children = (/** @type {string} */ folder) =>
+    readdirSync(join(baseDir, folder), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `${folder}/${entry.name}`)
+  const workspaces = [...children('packages'), ...children('agents'), 'contracts']
+  return workspaces.flatMap((workspace) =>
+    children(workspace).filter((folder) => codeFolders.includes(basename(folder))),
+  )
 }
 
 /** @param {import('dependency-cruiser').ICruiseResult} result @param {string} baseDir */

@@ -1,5 +1,6 @@
 export { type Context, connectDeployment, resolveKey, withStore } from './context.js'
-export { type Env, parseEnv } from './env.js'
+export { type Env, InvalidEnvironmentError, parseEnv } from './env.js'
 export type { Io } from './io.js'
 export { createProgram } from './program.js'
+export { runProgram } from './runProgram.js'
 export { type StackFile, stackFilePath } from './stack.js'

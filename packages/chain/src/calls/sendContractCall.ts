@@ -1,30 +1,14 @@
-import type {
-  Abi,
-  Account,
-  Address,
-  ContractFunctionArgs,
-  ContractFunctionName,
-  ContractFunctionReturnType,
-  Hex,
-  TransactionReceipt,
-} from 'viem'
+import type { Abi, Account, Address, ContractFunctionReturnType, Hex, TransactionReceipt } from 'viem'
 import type { ChainConnection } from '../connectChain.js'
 import { revertedCallError } from './revertedCallError.js'
 import { simulateContractCall } from './simulateContractCall.js'
-import type { ContractCall, WriteMutability } from './types.js'
+import type { ContractCall, WriteArgs, WriteFunctionName, WriteMutability } from './types.js'
 import { waitForReceipt } from './waitForReceipt.js'
 
 export type SendContractCallParameters<
   abi extends Abi | readonly unknown[] = Abi,
-  functionName extends ContractFunctionName<abi, WriteMutability> = ContractFunctionName<
-    abi,
-    WriteMutability
-  >,
-  args extends ContractFunctionArgs<abi, WriteMutability, functionName> = ContractFunctionArgs<
-    abi,
-    WriteMutability,
-    functionName
-  >,
+  functionName extends WriteFunctionName<abi> = WriteFunctionName<abi>,
+  args extends WriteArgs<abi, functionName> = WriteArgs<abi, functionName>,
 > = ContractCall<abi, WriteMutability, functionName, args> & {
   /** Signs and pays. */
   account: Account
@@ -37,15 +21,8 @@ export type SendContractCallParameters<
 
 export type SendContractCallReturnType<
   abi extends Abi | readonly unknown[] = Abi,
-  functionName extends ContractFunctionName<abi, WriteMutability> = ContractFunctionName<
-    abi,
-    WriteMutability
-  >,
-  args extends ContractFunctionArgs<abi, WriteMutability, functionName> = ContractFunctionArgs<
-    abi,
-    WriteMutability,
-    functionName
-  >,
+  functionName extends WriteFunctionName<abi> = WriteFunctionName<abi>,
+  args extends WriteArgs<abi, functionName> = WriteArgs<abi, functionName>,
 > = {
   hash: Hex
   /** The receipt of the mined transaction: its status is `success`. */
@@ -71,8 +48,8 @@ export type SendContractCallReturnType<
  */
 export async function sendContractCall<
   const abi extends Abi | readonly unknown[],
-  functionName extends ContractFunctionName<abi, WriteMutability>,
-  const args extends ContractFunctionArgs<abi, WriteMutability, functionName>,
+  functionName extends WriteFunctionName<abi>,
+  const args extends WriteArgs<abi, functionName>,
 >(
   connection: ChainConnection,
   parameters: SendContractCallParameters<abi, functionName, args>,

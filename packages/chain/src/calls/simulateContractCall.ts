@@ -1,26 +1,12 @@
-import type {
-  Abi,
-  Account,
-  Address,
-  ContractFunctionArgs,
-  ContractFunctionName,
-  ContractFunctionReturnType,
-} from 'viem'
+import type { Abi, Account, Address, ContractFunctionReturnType } from 'viem'
 import type { ChainConnection } from '../connectChain.js'
 import { revertedCallError } from './revertedCallError.js'
-import type { ContractCall, WriteMutability } from './types.js'
+import type { ContractCall, WriteArgs, WriteFunctionName, WriteMutability } from './types.js'
 
 export type SimulateContractCallParameters<
   abi extends Abi | readonly unknown[] = Abi,
-  functionName extends ContractFunctionName<abi, WriteMutability> = ContractFunctionName<
-    abi,
-    WriteMutability
-  >,
-  args extends ContractFunctionArgs<abi, WriteMutability, functionName> = ContractFunctionArgs<
-    abi,
-    WriteMutability,
-    functionName
-  >,
+  functionName extends WriteFunctionName<abi> = WriteFunctionName<abi>,
+  args extends WriteArgs<abi, functionName> = WriteArgs<abi, functionName>,
 > = ContractCall<abi, WriteMutability, functionName, args> & {
   /** The caller: an account, or only an address (a Safe, a contract) to check what it may do. */
   account: Account | Address
@@ -28,15 +14,8 @@ export type SimulateContractCallParameters<
 
 export type SimulateContractCallReturnType<
   abi extends Abi | readonly unknown[] = Abi,
-  functionName extends ContractFunctionName<abi, WriteMutability> = ContractFunctionName<
-    abi,
-    WriteMutability
-  >,
-  args extends ContractFunctionArgs<abi, WriteMutability, functionName> = ContractFunctionArgs<
-    abi,
-    WriteMutability,
-    functionName
-  >,
+  functionName extends WriteFunctionName<abi> = WriteFunctionName<abi>,
+  args extends WriteArgs<abi, functionName> = WriteArgs<abi, functionName>,
 > = {
   /** What the function would return. */
   result: ContractFunctionReturnType<abi, WriteMutability, functionName, args>
@@ -59,8 +38,8 @@ export type SimulateContractCallReturnType<
  */
 export async function simulateContractCall<
   const abi extends Abi | readonly unknown[],
-  functionName extends ContractFunctionName<abi, WriteMutability>,
-  const args extends ContractFunctionArgs<abi, WriteMutability, functionName>,
+  functionName extends WriteFunctionName<abi>,
+  const args extends WriteArgs<abi, functionName>,
 >(
   connection: ChainConnection,
   parameters: SimulateContractCallParameters<abi, functionName, args>,

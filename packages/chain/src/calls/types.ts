@@ -28,3 +28,15 @@ export type ContractCall<
   /** The gas limit; default: estimated. */
   gas?: bigint | undefined
 }
+
+/** The names of `abi`'s state-changing functions. */
+export type WriteFunctionName<abi extends Abi | readonly unknown[]> = ContractFunctionName<
+  abi,
+  WriteMutability
+>
+
+/** The arguments of `abi`'s state-changing function `functionName`. */
+export type WriteArgs<
+  abi extends Abi | readonly unknown[],
+  functionName extends WriteFunctionName<abi>,
+> = ContractFunctionArgs<abi, WriteMutability, functionName>

@@ -11,7 +11,7 @@
 // their real types), and
 //   <!-- readme-check: skip <why> -->
 // leaves the block out (a reason is required: a signature listing or a JSON shape, never code that fails).
-// Each generated file keeps the README's line numbers, so `npx tsc --noEmit -p tsconfig.readme.json` reports
+// Each generated file keeps the README's line numbers, so `npm run typecheck` reports
 // `packages/x/readme-examples/line-12.ts(14,3)` for line 14 of packages/x/README.md.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'

@@ -98,11 +98,12 @@ describe('ModelRegistry', () => {
     const unknown = hashOf('unknown')
     expect(await registry.read.creatorOf([unknown])).toBe('0x0000000000000000000000000000000000000000')
     expect(await registry.read.isServable([unknown])).toBe(false)
+    // Each read starts only when awaited: two reverting reads in flight at once leave one rejection unhandled.
     for (const read of [
-      registry.read.adapter([unknown]),
-      registry.read.verifyTrainingRow([unknown, ROWS[0]!, []]),
+      () => registry.read.adapter([unknown]),
+      () => registry.read.verifyTrainingRow([unknown, ROWS[0]!, []]),
     ]) {
-      expect(await revertOf(read)).toEqual({ errorName: 'ModelRegistryUnknownAdapter', args: [unknown] })
+      expect(await revertOf(read())).toEqual({ errorName: 'ModelRegistryUnknownAdapter', args: [unknown] })
     }
   })
 

@@ -4,7 +4,6 @@
 export {
   type AttributionContributor,
   type AttributionLookupToolParameters,
-  type AttributionReceiptStatus,
   attributionLookupTool,
 } from './attribution/attributionLookupTool.js'
 export {

@@ -1,20 +1,8 @@
-import { type Receipt, receiptFromJson } from '@openledger/attribution'
+import { type ReceiptStatus, receiptFromJson } from '@openledger/attribution'
 import type { StoreSession } from '@openledger/store'
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree'
 import type { Hex } from 'viem'
 import { type LedgerRef, ledgerDb, ledgerKey } from './tables.js'
-
-export type ReceiptStatus = {
-  receipt: Receipt
-  agentId: bigint
-  /** metered: waiting for an epoch; built/sent: in an epoch on its way; settled: charged on-chain; unfunded:
-   * left out because the payer's prepaid balance could not cover it. */
-  status: 'metered' | 'built' | 'sent' | 'settled' | 'unfunded'
-  epoch: bigint | undefined
-  /** Once settled: the epoch's receipts root on-chain and this receipt's proof against it. */
-  receiptsRoot: Hex | undefined
-  proof: Hex[] | undefined
-}
 
 /**
  * A metered receipt, where it stands, and once its epoch is settled its Merkle proof against the receipts root

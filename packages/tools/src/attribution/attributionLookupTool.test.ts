@@ -1,7 +1,7 @@
-import { type Receipt, receiptToJson } from '@openledger/attribution'
+import { type Receipt, type ReceiptStatus, receiptToJson } from '@openledger/attribution'
 import { getAddress, type Hex, keccak256, pad, parseEther, toHex } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { type AttributionReceiptStatus, attributionLookupTool } from './attributionLookupTool.js'
+import { attributionLookupTool } from './attributionLookupTool.js'
 
 const alice = getAddress(pad('0xa11ce', { size: 20 }))
 const bob = getAddress(pad('0xb0b', { size: 20 }))
@@ -25,7 +25,7 @@ const receipt: Receipt = {
 // The ledger is a map (settlement's getReceiptStatus is injected in a stack); the receipt is metered, as the
 // gateway leaves it, under the id settlement gives it.
 const receiptId = receiptToJson(receipt).id as Hex
-const metered: AttributionReceiptStatus = {
+const metered: ReceiptStatus = {
   receipt,
   agentId: 3n,
   status: 'metered',

@@ -1,28 +1,15 @@
 import { tool } from '@langchain/core/tools'
-import { type Receipt, receiptToJson } from '@openledger/attribution'
+import { type ReceiptStatus, receiptToJson } from '@openledger/attribution'
 import { shortMessageOf } from '@openledger/errors'
 import { formatEther, type Hex, isHex } from 'viem'
 import { z } from 'zod'
-
-/**
- * A metered receipt and where it stands, as the settlement ledger answers it (`getReceiptStatus` from
- * @openledger/settlement returns this shape): `epoch` once it is in one, `receiptsRoot` and `proof` once settled.
- */
-export type AttributionReceiptStatus = {
-  receipt: Receipt
-  agentId: bigint
-  status: 'metered' | 'built' | 'sent' | 'settled' | 'unfunded'
-  epoch: bigint | undefined
-  receiptsRoot: Hex | undefined
-  proof: Hex[] | undefined
-}
 
 export type AttributionLookupToolParameters = {
   /**
    * Reads a receipt by id from the ledger, undefined for an unknown one. Injected by whoever builds the tool
    * (tools never depend on settlement): `(id) => getReceiptStatus(store, { chainId, feeRouter }, id)`.
    */
-  getReceiptStatus: (receiptId: Hex) => Promise<AttributionReceiptStatus | undefined>
+  getReceiptStatus: (receiptId: Hex) => Promise<ReceiptStatus | undefined>
 }
 
 /** A contributor's share of one answer, summed over its rows and methods. */

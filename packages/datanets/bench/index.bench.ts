@@ -6,7 +6,7 @@
  * Run: `npm run bench -w @openledger/datanets` (options: `-- --n 5000 --dim 64 --queries 200 --k 10 --m 16`).
  */
 import { parseArgs } from 'node:util'
-import { createRandom } from '@openledger/lora-host'
+import { createRandom } from '@openledger/lora-host/random'
 import { l2Normalize } from '../src/embeddings/l2Normalize.js'
 import { HierarchicalNSW } from '../src/vector/hnsw.js'
 

@@ -1,4 +1,4 @@
-import { createRandom } from '@openledger/lora-host'
+import { createRandom } from '@openledger/lora-host/random'
 import fc from 'fast-check'
 import type { Address } from 'viem'
 import { describe, expect, it } from 'vitest'

@@ -1,4 +1,4 @@
-import { createRandom } from '@openledger/lora-host'
+import { createRandom } from '@openledger/lora-host/random'
 import { type Address, getAddress } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { buildSpanIndex } from './buildSpanIndex.js'

@@ -9,7 +9,7 @@ import {
   stake,
 } from '@openledger/staking'
 import OpenAI from 'openai'
-import { keccak256, parseEther, toHex } from 'viem'
+import { keccak256, toHex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApiKey } from './apiKeys/createApiKey.js'
 import { revokeApiKey } from './apiKeys/revokeApiKey.js'

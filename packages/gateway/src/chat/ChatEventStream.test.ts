@@ -1,31 +1,7 @@
-import type { Response } from 'express'
 import { describe, expect, test } from 'vitest'
+import { fakeResponse } from '../testing/fakeResponse.js'
 import type { Attribution } from './attributionObject.js'
 import { ChatEventStream } from './ChatEventStream.js'
-
-/** A response that keeps what is written (a fake: only the calls `openEventStream` makes). */
-function fakeResponse() {
-  const written: string[] = []
-  let ended = false
-  const response = {
-    status: () => response,
-    setHeader: () => response,
-    flushHeaders: () => {},
-    write: (text: string) => written.push(text),
-    end: () => {
-      ended = true
-    },
-    get writableEnded() {
-      return ended
-    },
-  }
-  const events = () =>
-    written.map((text) => {
-      const data = text.replace(/^data: /, '').trim()
-      return data === '[DONE]' ? data : JSON.parse(data)
-    })
-  return { response: response as unknown as Response, events, ended: () => ended }
-}
 
 const meta = { id: 'chatcmpl-1', created: 1_700_000_000, model: 'story-teller' }
 const deltas = (events: unknown[]) =>

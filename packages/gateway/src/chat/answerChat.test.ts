@@ -4,6 +4,7 @@ import type { Response } from 'express'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import type { GatewayContext } from '../GatewayContext.js'
 import { createGatewayMetrics } from '../metrics/createGatewayMetrics.js'
+import { fakeResponse } from '../testing/fakeResponse.js'
 import { answerChat, type ChatCall } from './answerChat.js'
 import type { ChatRequest } from './chatRequestSchema.js'
 
@@ -31,41 +32,6 @@ vi.mock('./meterAnswer.js', () => ({
     answerTokens: [1, 2, 3],
   }),
 }))
-
-function fakeResponse() {
-  const written: string[] = []
-  const headers: Record<string, string> = {}
-  let json: unknown
-  let ended = false
-  const response = {
-    locals: { requestId: 'req_0123456789abcdef0123456789abcdef' },
-    on: () => response,
-    once: () => response,
-    writableFinished: false,
-    status: () => response,
-    setHeader: (name: string, value: string) => {
-      headers[name] = value
-      return response
-    },
-    flushHeaders: () => {},
-    write: (text: string) => written.push(text),
-    end: () => {
-      ended = true
-    },
-    json: (body: unknown) => {
-      json = body
-    },
-    get writableEnded() {
-      return ended
-    },
-  }
-  const events = () =>
-    written.map((text) => {
-      const data = text.replace(/^data: /, '').trim()
-      return data === '[DONE]' ? data : JSON.parse(data)
-    })
-  return { response: response as unknown as Response, headers, events, json: () => json }
-}
 
 const served = { agent: { id: 'story-teller', feeWei: 10n }, agentId: 1n } as unknown as ServedAgent
 const chat = (stream: boolean): ChatRequest => ({

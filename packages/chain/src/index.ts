@@ -25,7 +25,11 @@ export {
 export { type DeployParameters, type DeployReturnType, deploy } from './deploy/deploy.js'
 export { type AgentContracts, deployAgentContracts } from './deploy/deployAgentContracts.js'
 export { deployContract } from './deploy/deployContract.js'
-export { defaultProtocolParameters, type ProtocolParameters } from './deploy/protocolParameters.js'
+export {
+  defaultProtocolParameters,
+  devnetProtocolParameters,
+  type ProtocolParameters,
+} from './deploy/protocolParameters.js'
 export { type CreateDevnetParameters, createDevnet, type Devnet } from './devnet/createDevnet.js'
 export {
   type DevnetServer,

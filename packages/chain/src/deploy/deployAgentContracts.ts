@@ -41,7 +41,19 @@ export async function deployAgentContracts(
   const router = await deployContract(connection, deployer, {
     abi: feeRouterAbi,
     bytecode: feeRouterBytecode,
-    args: [token, treasury, registry, staking, settler, parameters.splits, parameters.withdrawalDelay],
+    args: [
+      token,
+      treasury,
+      registry,
+      staking,
+      settler,
+      {
+        splits: parameters.splits,
+        disputeWindow: parameters.disputeWindow,
+        minSettlerBond: parameters.minSettlerBond,
+      },
+      parameters.withdrawalDelay,
+    ],
   })
   const wire = { account: deployer, address: staking, abi: agentStakingAbi } as const
   await sendContractCall(connection, { ...wire, functionName: 'setFeeRouter', args: [router] })

@@ -21,11 +21,18 @@ export type ProtocolParameters = {
   }
   /** Seconds between asking to withdraw a prepaid balance and withdrawing it. */
   withdrawalDelay: bigint
+  /** Seconds a posted fee epoch waits, vetoable by the Safe, before anyone may finalise it. */
+  disputeWindow: bigint
+  /** The OPEN bond a settler must hold to post an epoch (slashable on a veto). */
+  minSettlerBond: bigint
 }
 
 const DAY = 24n * 60n * 60n
 
-/** Defaults: 7-day unbonding, 1,000 OPEN per agent (100 from its creator), 100 OPEN challenge bond. */
+/**
+ * Defaults: 7-day unbonding, 1,000 OPEN per agent (100 from its creator), 100 OPEN challenge bond, a 1-day
+ * withdrawal delay, a 1-day dispute window on fee epochs and a 10,000 OPEN settler bond.
+ */
 export const defaultProtocolParameters: ProtocolParameters = {
   staking: {
     unbondingPeriod: 7n * DAY,
@@ -42,4 +49,16 @@ export const defaultProtocolParameters: ProtocolParameters = {
     treasury: 1_000,
   },
   withdrawalDelay: DAY,
+  disputeWindow: DAY,
+  minSettlerBond: parseEther('10000'),
+}
+
+/**
+ * The devnet's parameters: the defaults with a dispute window of seconds, so the local stack finalises its
+ * fee epochs while you watch, and a 1,000 OPEN settler bond.
+ */
+export const devnetProtocolParameters: ProtocolParameters = {
+  ...defaultProtocolParameters,
+  disputeWindow: 10n,
+  minSettlerBond: parseEther('1000'),
 }

@@ -39,12 +39,7 @@ test('evidence → fusion → receipt → epoch → verified receipt and payout'
     contributions: fused.contributions,
   }
   const stored = JSON.stringify(receiptToJson(receipt))
-  const epoch = buildEpoch({
-    epoch: 1n,
-    receipts: [receipt],
-    previousCumulative: new Map(),
-    contributorShareBps: 4000,
-  })
+  const epoch = buildEpoch({ epoch: 1n, receipts: [receipt], contributorShareBps: 4000 })
   const json = JSON.parse(stored)
   expect(verifyReceipt(receiptFromJson(json), epoch.proofOf(json.id), epoch.receiptsRoot)).toBe(true)
 
@@ -52,6 +47,7 @@ test('evidence → fusion → receipt → epoch → verified receipt and payout'
   expect(paid + epoch.treasuryRemainder).toBe(4n * 10n ** 17n)
   for (const { contributor } of fused.contributors) {
     const claim = epoch.payoutProofOf(contributor)
-    expect(verifyPayout(contributor, claim.cumulative, claim.proof, epoch.payoutsRoot)).toBe(true)
+    expect(claim.amount).toBe(epoch.amounts.get(contributor))
+    expect(verifyPayout(contributor, claim.amount, claim.proof, epoch.payoutsRoot)).toBe(true)
   }
 })

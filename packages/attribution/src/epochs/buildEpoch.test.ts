@@ -28,12 +28,7 @@ describe('buildEpoch', () => {
     sampleReceipt({ requestId: requestId(2), fee: 333n, noEvidence: true, contributions: [] }),
     sampleReceipt({ requestId: requestId(3), fee: 10n }),
   ]
-  const epoch = buildEpoch({
-    epoch: 3n,
-    receipts,
-    previousCumulative: new Map([[carol, 5n]]),
-    contributorShareBps: 4000,
-  })
+  const epoch = buildEpoch({ epoch: 3n, receipts, contributorShareBps: 4000 })
 
   test('splits the contributor pool by weight; no-evidence pools and dust go to the treasury', () => {
     // pools: 400, 133, 4. alice ⌊(400+4)×0.7⌋ = 282, bob ⌊(400+4)×0.3⌋ = 121; remainder 133 + 1.
@@ -46,13 +41,7 @@ describe('buildEpoch', () => {
     )
     expect(epoch.noEvidencePool).toBe(133n)
     expect(epoch.treasuryRemainder).toBe(134n)
-    expect(epoch.cumulative).toEqual(
-      new Map([
-        [carol, 5n],
-        [alice, 282n],
-        [bob, 121n],
-      ]),
-    )
+    expect(epoch.payoutsTree?.length).toBe(2)
   })
 
   test('every receipt verifies against the receipts root, with the leaf Solidity computes', () => {
@@ -68,33 +57,33 @@ describe('buildEpoch', () => {
     )
   })
 
-  test('payout proofs verify, with the leaf FeeRouter computes', () => {
-    for (const account of [alice, bob, carol]) {
-      const { cumulative, proof } = epoch.payoutProofOf(account)
-      expect(verifyPayout(account, cumulative, proof, epoch.payoutsRoot)).toBe(true)
-      expect(verifyPayout(account, cumulative + 1n, proof, epoch.payoutsRoot)).toBe(false)
-      const encoded = encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [account, cumulative])
+  test("payout proofs verify, with the leaf FeeRouter computes over this epoch's amount", () => {
+    for (const account of [alice, bob]) {
+      const { amount, proof } = epoch.payoutProofOf(account)
+      expect(amount).toBe(epoch.amounts.get(account))
+      expect(verifyPayout(account, amount, proof, epoch.payoutsRoot)).toBe(true)
+      expect(verifyPayout(account, amount + 1n, proof, epoch.payoutsRoot)).toBe(false)
+      const encoded = encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [account, amount])
       expect(solidityRoot(keccak256(keccak256(encoded)), proof)).toBe(epoch.payoutsRoot)
     }
-    expect(epoch.payoutProofOf(alice.toLowerCase() as Address).cumulative).toBe(282n)
-    expect(() => epoch.payoutProofOf(getAddress(pad('0xdead', { size: 20 })))).toThrow(
-      expect.objectContaining({ name: 'UnknownPayoutAccountError' }),
-    )
+    expect(epoch.payoutProofOf(alice.toLowerCase() as Address)).toMatchObject({
+      account: alice,
+      amount: 282n,
+    })
+    for (const unpaid of [carol, getAddress(pad('0xdead', { size: 20 }))])
+      expect(() => epoch.payoutProofOf(unpaid)).toThrow(
+        expect.objectContaining({ name: 'UnknownPayoutAccountError' }),
+      )
   })
 
   test('is deterministic: the order of receipts does not change the roots', () => {
-    const again = buildEpoch({
-      epoch: 3n,
-      receipts: [...receipts].reverse(),
-      previousCumulative: new Map([[carol, 5n]]),
-      contributorShareBps: 4000,
-    })
+    const again = buildEpoch({ epoch: 3n, receipts: [...receipts].reverse(), contributorShareBps: 4000 })
     expect([again.receiptsRoot, again.payoutsRoot]).toEqual([epoch.receiptsRoot, epoch.payoutsRoot])
     expect(JSON.parse(JSON.stringify(epoch.payoutsTree?.dump())).format).toBe('standard-v1')
   })
 
   test('invalid input is a clear error', () => {
-    const base = { epoch: 1n, receipts, previousCumulative: new Map(), contributorShareBps: 4000 }
+    const base = { epoch: 1n, receipts, contributorShareBps: 4000 }
     expect(() => buildEpoch({ ...base, receipts: [] })).toThrow(
       expect.objectContaining({ name: 'EmptyEpochError' }),
     )
@@ -104,20 +93,19 @@ describe('buildEpoch', () => {
     expect(() => buildEpoch({ ...base, contributorShareBps: 10_001 })).toThrowErrorMatchingInlineSnapshot(
       `[InvalidEpochInputError: Invalid epoch input: contributorShareBps is 10001; expected an integer in 0..10000.]`,
     )
-    expect(() => buildEpoch({ ...base, previousCumulative: new Map([[alice, -1n]]) })).toThrow(
+    expect(() => buildEpoch({ ...base, epoch: -1n })).toThrow(
       expect.objectContaining({ name: 'InvalidEpochInputError' }),
     )
   })
 
-  test('an epoch where nobody has ever been paid has a zero payouts root', () => {
-    const empty = buildEpoch({
-      epoch: 1n,
-      receipts: [receipts[1]!],
-      previousCumulative: new Map(),
-      contributorShareBps: 4000,
-    })
+  test('an epoch that pays nobody has a zero payouts root, whatever earlier epochs paid', () => {
+    const empty = buildEpoch({ epoch: 4n, receipts: [receipts[1]!], contributorShareBps: 4000 })
     expect(empty.payoutsRoot).toBe(`0x${'00'.repeat(32)}`)
+    expect(empty.payoutsTree).toBeUndefined()
     expect(empty.treasuryRemainder).toBe(133n)
+    expect(() => empty.payoutProofOf(alice)).toThrow(
+      expect.objectContaining({ name: 'UnknownPayoutAccountError' }),
+    )
   })
 })
 
@@ -133,7 +121,7 @@ describe('epoch accounting properties', () => {
   test('nothing is created or lost: Σ amounts + remainder = Σ pools', () => {
     fc.assert(
       fc.property(receiptsArbitrary, bps, (receipts: Receipt[], contributorShareBps) => {
-        const epoch = buildEpoch({ epoch: 1n, receipts, previousCumulative: new Map(), contributorShareBps })
+        const epoch = buildEpoch({ epoch: 1n, receipts, contributorShareBps })
         const pools = sum(receipts.map((r) => (r.fee * BigInt(contributorShareBps)) / 10_000n))
         expect(sum(epoch.amounts.values()) + epoch.treasuryRemainder).toBe(pools)
         expect(epoch.contributorPool).toBe(pools)
@@ -142,31 +130,28 @@ describe('epoch accounting properties', () => {
     )
   })
 
-  test('cumulative totals are monotone across epochs, and every payout proof verifies', () => {
+  test("each epoch's tree holds exactly its own amounts, and every payout proof verifies", () => {
     fc.assert(
       fc.property(receiptsArbitrary, receiptsArbitrary, bps, (first, second, contributorShareBps) => {
-        const one = buildEpoch({
-          epoch: 1n,
-          receipts: first,
-          previousCumulative: new Map(),
-          contributorShareBps,
-        })
-        const two = buildEpoch({
-          epoch: 2n,
-          receipts: second,
-          previousCumulative: one.cumulative,
-          contributorShareBps,
-        })
-        for (const [account, before] of one.cumulative) {
-          const after = two.cumulative.get(account)
-          expect(after).toBe(before + (two.amounts.get(account) ?? 0n))
+        const one = buildEpoch({ epoch: 1n, receipts: first, contributorShareBps })
+        const two = buildEpoch({ epoch: 2n, receipts: second, contributorShareBps })
+        for (const epoch of [one, two]) {
+          const leaves = new Map(
+            [...(epoch.payoutsTree?.entries() ?? [])].map(([, [a, v]]) => [a, BigInt(v)]),
+          )
+          expect(leaves).toEqual(epoch.amounts)
+          for (const [account, amount] of epoch.amounts) {
+            const claim = epoch.payoutProofOf(account)
+            expect(claim.amount).toBe(amount)
+            expect(verifyPayout(account, amount, claim.proof, epoch.payoutsRoot)).toBe(true)
+          }
         }
-        for (const [account, cumulative] of two.cumulative) {
-          if (cumulative === 0n) continue
-          const claim = two.payoutProofOf(account)
-          expect(claim.cumulative).toBe(cumulative)
-          expect(verifyPayout(account, cumulative, claim.proof, two.payoutsRoot)).toBe(true)
-        }
+        // A claim of one epoch's amount does not verify against another epoch that pays the account otherwise.
+        for (const [account, amount] of one.amounts)
+          if (two.amounts.get(account) !== amount)
+            expect(verifyPayout(account, amount, one.payoutProofOf(account).proof, two.payoutsRoot)).toBe(
+              false,
+            )
       }),
       { numRuns: 50 },
     )

@@ -14,14 +14,15 @@ export type BuildEpochParameters = {
   epoch: bigint
   /** The epoch's receipts; each appears once. */
   receipts: readonly Receipt[]
-  /** Cumulative contributor payouts as of the previous epoch (empty for the first). */
-  previousCumulative: ReadonlyMap<Address, bigint>
   /** The contributors' part of each fee, in basis points (an integer in 0..10000). */
   contributorShareBps: number
 }
 
-/** A payouts-tree leaf: the account and its cumulative payout as a decimal string (so dumps are JSON). */
-export type PayoutLeaf = [account: Address, cumulative: string]
+/** A payouts-tree leaf: the account and what it earns in this epoch, as a decimal string (so dumps are JSON). */
+export type PayoutLeaf = [account: Address, amount: string]
+
+/** One account's claim on an epoch: FeeRouter's `claim(epoch, account, amount, proof)` takes these. */
+export type PayoutProof = { account: Address; amount: bigint; proof: Hex[] }
 
 export type Epoch = Omit<SplitEpochFeesReturnType, 'receiptIds'> & {
   epoch: bigint
@@ -30,50 +31,30 @@ export type Epoch = Omit<SplitEpochFeesReturnType, 'receiptIds'> & {
   receiptsRoot: Hex
   /** Leaves `[receiptId]`, encoding `receiptLeafEncoding`. */
   receiptsTree: StandardMerkleTree<[Hex]>
-  /** `zeroHash` when no account has ever earned anything (then `payoutsTree` is undefined). */
+  /** `zeroHash` when nobody is paid in this epoch (then `payoutsTree` is undefined). */
   payoutsRoot: Hex
-  /** Leaves `[account, cumulative]`, encoding `payoutLeafEncoding`, one per account ever paid. */
+  /** Leaves `[account, amount]`, encoding `payoutLeafEncoding`, one per account paid in this epoch. */
   payoutsTree: StandardMerkleTree<PayoutLeaf> | undefined
-  /** Every account's cumulative payout after this epoch: previous + this epoch's amount. */
-  cumulative: Map<Address, bigint>
   /** The proof of a receipt id against `receiptsRoot`. */
   proofOf(receiptId: Hex): Hex[]
-  /** An account's cumulative payout and its proof against `payoutsRoot`, as FeeRouter's claim takes them. */
-  payoutProofOf(account: Address): { account: Address; cumulative: bigint; proof: Hex[] }
+  /** An account's amount in this epoch and its proof against `payoutsRoot`, as FeeRouter's claim takes them. */
+  payoutProofOf(account: Address): PayoutProof
 }
 
 /**
- * Builds an epoch's settlement: splits the contributors' part of its fees (see `splitEpochFees`), adds each
- * contributor's amount to its cumulative payout, and builds the two Merkle trees FeeRouter stores the roots of:
- * receipts (`[bytes32 receiptId]`) and cumulative payouts (`[address account, uint256 cumulative]`); see
+ * Builds an epoch's settlement: splits the contributors' part of its fees (see `splitEpochFees`) and builds the
+ * two Merkle trees FeeRouter stores the roots of: receipts (`[bytes32 receiptId]`) and this epoch's payouts
+ * (`[address account, uint256 amount]`, the amounts of this epoch only: each epoch is claimed on its own); see
  * `leafEncodings.ts` for the exact Solidity leaf. Deterministic: the same input gives the same roots.
  *
  * @example
- * const epoch = buildEpoch({ epoch: 7n, receipts, previousCumulative: last.cumulative, contributorShareBps: 4000 })
- * await feeRouter.write.settleEpoch([7n, epoch.receiptsRoot, epoch.payoutsRoot, ...])
+ * const epoch = buildEpoch({ epoch: 7n, receipts, contributorShareBps: 4000 })
+ * const { amount, proof } = epoch.payoutProofOf(alice) // FeeRouter.claim(7n, alice, amount, proof)
  */
-export function buildEpoch({
-  epoch,
-  receipts,
-  previousCumulative,
-  contributorShareBps,
-}: BuildEpochParameters): Epoch {
+export function buildEpoch({ epoch, receipts, contributorShareBps }: BuildEpochParameters): Epoch {
   if (typeof epoch !== 'bigint' || epoch < 0n) throw new InvalidEpochInputError(`epoch is ${String(epoch)}`)
   if (receipts.length === 0) throw new EmptyEpochError(epoch)
   const split = splitEpochFees({ receipts, contributorShareBps })
-
-  const cumulative = new Map<Address, bigint>()
-  for (const [key, value] of previousCumulative) {
-    if (!isAddress(key, { strict: false }))
-      throw new InvalidEpochInputError(`previousCumulative has key ${key}`)
-    const account = getAddress(key)
-    if (cumulative.has(account)) throw new InvalidEpochInputError(`previousCumulative names ${account} twice`)
-    if (typeof value !== 'bigint' || value < 0n)
-      throw new InvalidEpochInputError(`previousCumulative of ${account} is ${String(value)}`)
-    cumulative.set(account, value)
-  }
-  for (const [account, amount] of split.amounts)
-    cumulative.set(account, (cumulative.get(account) ?? 0n) + amount)
 
   const receiptsTree = StandardMerkleTree.of<[Hex]>(
     split.receiptIds.map((id) => [id]),
@@ -81,12 +62,12 @@ export function buildEpoch({
   )
   const receiptIndex = new Map([...receiptsTree.entries()].map(([index, [id]]) => [id, index]))
 
-  const accounts = [...cumulative.keys()].filter((a) => cumulative.get(a)! > 0n).sort()
+  const accounts = [...split.amounts.keys()].sort()
   const payoutsTree =
     accounts.length === 0
       ? undefined
       : StandardMerkleTree.of<PayoutLeaf>(
-          accounts.map((a) => [a, cumulative.get(a)!.toString()]),
+          accounts.map((a) => [a, split.amounts.get(a)!.toString()]),
           [...payoutLeafEncoding],
         )
   const payoutIndex = new Map(
@@ -100,7 +81,6 @@ export function buildEpoch({
     receiptsTree,
     payoutsRoot: (payoutsTree?.root ?? zeroHash) as Hex,
     payoutsTree,
-    cumulative,
     proofOf(id) {
       const index = receiptIndex.get(id.toLowerCase() as Hex)
       if (index === undefined) throw new UnknownReceiptError(epoch, id)
@@ -112,7 +92,7 @@ export function buildEpoch({
       if (index === undefined || !payoutsTree) throw new UnknownPayoutAccountError(epoch, account)
       return {
         account: checksummed,
-        cumulative: cumulative.get(checksummed)!,
+        amount: split.amounts.get(checksummed)!,
         proof: payoutsTree.getProof(index) as Hex[],
       }
     },

@@ -34,7 +34,7 @@ export class UnknownReceiptError extends BaseError {
 export class UnknownPayoutAccountError extends BaseError {
   override name = 'UnknownPayoutAccountError'
   constructor(epoch: bigint, account: Address) {
-    super(`${account} has no cumulative payout as of epoch ${epoch}.`)
+    super(`${account} is not paid in epoch ${epoch}.`)
   }
 }
 

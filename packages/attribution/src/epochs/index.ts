@@ -1,4 +1,10 @@
-export { type BuildEpochParameters, buildEpoch, type Epoch, type PayoutLeaf } from './buildEpoch.js'
+export {
+  type BuildEpochParameters,
+  buildEpoch,
+  type Epoch,
+  type PayoutLeaf,
+  type PayoutProof,
+} from './buildEpoch.js'
 export {
   DuplicateReceiptError,
   EmptyEpochError,

@@ -5,8 +5,8 @@
  *
  * - receipts tree: `leaf = keccak256(bytes.concat(keccak256(abi.encode(bytes32 receiptId))))`;
  * - payouts tree (FeeRouter claims): `leaf = keccak256(bytes.concat(keccak256(abi.encode(address account,
- *   uint256 cumulative))))`, where `cumulative` is everything the account has earned up to and including the
- *   epoch; a claim pays `cumulative − alreadyClaimed[account]`.
+ *   uint256 amount))))`, where `amount` is what the account earns in that epoch alone; a claim names the epoch,
+ *   `claim(epoch, account, amount, proof)`, pays `amount` once, and is bounded by that epoch's funding.
  */
 export const receiptLeafEncoding = ['bytes32'] as const
 

@@ -66,12 +66,7 @@ const fields = {
 describe('verifyReceipt', () => {
   const receipt = sampleReceipt()
   const other = sampleReceipt({ noEvidence: true, contributions: [], requestId: `0x${'ab'.repeat(32)}` })
-  const epoch = buildEpoch({
-    epoch: 1n,
-    receipts: [receipt, other],
-    previousCumulative: new Map(),
-    contributorShareBps: 5000,
-  })
+  const epoch = buildEpoch({ epoch: 1n, receipts: [receipt, other], contributorShareBps: 5000 })
   const json = receiptToJson(receipt)
   const proof = epoch.proofOf(json.id)
 

@@ -6,27 +6,32 @@ import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type ClaimContributorRewardParameters = WriteParameters & {
-  /** The beneficiary's cumulative entitlement in the latest payouts root, OPEN wei. */
-  cumulative: bigint
-  /** Its proof against FeeRouter's `payoutsRoot` (a StandardMerkleTree over `[address, uint256]`). */
+  /** The final epoch whose payouts tree pays the beneficiary. */
+  epoch: bigint
+  /** The beneficiary's amount in that epoch's payouts tree, OPEN wei. */
+  amount: bigint
+  /** Its proof against the epoch's payouts root (a StandardMerkleTree over `[address, uint256]`). */
   proof: readonly Hex[]
   /** Whose reward to claim; the OPEN goes to it. Default: `account`'s address. */
   beneficiary?: Address | undefined
 }
 export type ClaimContributorRewardReturnType = WriteReturnType & {
-  /** OPEN wei paid: `cumulative` less what the beneficiary had claimed before. */
+  /** OPEN wei paid. */
   amount: bigint
 }
 
 /**
- * Claims a data contributor's reward from FeeRouter, signed by `account` for `beneficiary` (anyone may claim
- * on a contributor's behalf). A proof that does not match is an `InvalidProofError`; a `cumulative` already
- * claimed a `NothingToClaimError`; a root promising more than settlements funded an `UnderfundedError`.
+ * Claims a data contributor's reward for one final epoch from FeeRouter, signed by `account` for
+ * `beneficiary` (anyone may claim on a contributor's behalf). An epoch that is not final is an
+ * `EpochNotFinalError`; a proof that does not match an `InvalidProofError`; an epoch claimed already an
+ * `AlreadyClaimedError`; a root promising more than the epoch funded an `UnderfundedError`. Several epochs at
+ * once: `claimContributorRewards`.
  *
  * @example
  * const { amount } = await claimContributorReward(connection, manifest.contracts, {
  *   account,
- *   cumulative: 12_000000000000000000n,
+ *   epoch: 3n,
+ *   amount: 12_000000000000000000n,
  *   proof: tree.getProof([account.address, '12000000000000000000']) as Hex[],
  * })
  */
@@ -35,14 +40,14 @@ export async function claimContributorReward(
   contracts: Pick<StakingContracts, 'FeeRouter'>,
   parameters: ClaimContributorRewardParameters,
 ): Promise<ClaimContributorRewardReturnType> {
-  const { account, cumulative, proof, beneficiary = account.address } = parameters
+  const { account, epoch, amount, proof, beneficiary = account.address } = parameters
   const { hash, receipt } = await withStakingErrors(
     sendContractCall(connection, {
       account,
       address: contracts.FeeRouter,
       abi: routerAbi,
       functionName: 'claim',
-      args: [beneficiary, cumulative, proof],
+      args: [epoch, beneficiary, amount, proof],
     }),
   )
   const [claimed] = parseEventLogs({ abi: feeRouterAbi, eventName: 'Claimed', logs: receipt.logs })

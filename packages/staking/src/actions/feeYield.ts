@@ -6,7 +6,7 @@ import type { StakingContracts } from '../types.js'
 
 export type FeeYieldParameters = {
   agentId: bigint
-  /** Look at the last `epochs` settled FeeRouter epochs (default 7). Ignored when `blocks` is given. */
+  /** Look at the last `epochs` finalised FeeRouter epochs (default 7). Ignored when `blocks` is given. */
   epochs?: number
   /** Look at the last `blocks` blocks instead of epochs. */
   blocks?: bigint
@@ -14,7 +14,7 @@ export type FeeYieldParameters = {
   fromBlock?: bigint
 }
 export type FeeYieldReturnType = {
-  /** The settled epochs in the window, oldest first (empty with `blocks`, or when none settled). */
+  /** The finalised epochs in the window, oldest first (empty with `blocks`, or when none was finalised). */
   epochs: bigint[]
   fromBlock: bigint
   toBlock: bigint
@@ -28,12 +28,12 @@ export type FeeYieldReturnType = {
 
 /**
  * Fee yield of staking on an agent over a recent window: the rewards AgentStaking was notified of for the
- * agent (its `RewardNotified` events, the stakers' split of the agent's fees in each FeeRouter settlement),
+ * agent (its `RewardNotified` events, the stakers' split of the agent's fees as each FeeRouter epoch is finalised),
  * divided by the agent's active stake now. A simple, non-annualised figure in basis points: 150n means stakers
  * earned 1.5% of the current stake in the window. Stake that changed during the window skews it.
  *
- * The window is the last `epochs` settled epochs (from the block of the first one's `EpochSettled`), or the
- * last `blocks` blocks.
+ * The window is the last `epochs` finalised epochs (from the block of the first one's `EpochFinalized`), or
+ * the last `blocks` blocks.
  *
  * @example
  * const { yieldBps, rewards } = await feeYield(connection, manifest.contracts, {
@@ -55,18 +55,18 @@ export async function feeYield(
   if (blocks !== undefined) {
     fromBlock = toBlock >= blocks ? toBlock - blocks + 1n : 0n
   } else {
-    const settled = await publicClient.getContractEvents({
+    const finalized = await publicClient.getContractEvents({
       address: contracts.FeeRouter,
       abi: feeRouterAbi,
-      eventName: 'EpochSettled',
+      eventName: 'EpochFinalized',
       fromBlock: scanFrom,
       toBlock,
       strict: true,
     })
-    const recent = settled.slice(-epochCount)
+    const recent = finalized.slice(-epochCount)
     epochs = recent.map((log) => log.args.epoch)
     const first = recent[0]
-    // No settled epoch yet: an empty window.
+    // No finalised epoch yet: an empty window.
     fromBlock = first ? first.blockNumber : toBlock + 1n
   }
   const notified =

@@ -1,35 +1,68 @@
 import { type ChainConnection, readContractCall } from '@openledger/chain'
-import type { Abi, Address, Hex } from 'viem'
+import type { Address, Hex } from 'viem'
 import { routerAbi } from '../internal/abis.js'
 import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { Splits, StakingContracts } from '../types.js'
 
+/** A posted epoch's status on FeeRouter; `none` for one never posted. */
+export type EpochStatus = 'none' | 'pending' | 'final' | 'vetoed' | 'refunded'
+
+/** The epoch waiting for its dispute window. */
+export type PendingEpoch = {
+  epoch: bigint
+  /** Who posted it. */
+  settler: Address
+  /** Unix seconds it was posted. */
+  postedAt: bigint
+  /** Unix seconds from which anyone may finalise it; until then the Safe may veto it. */
+  finalizesAt: bigint
+  /** The splits it was posted under (finalising routes by them). */
+  splits: Splits
+  /** OPEN wei its charges took into escrow. */
+  charged: bigint
+  /** OPEN wei its payouts tree pays contributors. */
+  contributorsPaid: bigint
+}
+
+/** One posted epoch's record. */
+export type EpochRecord = {
+  receiptsRoot: Hex
+  payoutsRoot: Hex
+  /** OPEN wei its contributors may claim: `contributorsPaid` once final, 0n before. */
+  contributorsFunded: bigint
+  contributorsClaimed: bigint
+  status: EpochStatus
+}
+
 export type GetSettlementStateParameters = {
-  /** Also read this epoch's receipts root. */
+  /** Also read this epoch's record. */
   epoch?: bigint | undefined
 }
 export type GetSettlementStateReturnType = {
-  /** The last settled epoch; 0n before the first. */
+  /** The last posted epoch, vetoed ones included; 0n before the first. */
   lastEpoch: bigint
-  /** The latest cumulative payouts root contributors claim against. */
-  payoutsRoot: Hex
+  /** The epoch waiting for its dispute window; undefined when none is. */
+  pending: PendingEpoch | undefined
+  /** The current splits, for epochs posted from now on. */
   splits: Splits
-  /** The account allowed to settle epochs. */
-  settler: Address
-  /** OPEN wei settlements added to the contributors' pool, in total. */
-  contributorsFunded: bigint
-  /** OPEN wei contributors have claimed, in total. */
-  contributorsClaimed: bigint
-  /** `epoch`'s receipts root (zero when it is not settled); present only when `epoch` is given. */
-  receiptsRoot?: Hex
+  /** Seconds an epoch posted now stays pending. */
+  disputeWindow: bigint
+  /** The bond a settler must hold to post, OPEN wei. */
+  minSettlerBond: bigint
+  /** `epoch`'s record; present only when `epoch` is given. */
+  record?: EpochRecord
 }
 
+const statuses: readonly EpochStatus[] = ['none', 'pending', 'final', 'vetoed', 'refunded']
+
 /**
- * FeeRouter's settlement state: the last settled epoch, the payouts root, the splits, the settler and the
- * contributors' pool totals; with `epoch`, that epoch's receipts root too.
+ * FeeRouter's settlement state: the last posted epoch, the pending one, the splits, the dispute window and
+ * the minimum settler bond; with `epoch`, that epoch's record (roots, contributors' funding, status).
  *
  * @example
- * const { lastEpoch, receiptsRoot } = await getSettlementState(connection, manifest.contracts, { epoch: 3n })
+ * const { pending, record } = await getSettlementState(connection, manifest.contracts, { epoch: 3n })
+ * if (pending) console.log(`epoch ${pending.epoch} finalises at ${pending.finalizesAt}`)
+ * if (record?.status === 'final') console.log(record.payoutsRoot)
  */
 export async function getSettlementState(
   connection: ChainConnection,
@@ -37,31 +70,45 @@ export async function getSettlementState(
   parameters: GetSettlementStateParameters = {},
 ): Promise<GetSettlementStateReturnType> {
   const { epoch } = parameters
-  const read = <T>(functionName: string, args: readonly unknown[] = []) =>
-    withStakingErrors(
-      readContractCall(connection, {
-        address: contracts.FeeRouter,
-        abi: routerAbi as Abi,
-        functionName,
-        args,
-      }),
-    ) as Promise<T>
-  const [lastEpoch, payoutsRoot, splits, settler, [contributorsFunded, contributorsClaimed], receiptsRoot] =
-    await Promise.all([
-      read<bigint>('lastEpoch'),
-      read<Hex>('payoutsRoot'),
-      read<Splits>('splits'),
-      read<Address>('settler'),
-      read<readonly [bigint, bigint]>('contributorTotals'),
-      epoch === undefined ? undefined : read<Hex>('receiptsRootOf', [epoch]),
-    ])
+  const router = { address: contracts.FeeRouter, abi: routerAbi } as const
+  const read = <T>(call: Promise<T>) => withStakingErrors(call)
+  const [lastEpoch, pending, splits, disputeWindow, minSettlerBond, record] = await Promise.all([
+    read(readContractCall(connection, { ...router, functionName: 'lastEpoch' })),
+    read(readContractCall(connection, { ...router, functionName: 'pendingEpoch' })),
+    read(readContractCall(connection, { ...router, functionName: 'splits' })),
+    read(readContractCall(connection, { ...router, functionName: 'disputeWindow' })),
+    read(readContractCall(connection, { ...router, functionName: 'minSettlerBond' })),
+    epoch === undefined
+      ? undefined
+      : read(readContractCall(connection, { ...router, functionName: 'epochOf', args: [epoch] })),
+  ])
   return {
-    lastEpoch,
-    payoutsRoot,
+    lastEpoch: BigInt(lastEpoch),
+    pending:
+      pending.epoch === 0n
+        ? undefined
+        : {
+            epoch: BigInt(pending.epoch),
+            settler: pending.settler,
+            postedAt: BigInt(pending.postedAt),
+            finalizesAt: BigInt(pending.finalizesAt),
+            splits: { ...pending.splits },
+            charged: pending.charged,
+            contributorsPaid: pending.contributorsPaid,
+          },
     splits: { ...splits },
-    settler,
-    contributorsFunded,
-    contributorsClaimed,
-    ...(receiptsRoot === undefined ? {} : { receiptsRoot }),
+    disputeWindow: BigInt(disputeWindow),
+    minSettlerBond,
+    ...(record === undefined
+      ? {}
+      : {
+          record: {
+            receiptsRoot: record.receiptsRoot,
+            payoutsRoot: record.payoutsRoot,
+            contributorsFunded: record.contributorsFunded,
+            contributorsClaimed: record.contributorsClaimed,
+            status: statuses[record.status] ?? 'none',
+          },
+        }),
   }
 }

@@ -153,30 +153,37 @@ export class UnknownAgentError extends BaseError {
 }
 
 /**
- * The caller may not do this: not the contract's owner, the treasury Safe (`OwnableUnauthorizedAccount`), or
- * not the agent's creator (`AgentRegistryUnauthorized`).
+ * The caller may not do this: it lacks the FeeRouter role the call needs (`AccessControlUnauthorizedAccount`:
+ * `role` names it, e.g. `PARAMETERS_ROLE` or `SETTLER_ROLE`), is not AgentStaking's owner, the treasury Safe
+ * (`OwnableUnauthorizedAccount`), or is not the agent's creator (`AgentRegistryUnauthorized`).
  *
  * @example
  * try {
  *   await simulateAdminCall(connection, contracts, { from: eoa, call })
  * } catch (error) {
- *   if (error instanceof UnauthorizedError) console.error(`${error.caller} is not allowed`)
+ *   if (error instanceof UnauthorizedError) console.error(`${error.caller} is not allowed`, error.role)
  * }
  */
 export class UnauthorizedError extends BaseError {
   override name = 'UnauthorizedError'
   readonly caller: Address
+  /** The FeeRouter role the caller lacks (its name when known, else its hash); undefined for the others. */
+  readonly role: string | undefined
 
-  constructor(caller: Address, parameters: { agentId?: bigint; cause?: unknown } = {}) {
-    const { agentId, cause } = parameters
-    super(
-      agentId === undefined
-        ? `${caller} is not the owner (the treasury Safe); propose this call through the Safe.`
-        : `${caller} is not the creator of agent ${agentId}.`,
-      { cause },
-    )
+  constructor(caller: Address, parameters: { agentId?: bigint; role?: string; cause?: unknown } = {}) {
+    const { agentId, role, cause } = parameters
+    super(unauthorizedMessage(caller, agentId, role), { cause })
     this.caller = caller
+    this.role = role
   }
+}
+
+const unauthorizedMessage = (caller: Address, agentId: bigint | undefined, role: string | undefined) => {
+  if (agentId !== undefined) return `${caller} is not the creator of agent ${agentId}.`
+  if (role === 'SETTLER_ROLE') return `${caller} is not a settler; the treasury Safe appoints settlers.`
+  if (role !== undefined)
+    return `${caller} lacks ${role} (held by the treasury Safe); propose this call through the Safe.`
+  return `${caller} is not the owner (the treasury Safe); propose this call through the Safe.`
 }
 
 /**
@@ -200,44 +207,9 @@ export class InvalidSplitsError extends BaseError {
 }
 
 /**
- * A contributor's claim whose proof does not match the payouts root (`FeeRouterInvalidProof`).
- *
- * @example
- * if (error instanceof InvalidProofError) console.error(error.account, error.cumulative)
- */
-export class InvalidProofError extends BaseError {
-  override name = 'InvalidProofError'
-  readonly account: Address
-  readonly cumulative: bigint
-
-  constructor(account: Address, cumulative: bigint, cause?: unknown) {
-    super(`The proof for ${account} (cumulative ${cumulative} wei) does not match the payouts root.`, {
-      cause,
-    })
-    this.account = account
-    this.cumulative = cumulative
-  }
-}
-
-/**
- * A contributor's claim for no more than was already claimed (`FeeRouterNothingToClaim`).
- *
- * @example
- * if (error instanceof NothingToClaimError) console.log(`${error.account} is up to date`)
- */
-export class NothingToClaimError extends BaseError {
-  override name = 'NothingToClaimError'
-  readonly account: Address
-
-  constructor(account: Address, cause?: unknown) {
-    super(`${account} has nothing left to claim.`, { cause })
-    this.account = account
-  }
-}
-
-/**
- * An epoch settlement or reward notification from an account that is not allowed to
- * (`FeeRouterUnauthorizedSettler`, `AgentStakingUnauthorizedFeeRouter`).
+ * A reward notification to AgentStaking from an account other than its FeeRouter
+ * (`AgentStakingUnauthorizedFeeRouter`). A non-settler posting an epoch is an `UnauthorizedError` with `role`
+ * `SETTLER_ROLE`.
  *
  * @example
  * if (error instanceof UnauthorizedSettlerError) console.error(error.caller)
@@ -247,14 +219,15 @@ export class UnauthorizedSettlerError extends BaseError {
   readonly caller: Address
 
   constructor(caller: Address, cause?: unknown) {
-    super(`${caller} is not the fee settler.`, { cause })
+    super(`${caller} is not the FeeRouter that may notify AgentStaking of rewards.`, { cause })
     this.caller = caller
   }
 }
 
 /**
  * A prepaid FeeRouter balance that does not cover an amount: a withdrawal request or withdrawal above the
- * balance, or a settlement charge above the payer's balance (`FeeRouterInsufficientBalance`).
+ * balance, a charge above the payer's balance, or a settler's bond withdrawal above its bond
+ * (`FeeRouterInsufficientBalance`; `balance` is the bond then).
  *
  * @example
  * try {
@@ -312,10 +285,11 @@ export class WithdrawalLockedError extends BaseError {
 }
 
 /**
- * Settling an epoch other than the next one (`FeeRouterUnexpectedEpoch`): epochs settle in order from 1.
+ * Posting an epoch other than the next one (`FeeRouterUnexpectedEpoch`): epochs are posted in order from 1,
+ * vetoed ones counted.
  *
  * @example
- * if (error instanceof EpochOutOfOrderError) console.error(`settle epoch ${error.expected} first`)
+ * if (error instanceof EpochOutOfOrderError) console.error(`post epoch ${error.expected} next`)
  */
 export class EpochOutOfOrderError extends BaseError {
   override name = 'EpochOutOfOrderError'
@@ -324,7 +298,7 @@ export class EpochOutOfOrderError extends BaseError {
 
   constructor(parameters: { expected: bigint; got: bigint; cause?: unknown }) {
     const { expected, got, cause } = parameters
-    super(`Epoch ${got} cannot be settled: the next epoch to settle is ${expected}.`, { cause })
+    super(`Epoch ${got} cannot be posted: the next epoch to post is ${expected}.`, { cause })
     this.expected = expected
     this.got = got
   }
@@ -369,29 +343,6 @@ export class UnbalancedSettlementError extends BaseError {
   constructor(detail: UnbalancedSettlementReason, cause?: unknown) {
     super(`Unbalanced settlement: ${unbalancedMessage(detail)}.`, { cause })
     this.detail = detail
-  }
-}
-
-/**
- * A contributor claim above what settlements funded and is not yet claimed (`FeeRouterUnderfunded`): the
- * payouts root promises more than `contributorsPaid` added.
- *
- * @example
- * if (error instanceof UnderfundedError) console.error(error.available, error.needed)
- */
-export class UnderfundedError extends BaseError {
-  override name = 'UnderfundedError'
-  readonly available: bigint
-  readonly needed: bigint
-
-  constructor(parameters: { available: bigint; needed: bigint; cause?: unknown }) {
-    const { available, needed, cause } = parameters
-    super(
-      `The FeeRouter holds ${available} wei of unclaimed contributor funds, less than the ${needed} wei claimed.`,
-      { cause },
-    )
-    this.available = available
-    this.needed = needed
   }
 }
 

@@ -1,24 +1,23 @@
 import { ContractCallRevertedError, decodeRevert } from '@openledger/chain'
-import type { Address } from 'viem'
+import type { Address, Hex } from 'viem'
 import {
   ChallengePendingError,
   EpochOutOfOrderError,
   InsufficientBalanceError,
   InsufficientStakeError,
-  InvalidProofError,
   InvalidSplitsError,
-  NothingToClaimError,
   NothingToWithdrawError,
   StakingRevertError,
   StillUnbondingError,
   UnauthorizedError,
   UnauthorizedSettlerError,
   UnbalancedSettlementError,
-  UnderfundedError,
   UnknownAgentError,
   WithdrawalLockedError,
   ZeroAmountError,
 } from '../errors/staking.js'
+import { feeRouterError } from './feeRouterError.js'
+import { roleName } from './roles.js'
 
 /**
  * Turns the revert of a staking, registry, fee router or token call (chain's `decodeRevert`) into the SDK's
@@ -60,15 +59,12 @@ export function toStakingError(error: unknown): unknown {
       return new UnknownAgentError(big(0), error)
     case 'OwnableUnauthorizedAccount':
       return new UnauthorizedError(address(0), { cause: error })
+    case 'AccessControlUnauthorizedAccount':
+      return new UnauthorizedError(address(0), { role: roleName(args[1] as Hex), cause: error })
     case 'AgentRegistryUnauthorized':
       return new UnauthorizedError(address(1), { agentId: big(0), cause: error })
     case 'FeeRouterInvalidSplits':
       return new InvalidSplitsError(big(0), error)
-    case 'FeeRouterInvalidProof':
-      return new InvalidProofError(address(0), big(1), error)
-    case 'FeeRouterNothingToClaim':
-      return new NothingToClaimError(address(0), error)
-    case 'FeeRouterUnauthorizedSettler':
     case 'AgentStakingUnauthorizedFeeRouter':
       return new UnauthorizedSettlerError(address(0), error)
     case 'FeeRouterInsufficientBalance':
@@ -104,9 +100,9 @@ export function toStakingError(error: unknown): unknown {
       )
     case 'FeeRouterEmptyReceiptsRoot':
       return new UnbalancedSettlementError({ reason: 'emptyReceiptsRoot' }, error)
-    case 'FeeRouterUnderfunded':
-      return new UnderfundedError({ available: big(0), needed: big(1), cause: error })
     default:
-      return new StakingRevertError({ errorName, args, cause: error })
+      return (
+        feeRouterError(errorName, args, error) ?? new StakingRevertError({ errorName, args, cause: error })
+      )
   }
 }

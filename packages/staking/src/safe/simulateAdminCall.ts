@@ -11,9 +11,10 @@ export type SimulateAdminCallParameters = {
 }
 
 /**
- * Simulates an owner-only call (resolve a challenge, set splits or staking parameters) from `from` at the
- * latest block, without sending anything. A revert is the SDK's typed error: from an account that is not the
- * owner an `UnauthorizedError`; splits that do not sum to 10,000 an `InvalidSplitsError`.
+ * Simulates an admin call (resolve a challenge, set splits, staking parameters, the dispute window or the
+ * minimum settler bond, veto an epoch, appoint or remove a settler) from `from` at the latest block, without
+ * sending anything. A revert is the SDK's typed error: from an account that is not AgentStaking's owner or
+ * lacks the FeeRouter role an `UnauthorizedError`; splits that do not sum to 10,000 an `InvalidSplitsError`.
  *
  * @example
  * await simulateAdminCall(connection, manifest.contracts, {

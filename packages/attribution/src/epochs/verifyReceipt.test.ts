@@ -2,8 +2,8 @@ import { getAddress, type Hex, isAddress, isHex } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { receiptFromJson } from '../receipts/receiptFromJson.js'
 import { receiptToJson } from '../receipts/receiptToJson.js'
-import { sampleReceipt } from '../receipts/testing/sampleReceipt.js'
-import type { Receipt, ReceiptAdapter, ReceiptContribution } from '../receipts/types.js'
+import { sampleReceipt, sampleReceiptV2 } from '../receipts/testing/sampleReceipt.js'
+import type { Receipt, ReceiptAdapter, ReceiptContribution, ReceiptV2 } from '../receipts/types.js'
 import { buildEpoch } from './buildEpoch.js'
 import { verifyReceipt } from './verifyReceipt.js'
 
@@ -19,6 +19,7 @@ function* scalars(value: unknown, path: Path = []): Generator<Path> {
 
 function changed(value: unknown): unknown {
   if (typeof value === 'bigint') return value + 1n
+  if (typeof value === 'number') return value + 1
   if (typeof value === 'boolean') return !value
   if (typeof value === 'string' && isAddress(value, { strict: false }))
     return getAddress(flipLastNibble(value))
@@ -54,17 +55,24 @@ const fields = {
     'timestamp',
     'noEvidence',
     'contributions',
+    'version',
+    'chainId',
+    'feeRouter',
+    'baseModel',
+    'kind',
   ],
   adapter: ['id', 'sha256'],
   contribution: ['datanetId', 'rowId', 'contributor', 'weight', 'method'],
 } satisfies {
-  receipt: (keyof Receipt)[]
+  receipt: (keyof ReceiptV2)[]
   adapter: (keyof ReceiptAdapter)[]
   contribution: (keyof ReceiptContribution)[]
 }
 
-describe('verifyReceipt', () => {
-  const receipt = sampleReceipt()
+describe.each([
+  ['version 1', sampleReceipt()],
+  ['version 2', sampleReceiptV2()],
+] as [string, Receipt][])('verifyReceipt, %s', (_, receipt) => {
   const other = sampleReceipt({ noEvidence: true, contributions: [], requestId: `0x${'ab'.repeat(32)}` })
   const epoch = buildEpoch({ epoch: 1n, receipts: [receipt, other], contributorShareBps: 5000 })
   const json = receiptToJson(receipt)
@@ -83,8 +91,9 @@ describe('verifyReceipt', () => {
   test('changing any field of it makes verification fail', () => {
     const paths = [...scalars(receipt)]
     const covered = new Set(paths.map((p) => p.filter((k) => typeof k === 'string').join('.')))
+    const v2Only = ['version', 'chainId', 'feeRouter', 'baseModel', 'kind']
     for (const f of fields.receipt.filter((f) => f !== 'adapters' && f !== 'contributions'))
-      expect(covered).toContain(f)
+      if (receipt.version === 2 || !v2Only.includes(f)) expect(covered).toContain(f)
     for (const f of fields.adapter) expect(covered).toContain(`adapters.${f}`)
     for (const f of fields.contribution) expect(covered).toContain(`contributions.${f}`)
     for (const path of paths) {
@@ -101,7 +110,17 @@ describe('verifyReceipt', () => {
     }
     const swapped = { ...receipt, contributions: [{ ...a, method: b.method }, { ...b, method: a.method }, c] }
     const fewer = { ...receipt, adapters: receipt.adapters.slice(1) }
-    for (const tampered of [moved, swapped, fewer])
+    const {
+      version: _v,
+      chainId: _c,
+      feeRouter: _f,
+      baseModel: _b,
+      kind: _k,
+      ...common
+    } = receipt as ReceiptV2
+    const otherVersion: Receipt = receipt.version === 2 ? common : { ...sampleReceiptV2(), ...common }
+    const otherKind: ReceiptV2 = { ...sampleReceiptV2(), ...common, kind: 'action' }
+    for (const tampered of [moved, swapped, fewer, otherVersion, otherKind])
       expect(verifyReceipt(tampered, proof, epoch.receiptsRoot)).toBe(false)
   })
 

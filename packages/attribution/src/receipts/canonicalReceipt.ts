@@ -1,104 +1,43 @@
-import { getAddress, type Hex, isAddress, isHex } from 'viem'
-import { compareRows } from '../fusion/compareRows.js'
-import { SHARE_SCALE } from '../fusion/types.js'
+import { zeroAddress } from 'viem'
+import { canonicalFields } from './canonicalFields.js'
 import { InvalidReceiptError } from './errors.js'
-import type { Receipt, ReceiptContribution } from './types.js'
+import { bytes32, checksummed, uint } from './fieldChecks.js'
+import { type Receipt, type ReceiptKind, type ReceiptV1, type ReceiptV2, receiptKinds } from './types.js'
 
-const UINT256 = 2n ** 256n
-const UINT64 = 2n ** 64n
+const CHAIN_ID_BOUND = 2n ** 64n
 
 /**
- * Validates a receipt and returns its canonical form: hashes in lower case, adapters sorted by id,
- * contributions sorted by (datanetId, rowId, method). Two receipts with the same canonical form have the same
- * id. Throws `InvalidReceiptError` naming the field: hashes must be 32 bytes, addresses checksummed, integers
- * in range, contribution weights > 0 summing to exactly 1e18 (none at all when `noEvidence`), no duplicates.
+ * Validates a receipt (version 1 or 2) and returns its canonical form: hashes in lower case, adapters sorted by
+ * id, contributions sorted by (datanetId, rowId, method); a version 1 receipt has no `version` key, a version 2
+ * one has `version: 2`. Two receipts with the same canonical form have the same id. Throws `InvalidReceiptError`
+ * naming the field: hashes must be 32 bytes, addresses checksummed, integers in range, contribution weights > 0
+ * summing to exactly 1e18 (none at all when `noEvidence`), no duplicates; in version 2 also a chain id in
+ * [1, 2^64), a non-zero checksummed FeeRouter, a 32-byte base model hash and a known kind.
  *
  * @example
  * const stored = canonicalReceipt(receipt)
  */
+export function canonicalReceipt(receipt: ReceiptV2): ReceiptV2
+export function canonicalReceipt(receipt: ReceiptV1): ReceiptV1
+export function canonicalReceipt(receipt: Receipt): Receipt
 export function canonicalReceipt(receipt: Receipt): Receipt {
-  const requestId = bytes32('requestId', receipt.requestId)
-  if (typeof receipt.agentId !== 'string' || receipt.agentId.length === 0)
-    throw new InvalidReceiptError('agentId', 'must be a non-empty string')
-  if (!Array.isArray(receipt.adapters)) throw new InvalidReceiptError('adapters', 'must be an array')
-  const adapters = receipt.adapters
-    .map((adapter, i) => {
-      if (typeof adapter.id !== 'string' || adapter.id.length === 0)
-        throw new InvalidReceiptError(`adapters.${i}.id`, 'must be a non-empty string')
-      return { id: adapter.id, sha256: bytes32(`adapters.${i}.sha256`, adapter.sha256) }
-    })
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  for (let i = 1; i < adapters.length; i++)
-    if (adapters[i]!.id === adapters[i - 1]!.id)
-      throw new InvalidReceiptError('adapters', `name adapter ${adapters[i]!.id} twice`)
-  const responseHash = bytes32('responseHash', receipt.responseHash)
-  const fee = uint('fee', receipt.fee, UINT256)
-  const payer = checksummed('payer', receipt.payer)
-  const timestamp = uint('timestamp', receipt.timestamp, UINT64)
-  if (typeof receipt.noEvidence !== 'boolean')
-    throw new InvalidReceiptError('noEvidence', 'must be a boolean')
-  if (!Array.isArray(receipt.contributions))
-    throw new InvalidReceiptError('contributions', 'must be an array')
-
-  const contributions = receipt.contributions.map((c, i): ReceiptContribution => {
-    const at = `contributions.${i}`
-    const weight = uint(`${at}.weight`, c.weight, SHARE_SCALE + 1n)
-    if (weight === 0n) throw new InvalidReceiptError(`${at}.weight`, 'is 0; leave such rows out')
-    if (typeof c.method !== 'string' || c.method.length === 0)
-      throw new InvalidReceiptError(`${at}.method`, 'must be a non-empty string')
-    return {
-      datanetId: uint(`${at}.datanetId`, c.datanetId, UINT256),
-      rowId: bytes32(`${at}.rowId`, c.rowId),
-      contributor: checksummed(`${at}.contributor`, c.contributor),
-      weight,
-      method: c.method,
-    }
-  })
-  contributions.sort((a, b) => compareRows(a, b) || (a.method < b.method ? -1 : a.method > b.method ? 1 : 0))
-  for (let i = 1; i < contributions.length; i++) {
-    const [a, b] = [contributions[i - 1]!, contributions[i]!]
-    if (compareRows(a, b) === 0 && a.method === b.method)
-      throw new InvalidReceiptError(
-        'contributions',
-        `name row ${b.rowId} of datanet ${b.datanetId} twice for ${b.method}`,
-      )
-  }
-  const total = contributions.reduce((sum, c) => sum + c.weight, 0n)
-  if (receipt.noEvidence && contributions.length > 0)
-    throw new InvalidReceiptError('contributions', 'must be empty when noEvidence is true')
-  if (!receipt.noEvidence && total !== SHARE_SCALE)
-    throw new InvalidReceiptError(
-      'contributions',
-      `weights sum to ${total}, not 1e18 (set noEvidence when there are none)`,
-    )
-
-  return {
-    requestId,
-    agentId: receipt.agentId,
-    adapters,
-    responseHash,
-    fee,
-    payer,
-    timestamp,
-    noEvidence: receipt.noEvidence,
-    contributions,
-  }
+  if (receipt === null || typeof receipt !== 'object')
+    throw new InvalidReceiptError('receipt', 'is not an object')
+  const { version } = receipt as { version?: unknown }
+  if (version === undefined || version === 1) return canonicalFields(receipt)
+  if (version !== 2) throw new InvalidReceiptError('version', `is ${String(version)}; expected 1 or 2`)
+  const v2 = receipt as ReceiptV2
+  const chainId = uint('chainId', v2.chainId, CHAIN_ID_BOUND, 1n)
+  const feeRouter = checksummed('feeRouter', v2.feeRouter)
+  if (feeRouter === zeroAddress) throw new InvalidReceiptError('feeRouter', 'is the zero address')
+  const kind = receiptKind(v2.kind)
+  const { requestId, agentId, ...rest } = canonicalFields(v2)
+  const baseModel = bytes32('baseModel', v2.baseModel)
+  return { version: 2, chainId, feeRouter, kind, requestId, agentId, baseModel, ...rest }
 }
 
-function bytes32(field: string, value: unknown): Hex {
-  if (typeof value !== 'string' || !isHex(value, { strict: true }) || value.length !== 66)
-    throw new InvalidReceiptError(field, `is ${String(value)}, not 32 bytes of hex`)
-  return value.toLowerCase() as Hex
-}
-
-function uint(field: string, value: unknown, bound: bigint): bigint {
-  if (typeof value !== 'bigint' || value < 0n || value >= bound)
-    throw new InvalidReceiptError(field, `is ${String(value)}, not a bigint in [0, ${bound})`)
-  return value
-}
-
-function checksummed(field: string, value: unknown) {
-  if (typeof value !== 'string' || !isAddress(value, { strict: false }) || getAddress(value) !== value)
-    throw new InvalidReceiptError(field, `is ${String(value)}, not a checksummed address`)
-  return getAddress(value)
+function receiptKind(value: unknown): ReceiptKind {
+  if (!receiptKinds.includes(value as ReceiptKind))
+    throw new InvalidReceiptError('kind', `is ${String(value)}; expected one of ${receiptKinds.join(', ')}`)
+  return value as ReceiptKind
 }

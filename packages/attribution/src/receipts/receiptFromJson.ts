@@ -5,7 +5,7 @@ import { receiptSchema } from './receiptSchema.js'
 import type { Receipt } from './types.js'
 
 /**
- * Parses a receipt from JSON (see `receiptSchema`) into its canonical form. Throws `InvalidReceiptError` naming
+ * Parses a receipt from JSON (see `receiptSchema`), version 1 or 2, into its canonical form. Throws `InvalidReceiptError` naming
  * the first field that fails (shape or receipt rules), and `ReceiptIdMismatchError` when the JSON states an
  * `id` its content does not hash to.
  *

@@ -1,19 +1,39 @@
 import { canonicalReceipt } from './canonicalReceipt.js'
 import { receiptId } from './receiptId.js'
-import type { ReceiptJson } from './receiptSchema.js'
-import type { Receipt } from './types.js'
+import type { ReceiptJson, ReceiptV1Json, ReceiptV2Json } from './receiptSchema.js'
+import type { Receipt, ReceiptV1, ReceiptV2 } from './types.js'
 
 /**
- * A receipt as JSON, in canonical form, with its `id`; bigints become decimal strings.
- * `receiptFromJson(receiptToJson(r))` gives back `canonicalReceipt(r)`.
+ * A receipt as JSON, in canonical form, with its `id`; bigints become decimal strings. A version 1 receipt's
+ * JSON is exactly what it always was (no `version` key); a version 2 receipt's starts with `version: 2` and its
+ * deployment, kind and base model. `receiptFromJson(receiptToJson(r))` gives back `canonicalReceipt(r)`.
  *
  * @example
  * res.json({ answer, attribution: receiptToJson(receipt) })
  */
+export function receiptToJson(receipt: ReceiptV2): ReceiptV2Json
+export function receiptToJson(receipt: ReceiptV1): ReceiptV1Json
+export function receiptToJson(receipt: Receipt): ReceiptJson
 export function receiptToJson(receipt: Receipt): ReceiptJson {
   const r = canonicalReceipt(receipt)
+  const id = receiptId(r)
+  if (r.version !== 2) return { id, ...fieldsJson(r) }
+  const { requestId, agentId, ...rest } = fieldsJson(r)
   return {
-    id: receiptId(r),
+    id,
+    version: 2,
+    chainId: r.chainId.toString(),
+    feeRouter: r.feeRouter,
+    kind: r.kind,
+    requestId,
+    agentId,
+    baseModel: r.baseModel,
+    ...rest,
+  }
+}
+
+function fieldsJson(r: Receipt): Omit<ReceiptV1Json, 'id'> {
+  return {
     requestId: r.requestId,
     agentId: r.agentId,
     adapters: r.adapters.map(({ id, sha256 }) => ({ id, sha256 })),

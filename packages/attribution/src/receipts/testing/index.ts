@@ -1,2 +1,2 @@
 export { receiptArbitrary } from './receiptArbitrary.js'
-export { sampleReceipt } from './sampleReceipt.js'
+export { sampleReceipt, sampleReceiptV2 } from './sampleReceipt.js'

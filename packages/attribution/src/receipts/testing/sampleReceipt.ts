@@ -1,8 +1,8 @@
-import { getAddress, type Hex, keccak256, pad, stringToHex, toHex } from 'viem'
-import type { Receipt } from '../types.js'
+import { getAddress, type Hex, keccak256, pad, sha256, stringToHex, toHex } from 'viem'
+import type { ReceiptV1, ReceiptV2 } from '../types.js'
 
-/** A valid receipt for tests: three contributions over two contributors, two adapters. */
-export function sampleReceipt(overrides: Partial<Receipt> = {}): Receipt {
+/** A valid version 1 receipt for tests: three contributions over two contributors, two adapters. */
+export function sampleReceipt(overrides: Partial<ReceiptV1> = {}): ReceiptV1 {
   const hash = (s: string): Hex => keccak256(stringToHex(s))
   const alice = getAddress(pad('0xa11ce', { size: 20 }))
   const bob = getAddress(pad('0xb0b', { size: 20 }))
@@ -41,6 +41,22 @@ export function sampleReceipt(overrides: Partial<Receipt> = {}): Receipt {
         method: 'influence',
       },
     ],
+    ...overrides,
+  }
+}
+
+/**
+ * A valid version 2 receipt for tests: `sampleReceipt`'s fields, charged as an answer on the devnet (chain
+ * 31337) through a FeeRouter, by a base model whose weights hash to `sha256("base model weights")`.
+ */
+export function sampleReceiptV2(overrides: Partial<ReceiptV2> = {}): ReceiptV2 {
+  return {
+    ...sampleReceipt(),
+    version: 2,
+    chainId: 31_337n,
+    feeRouter: getAddress(pad('0xfee', { size: 20 })),
+    baseModel: sha256(stringToHex('base model weights')),
+    kind: 'answer',
     ...overrides,
   }
 }

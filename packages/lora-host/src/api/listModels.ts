@@ -3,7 +3,8 @@ import type { List, ModelObject } from './types.js'
 
 /**
  * OpenAI's `GET /v1/models`: the base model, then `<base>:<adapter>` for every registered adapter (with its
- * sha256 and `parent` the base). `created` is when the API started serving (unix seconds).
+ * sha256 and `parent` the base); each names the base model's weights hash as `root_sha256`. `created` is when
+ * the API started serving (unix seconds).
  *
  * @example
  * const { data } = listModels(host, { created: Math.floor(Date.now() / 1000) })
@@ -19,6 +20,7 @@ export function listModels(host: LoraHost, options: { created: number }): List<M
       created: options.created,
       owned_by: 'openledger',
       root: base,
+      root_sha256: host.model.sha256,
       parent: adapter ? base : null,
       adapter: adapter ? { id: adapter.id, sha256: adapter.sha256 } : null,
     })),

@@ -72,6 +72,11 @@ export type ModelObject = {
   created: number
   owned_by: string
   root: string
+  /**
+   * sha256 of the root (base) model's weight file(s), hex, hashed once when the model was loaded: what a
+   * receipt names as the base model that answered.
+   */
+  root_sha256: string
   parent: string | null
   adapter: AdapterRef
 }

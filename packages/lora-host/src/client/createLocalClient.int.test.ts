@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { HttpError } from '@openledger/http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adapterSha256 } from '../adapters/adapterSha256.js'
@@ -6,6 +9,7 @@ import type { ChatCompletionChunk, Completion } from '../api/types.js'
 import { type LoraHostServer, startLoraHostServer } from '../http/startLoraHostServer.js'
 import { createTestHost, type TestHost } from '../testing/createTestHost.js'
 import { requestJson } from '../testing/requestJson.js'
+import { stories260KDir } from '../testing/sharedModels.js'
 import { createLocalClient, type LocalClient } from './createLocalClient.js'
 
 let env: TestHost
@@ -87,10 +91,11 @@ describe('createLocalClient', () => {
   })
 
   it('lists models and administers adapters', async () => {
-    expect((await client.models.list()).data.map((model) => model.id)).toEqual([
-      'stories260K',
-      'stories260K:a0',
-    ])
+    const { data } = await client.models.list()
+    expect(data.map((model) => model.id)).toEqual(['stories260K', 'stories260K:a0'])
+    const weights = createHash('sha256').update(readFileSync(join(stories260KDir, 'stories260K.bin')))
+    const sha256 = weights.digest('hex')
+    for (const model of data) expect(model.root_sha256).toBe(sha256)
     const files = generatePeftAdapter({ config: tinyLlamaConfig, rank: 4, seed: 3 })
     const registered = await client.adapters.register({
       name: 'local',

@@ -125,6 +125,7 @@ describe('the HTTP API, driven by the official openai client', () => {
     const ids = data.map((model) => model.id)
     expect(ids).toEqual(['stories260K', 'stories260K:a0', 'stories260K:a1'])
     expect(data[1]).toMatchObject({ object: 'model', owned_by: 'openledger', parent: 'stories260K' })
+    for (const model of data) expect(model).toMatchObject({ root_sha256: env.host.model.sha256 })
     expect(adapterOf(data[1]!)).toEqual({ id: 'a0', sha256: env.host.registry.get('a0')!.sha256 })
     expect((await openai.models.retrieve('stories260K:a1')).id).toBe('stories260K:a1')
   })

@@ -316,11 +316,9 @@ contract FeeRouter is AccessControl, ReentrancyGuardTransient {
     function withdraw(uint256 amount) external nonReentrant {
         if (amount == 0) revert FeeRouterZeroAmount();
         Withdrawal storage request = _withdrawals[msg.sender];
-        if (amount > request.amount || block.timestamp < request.unlocksAt) {
-            revert FeeRouterWithdrawalLocked(msg.sender, request.amount, request.unlocksAt);
-        }
+        if (amount > request.amount || block.timestamp < request.unlocksAt) revert FeeRouterWithdrawalLocked(msg.sender, request.amount, request.unlocksAt); // protection: withdrawal-delay
         uint256 balance = _balances[msg.sender];
-        if (amount > balance) revert FeeRouterInsufficientBalance(msg.sender, balance, amount);
+        if (amount > balance) revert FeeRouterInsufficientBalance(msg.sender, balance, amount); // protection: withdraw-balance
         // Both subtractions were just checked to stay non-negative.
         unchecked {
             _balances[msg.sender] = balance - amount;
@@ -346,11 +344,9 @@ contract FeeRouter is AccessControl, ReentrancyGuardTransient {
     /// Requirements: `amount` is not zero and at most the bond; no epoch the caller posted is pending.
     function withdrawBond(uint256 amount) external nonReentrant {
         if (amount == 0) revert FeeRouterZeroAmount();
-        if (_pending.epoch != 0 && _pending.settler == msg.sender) { // protection: bond-locked
-            revert FeeRouterBondLocked(msg.sender, _pending.epoch);
-        }
+        if (_pending.epoch != 0 && _pending.settler == msg.sender) revert FeeRouterBondLocked(msg.sender, _pending.epoch); // protection: bond-locked
         uint256 bond = _bonds[msg.sender];
-        if (amount > bond) revert FeeRouterInsufficientBalance(msg.sender, bond, amount);
+        if (amount > bond) revert FeeRouterInsufficientBalance(msg.sender, bond, amount); // protection: bond-balance
         unchecked {
             _bonds[msg.sender] = bond - amount;
         }
@@ -362,19 +358,22 @@ contract FeeRouter is AccessControl, ReentrancyGuardTransient {
 
     /// @notice Sets the fee splits, in basis points; a pending epoch keeps the splits it was posted under.
     /// Emits a {SplitsSet} event. Requirements: the caller holds `PARAMETERS_ROLE`; the shares sum to 10,000.
-    function setSplits(Splits calldata splits_) external onlyRole(PARAMETERS_ROLE) {
+    function setSplits(Splits calldata splits_) external {
+        _checkRole(PARAMETERS_ROLE); // protection: splits-role
         _setSplits(splits_);
     }
 
     /// @notice Sets the dispute window for epochs posted from now on, in seconds.
     /// Emits a {DisputeWindowSet} event. Requirements: the caller holds `PARAMETERS_ROLE`; 1..MAX_PERIOD.
-    function setDisputeWindow(uint64 disputeWindow_) external onlyRole(PARAMETERS_ROLE) {
+    function setDisputeWindow(uint64 disputeWindow_) external {
+        _checkRole(PARAMETERS_ROLE); // protection: window-role
         _setDisputeWindow(disputeWindow_);
     }
 
     /// @notice Sets the bond a settler must hold to post an epoch.
     /// Emits a {MinSettlerBondSet} event. Requirements: the caller holds `PARAMETERS_ROLE`.
-    function setMinSettlerBond(uint256 minSettlerBond_) external onlyRole(PARAMETERS_ROLE) {
+    function setMinSettlerBond(uint256 minSettlerBond_) external {
+        _checkRole(PARAMETERS_ROLE); // protection: bond-role
         _setMinSettlerBond(minSettlerBond_);
     }
 
@@ -399,7 +398,8 @@ contract FeeRouter is AccessControl, ReentrancyGuardTransient {
         AgentFees[] calldata agents_,
         AdapterCreatorFees[] calldata adapterCreators,
         uint256 contributorsPaid
-    ) external onlyRole(SETTLER_ROLE) nonReentrant {
+    ) external nonReentrant {
+        _checkRole(SETTLER_ROLE); // protection: settler-role
         _checkCanPost(epoch, receiptsRoot);
         Splits memory splits_ = _splits;
         uint256 charged = _debit(charges);
@@ -421,7 +421,7 @@ contract FeeRouter is AccessControl, ReentrancyGuardTransient {
         nonReentrant
     {
         PendingEpoch memory p = _pending;
-        if (p.epoch == 0 || p.epoch != epoch) revert FeeRouterNotPending(epoch);
+        if (p.epoch == 0 || p.epoch != epoch) revert FeeRouterNotPending(epoch); // protection: finalize-pending
         if (block.timestamp < p.finalizesAt) revert FeeRouterDisputeWindowOpen(epoch, p.finalizesAt); // protection: window
         if (keccak256(abi.encode(agents_, adapterCreators)) != p.routingHash) revert FeeRouterRoutingMismatch(epoch); // protection: routing-hash
 
@@ -437,10 +437,11 @@ contract FeeRouter is AccessControl, ReentrancyGuardTransient {
     /// become refundable ({refundCharges}) and up to `slash` of its settler's bond goes to the treasury.
     /// Emits an {EpochVetoed} event.
     /// Requirements: the caller holds `VETO_ROLE`; `epoch` is pending; its window has not passed.
-    function vetoEpoch(uint64 epoch, uint256 slash) external onlyRole(VETO_ROLE) nonReentrant {
+    function vetoEpoch(uint64 epoch, uint256 slash) external nonReentrant {
+        _checkRole(VETO_ROLE); // protection: veto-role
         PendingEpoch memory p = _pending;
-        if (p.epoch == 0 || p.epoch != epoch) revert FeeRouterNotPending(epoch);
-        if (block.timestamp >= p.finalizesAt) revert FeeRouterDisputeWindowClosed(epoch, p.finalizesAt);
+        if (p.epoch == 0 || p.epoch != epoch) revert FeeRouterNotPending(epoch); // protection: veto-pending
+        if (block.timestamp >= p.finalizesAt) revert FeeRouterDisputeWindowClosed(epoch, p.finalizesAt); // protection: veto-window
         uint256 bond = _bonds[p.settler];
         uint256 slashed = slash < bond ? slash : bond;
         _bonds[p.settler] = bond - slashed;
@@ -459,7 +460,7 @@ contract FeeRouter is AccessControl, ReentrancyGuardTransient {
         EpochRecord storage record = _epochs[epoch];
         if (record.status != EpochStatus.Vetoed) revert FeeRouterNotRefundable(epoch); // protection: refund-once
         VetoedEpoch memory vetoed = _vetoed[epoch];
-        if (keccak256(abi.encode(charges)) != vetoed.chargesHash) revert FeeRouterChargesMismatch(epoch);
+        if (keccak256(abi.encode(charges)) != vetoed.chargesHash) revert FeeRouterChargesMismatch(epoch); // protection: refund-charges
         record.status = EpochStatus.Refunded;
         uint256 total;
         for (uint256 i = 0; i < charges.length; ++i) {
@@ -625,7 +626,7 @@ contract FeeRouter is AccessControl, ReentrancyGuardTransient {
             previous = payer;
             _useCap(payer, amount);
             uint256 balance = _balances[payer];
-            if (amount > balance) revert FeeRouterInsufficientBalance(payer, balance, amount);
+            if (amount > balance) revert FeeRouterInsufficientBalance(payer, balance, amount); // protection: charge-balance
             // Checked just above: amount ≤ balance.
             unchecked {
                 _balances[payer] = balance - amount;
@@ -720,9 +721,7 @@ contract FeeRouter is AccessControl, ReentrancyGuardTransient {
         EpochRecord storage record = _epochs[epoch];
         if (record.status != EpochStatus.Final) revert FeeRouterEpochNotFinal(epoch);
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(account, amount))));
-        if (!MerkleProof.verifyCalldata(proof, record.payoutsRoot, leaf)) {
-            revert FeeRouterInvalidProof(epoch, account, amount);
-        }
+        if (!MerkleProof.verifyCalldata(proof, record.payoutsRoot, leaf)) revert FeeRouterInvalidProof(epoch, account, amount); // protection: claim-proof
         if (_claimed[epoch][account]) revert FeeRouterAlreadyClaimed(epoch, account); // protection: claim-once
         uint256 available = record.contributorsFunded - record.contributorsClaimed;
         if (amount > available) revert FeeRouterUnderfunded(epoch, available, amount); // protection: epoch-funds

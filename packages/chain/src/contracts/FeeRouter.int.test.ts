@@ -1,16 +1,18 @@
-import { type Address, zeroHash } from 'viem'
+import type { Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { revertOf } from '../testing/revertOf.js'
 import {
   AGENTS,
-  addressOf,
   creatorOf,
+  DISPUTE_WINDOW,
+  MIN_BOND,
   OPEN,
   OUTSIDER,
   PAYER_A,
   PAYER_B,
   PAYER_C,
   PAYERS,
+  ROLES,
   SETTLER,
   SPLITS,
   STAKED_AGENTS,
@@ -18,26 +20,19 @@ import {
   WITHDRAWAL_DELAY,
 } from './feeRouterFixture.js'
 import {
-  type AdapterCreatorFees,
-  type AgentFees,
-  adapterCreatorFees,
+  ADAPTER_X,
+  ADAPTER_Y,
+  buildEpoch,
   type Charge,
+  earnings,
   expectedSplit,
-  payoutsTree,
-  receiptsTree,
+  totalOf,
 } from './feeRouterSettlement.js'
 
 const fixture = useFeeRouter()
-const { address, routerAs, tokenAs, mined, eventsIn, balanceOf, treasury } = fixture
+const { address, routerAs, tokenAs, mined, eventsIn, balanceOf, treasury, post, finalize } = fixture
 
-const [CONTRIBUTOR_1, CONTRIBUTOR_2, CONTRIBUTOR_3] = ['c1', 'c2', 'c3'].map(addressOf) as [
-  Address,
-  Address,
-  Address,
-]
-const [ADAPTER_X, ADAPTER_Y] = [addressOf('adapter x'), addressOf('adapter y')]
 const DEPOSITS = [OPEN(100n), OPEN(50n), OPEN(20n)] as const
-
 /** Odd wei amounts so that every floor leaves dust. */
 const CHARGES_1 = () =>
   [
@@ -45,86 +40,29 @@ const CHARGES_1 = () =>
     { payer: address(PAYER_B), amount: OPEN(7n) + 13n },
     { payer: address(PAYER_C), amount: OPEN(3n) + 7n },
   ] satisfies Charge[]
-const totalOf = (charges: readonly Charge[]) => charges.reduce((a, c) => a + c.amount, 0n)
-/** Spreads `total` over the three agents unevenly (about 47%, 29% and 24%). */
-function agentFeesOf(total: bigint): AgentFees[] {
-  const first = (total * 47n) / 100n + 1n
-  const second = (total * 29n) / 100n + 3n
-  return [
-    { agentId: AGENTS[0], fees: first },
-    { agentId: AGENTS[1], fees: second },
-    { agentId: AGENTS[2], fees: total - first - second },
-  ]
-}
 
 async function depositAll() {
   for (const [k, i] of PAYERS.entries()) await mined(routerAs(i).write.deposit([DEPOSITS[k]!]))
 }
-
-type Epoch = {
-  epoch: bigint
-  charges: Charge[]
-  agents: AgentFees[]
-  adapters: AdapterCreatorFees[]
-  contributorsPaid: bigint
-  payouts: ReturnType<typeof payoutsTree>
-  receiptsRoot: `0x${string}`
-}
-
-/** Builds an epoch whose contributors earn `earned` this epoch on top of `previous` cumulative payouts. */
-function buildEpoch(
-  epoch: bigint,
-  charges: Charge[],
-  earned: ReadonlyMap<Address, bigint>,
-  previous: ReadonlyMap<Address, bigint> = new Map(),
-): Epoch & { cumulative: Map<Address, bigint> } {
-  const agents = agentFeesOf(totalOf(charges))
-  const { adapterPool } = expectedSplit(agents, 0n)
-  const cumulative = new Map(previous)
-  for (const [account, amount] of earned) cumulative.set(account, (cumulative.get(account) ?? 0n) + amount)
-  return {
-    epoch,
-    charges,
-    agents,
-    adapters: adapterCreatorFees(adapterPool, ADAPTER_X, ADAPTER_Y),
-    contributorsPaid: [...earned.values()].reduce((a, b) => a + b, 0n),
-    payouts: payoutsTree(cumulative),
-    receiptsRoot: receiptsTree(5, epoch).root as `0x${string}`,
-    cumulative,
-  }
-}
-
-/** Contributors earn about half, 30% and 15% of the pool; the remaining ~5% stands for no-evidence answers. */
-function earnings(charges: Charge[]): Map<Address, bigint> {
-  const { contributorPool } = expectedSplit(agentFeesOf(totalOf(charges)), 0n)
-  return new Map([
-    [CONTRIBUTOR_1, (contributorPool * 50n) / 100n + 1n],
-    [CONTRIBUTOR_2, (contributorPool * 30n) / 100n],
-    [CONTRIBUTOR_3, (contributorPool * 15n) / 100n - 3n],
-  ])
-}
-
-const settle = (e: Epoch, as: number = SETTLER) =>
-  routerAs(as).write.settleEpoch([
-    e.epoch,
-    e.receiptsRoot,
-    e.payouts.root,
-    e.charges,
-    e.agents,
-    e.adapters,
-    e.contributorsPaid,
-  ])
+const depositOf = (payer: string) => DEPOSITS[PAYERS.findIndex((i) => address(i) === payer)]!
 
 describe('FeeRouter deployment', () => {
-  it('is owned by the treasury Safe, with the settler, splits and delay it was given', async () => {
+  it('gives every role to the treasury Safe, SETTLER_ROLE to the settler, and the parameters it was given', async () => {
     const router = routerAs(0)
-    expect(await router.read.owner()).toBe(treasury())
-    expect(await router.read.treasury()).toBe(treasury())
-    expect(await router.read.settler()).toBe(address(SETTLER))
+    const safe = treasury()
+    for (const role of [ROLES.admin, ROLES.parameters, ROLES.veto])
+      expect(await router.read.hasRole([role, safe])).toBe(true)
+    expect(await router.read.hasRole([ROLES.settler, address(SETTLER)])).toBe(true)
+    expect(await router.read.hasRole([ROLES.settler, safe])).toBe(false)
+    for (const role of [ROLES.admin, ROLES.parameters, ROLES.veto])
+      expect(await router.read.hasRole([role, address(SETTLER)])).toBe(false)
+    expect(await router.read.treasury()).toBe(safe)
     expect(await router.read.splits()).toEqual(SPLITS)
     expect(await router.read.withdrawalDelay()).toBe(WITHDRAWAL_DELAY)
+    expect(await router.read.disputeWindow()).toBe(DISPUTE_WINDOW)
+    expect(await router.read.minSettlerBond()).toBe(MIN_BOND)
     expect(await router.read.lastEpoch()).toBe(0n)
-    expect(await router.read.payoutsRoot()).toBe(zeroHash)
+    expect((await router.read.pendingEpoch()).epoch).toBe(0n)
   })
 })
 
@@ -138,11 +76,11 @@ describe('prepaid balances', () => {
     await mined(router.write.depositFor([address(OUTSIDER), OPEN(2n)]))
     expect(await router.read.balanceOf([address(PAYER_A)])).toBe(OPEN(10n))
     expect(await router.read.balanceOf([address(OUTSIDER)])).toBe(OPEN(2n))
-    expect(await balanceOf(fixture.routerAddress())).toBe(OPEN(12n))
+    expect(await balanceOf(fixture.routerAddress())).toBe(OPEN(12n) + MIN_BOND)
     expect(await revertOf(router.write.deposit([0n]))).toEqual({ errorName: 'FeeRouterZeroAmount', args: [] })
   })
 
-  it('withdraws only a requested amount after the delay, and not more than the balance', async () => {
+  it('withdraws only a requested amount after the delay, and not more than charges left', async () => {
     const router = routerAs(PAYER_A)
     const payer = address(PAYER_A)
     await mined(router.write.deposit([OPEN(10n)]))
@@ -163,10 +101,9 @@ describe('prepaid balances', () => {
       errorName: 'FeeRouterWithdrawalLocked',
       args: [payer, OPEN(10n), unlocksAt],
     })
+    // An epoch posted meanwhile charged 7 (the balance stays chargeable): the balance bounds the withdrawal.
+    await mined(post(buildEpoch(1n, [{ payer, amount: OPEN(7n) }], new Map())))
     await fixture.passTime(WITHDRAWAL_DELAY)
-    // A settlement charged 7 meanwhile: the balance, not the request, bounds the withdrawal.
-    const charges = [{ payer, amount: OPEN(7n) }]
-    await mined(settle(buildEpoch(1n, charges, new Map())))
     expect(await revertOf(router.write.withdraw([OPEN(4n)]))).toEqual({
       errorName: 'FeeRouterInsufficientBalance',
       args: [payer, OPEN(3n), OPEN(4n)],
@@ -180,12 +117,152 @@ describe('prepaid balances', () => {
   })
 })
 
-describe('settleEpoch', () => {
+describe('postEpoch', () => {
+  it('debits the charges into escrow and opens the dispute window, paying nobody yet', async () => {
+    await depositAll()
+    const e = buildEpoch(1n, CHARGES_1(), earnings(CHARGES_1()))
+    const routerHeld = await balanceOf(fixture.routerAddress())
+    const receipt = await mined(post(e))
+    const { timestamp } = await fixture.env.connection.publicClient.getBlock({
+      blockNumber: receipt.blockNumber,
+    })
+    const finalizesAt = timestamp + DISPUTE_WINDOW
+    expect(eventsIn(receipt)).toEqual([
+      [
+        'EpochPosted',
+        {
+          epoch: 1n,
+          settler: address(SETTLER),
+          receiptsRoot: e.receiptsRoot,
+          payoutsRoot: e.payouts.root,
+          totalCharged: totalOf(e.charges),
+          contributorsPaid: e.contributorsPaid,
+          finalizesAt,
+        },
+      ],
+    ])
+    expect(await balanceOf(fixture.routerAddress())).toBe(routerHeld)
+    const router = routerAs(0)
+    for (const charge of e.charges)
+      expect(await router.read.balanceOf([charge.payer])).toBe(depositOf(charge.payer) - charge.amount)
+    const pending = await router.read.pendingEpoch()
+    expect(pending).toMatchObject({
+      epoch: 1n,
+      postedAt: timestamp,
+      finalizesAt,
+      settler: address(SETTLER),
+      splits: SPLITS,
+      charged: totalOf(e.charges),
+      contributorsPaid: e.contributorsPaid,
+    })
+    expect(await router.read.epochOf([1n])).toEqual({
+      receiptsRoot: e.receiptsRoot,
+      payoutsRoot: e.payouts.root,
+      contributorsFunded: 0n,
+      contributorsClaimed: 0n,
+      status: 1,
+    })
+    expect(await router.read.receiptsRootOf([1n])).toBe(`0x${'00'.repeat(32)}`)
+    expect(await router.read.lastEpoch()).toBe(1n)
+  })
+
+  it('refuses a caller without SETTLER_ROLE, even bonded', async () => {
+    await depositAll()
+    await mined(routerAs(OUTSIDER).write.depositBond([MIN_BOND]))
+    expect(await revertOf(post(buildEpoch(1n, CHARGES_1(), new Map()), OUTSIDER))).toEqual({
+      errorName: 'AccessControlUnauthorizedAccount',
+      args: [address(OUTSIDER), ROLES.settler],
+    })
+  })
+
+  it('refuses an epoch out of order, and a second epoch while one is pending', async () => {
+    await depositAll()
+    const charges = [{ payer: address(PAYER_A), amount: OPEN(1n) }]
+    expect(await revertOf(post(buildEpoch(2n, charges, new Map())))).toEqual({
+      errorName: 'FeeRouterUnexpectedEpoch',
+      args: [1n, 2n],
+    })
+    await mined(post(buildEpoch(1n, charges, new Map())))
+    expect(await revertOf(post(buildEpoch(2n, charges, new Map())))).toEqual({
+      errorName: 'FeeRouterEpochPending',
+      args: [1n],
+    })
+    await fixture.passTime(DISPUTE_WINDOW)
+    await mined(finalize(buildEpoch(1n, charges, new Map())))
+    expect(await revertOf(post(buildEpoch(1n, charges, new Map())))).toEqual({
+      errorName: 'FeeRouterUnexpectedEpoch',
+      args: [2n, 1n],
+    })
+    await mined(post(buildEpoch(2n, charges, new Map())))
+  })
+
+  it('refuses charges not sorted by payer, a payer twice, and an empty receipts root', async () => {
+    await depositAll()
+    const e = buildEpoch(1n, CHARGES_1(), new Map())
+    const unsorted = { ...e, charges: [...e.charges].reverse() }
+    expect(await revertOf(post(unsorted))).toEqual({ errorName: 'FeeRouterChargesNotSorted', args: [1n] })
+    const [first] = e.charges
+    const twice = { ...e, charges: [first!, first!] }
+    expect(await revertOf(post(twice))).toEqual({ errorName: 'FeeRouterChargesNotSorted', args: [1n] })
+    const rootless = { ...e, receiptsRoot: `0x${'00'.repeat(32)}` as Hex }
+    expect(await revertOf(post(rootless))).toEqual({ errorName: 'FeeRouterEmptyReceiptsRoot', args: [] })
+  })
+
+  it('refuses a payer without the balance to cover its charge, naming it', async () => {
+    await depositAll()
+    const charges = CHARGES_1().map((c) =>
+      c.payer === address(PAYER_C) ? { ...c, amount: DEPOSITS[2] + 1n } : c,
+    )
+    expect(await revertOf(post(buildEpoch(1n, charges, new Map())))).toEqual({
+      errorName: 'FeeRouterInsufficientBalance',
+      args: [address(PAYER_C), DEPOSITS[2], DEPOSITS[2] + 1n],
+    })
+  })
+
+  it('refuses agents fees that do not add up to the charges', async () => {
+    await depositAll()
+    const e = buildEpoch(1n, CHARGES_1(), new Map())
+    e.agents[0]!.fees += 1n
+    const total = totalOf(e.charges)
+    expect(await revertOf(post(e))).toEqual({
+      errorName: 'FeeRouterUnbalancedSettlement',
+      args: [total, total + 1n],
+    })
+  })
+
+  it('refuses adapter creators not paid exactly their pool, and contributors paid more than theirs', async () => {
+    await depositAll()
+    const e = buildEpoch(1n, CHARGES_1(), new Map())
+    const { adapterPool, contributorPool } = expectedSplit(e.agents, 0n)
+    e.adapters[1]!.amount -= 1n
+    expect(await revertOf(post(e))).toEqual({
+      errorName: 'FeeRouterUnbalancedAdapterFees',
+      args: [adapterPool, adapterPool - 1n],
+    })
+    e.adapters[1]!.amount += 1n
+    e.contributorsPaid = contributorPool + 1n
+    expect(await revertOf(post(e))).toEqual({
+      errorName: 'FeeRouterContributorsOverpaid',
+      args: [contributorPool, contributorPool + 1n],
+    })
+  })
+
+  it('refuses an agent without a creator', async () => {
+    await depositAll()
+    const e = buildEpoch(1n, CHARGES_1(), new Map())
+    e.agents[2]!.agentId = 99n
+    expect(await revertOf(post(e))).toEqual({ errorName: 'FeeRouterUnknownAgent', args: [99n] })
+  })
+})
+
+describe('finalizeEpoch', () => {
   it('routes one epoch of 3 payers and 3 agents to every party, to the wei', async () => {
     await depositAll()
     const e = buildEpoch(1n, CHARGES_1(), earnings(CHARGES_1()))
     const expected = expectedSplit(e.agents, e.contributorsPaid)
     expect(e.contributorsPaid).toBeLessThan(expected.contributorPool)
+    await mined(post(e))
+    await fixture.passTime(DISPUTE_WINDOW)
 
     const parties = [
       ...AGENTS.map(creatorOf),
@@ -196,21 +273,10 @@ describe('settleEpoch', () => {
       fixture.routerAddress(),
     ]
     const before = await Promise.all(parties.map(balanceOf))
-    const receipt = await mined(settle(e))
+    const receipt = await mined(finalize(e))
     const delta = (await Promise.all(parties.map(balanceOf))).map((b, i) => b - before[i]!)
 
-    expect(eventsIn(receipt)).toEqual([
-      [
-        'EpochSettled',
-        {
-          epoch: 1n,
-          receiptsRoot: e.receiptsRoot,
-          payoutsRoot: e.payouts.root,
-          totalCharged: expected.total,
-          contributorsPaid: e.contributorsPaid,
-        },
-      ],
-    ])
+    expect(eventsIn(receipt)).toEqual([['EpochFinalized', { epoch: 1n }]])
     const stakersOfUnstaked = expected.stakers[2]!
     expect(delta).toEqual([
       ...expected.creators,
@@ -229,162 +295,40 @@ describe('settleEpoch', () => {
     expect(await staking.read.rewardOf([AGENTS[2]])).toBe(0n)
 
     const router = routerAs(0)
-    for (const [k, charge] of e.charges.entries())
-      expect(await router.read.balanceOf([charge.payer])).toBe(DEPOSITS[k]! - charge.amount)
+    for (const charge of e.charges)
+      expect(await router.read.balanceOf([charge.payer])).toBe(depositOf(charge.payer) - charge.amount)
     expect(await balanceOf(fixture.routerAddress())).toBe(
-      DEPOSITS.reduce((a, b) => a + b, 0n) - expected.total + e.contributorsPaid,
+      DEPOSITS.reduce((a, b) => a + b, 0n) - expected.total + e.contributorsPaid + MIN_BOND,
     )
-    expect(await router.read.lastEpoch()).toBe(1n)
     expect(await router.read.receiptsRootOf([1n])).toBe(e.receiptsRoot)
-    expect(await router.read.payoutsRoot()).toBe(e.payouts.root)
-    expect(await router.read.contributorTotals()).toEqual([e.contributorsPaid, 0n])
+    expect(await router.read.epochOf([1n])).toMatchObject({
+      contributorsFunded: e.contributorsPaid,
+      contributorsClaimed: 0n,
+      status: 2,
+    })
+    expect((await router.read.pendingEpoch()).epoch).toBe(0n)
   })
 
-  it('refuses a caller other than the settler', async () => {
+  it('pays under the splits the epoch was posted with, not those set while it waited', async () => {
     await depositAll()
     const e = buildEpoch(1n, CHARGES_1(), new Map())
-    expect(await revertOf(settle(e, OUTSIDER))).toEqual({
-      errorName: 'FeeRouterUnauthorizedSettler',
-      args: [address(OUTSIDER)],
-    })
+    await mined(post(e))
+    const changed = { contributors: 0, agentCreator: 0, adapterCreators: 0, stakers: 0, treasury: 10_000 }
+    await fixture.asSafe({ functionName: 'setSplits', args: [changed] })
+    expect(await routerAs(0).read.splits()).toEqual(changed)
+    await fixture.passTime(DISPUTE_WINDOW)
+    const before = await balanceOf(creatorOf(AGENTS[0]))
+    await mined(finalize(e))
+    const { creators } = expectedSplit(e.agents, 0n)
+    expect((await balanceOf(creatorOf(AGENTS[0]))) - before).toBe(creators[0])
   })
 
-  it('refuses an epoch out of order, and settling one twice', async () => {
-    await depositAll()
-    const charges = [{ payer: address(PAYER_A), amount: OPEN(1n) }]
-    expect(await revertOf(settle(buildEpoch(2n, charges, new Map())))).toEqual({
-      errorName: 'FeeRouterUnexpectedEpoch',
-      args: [1n, 2n],
-    })
-    await mined(settle(buildEpoch(1n, charges, new Map())))
-    expect(await revertOf(settle(buildEpoch(1n, charges, new Map())))).toEqual({
-      errorName: 'FeeRouterUnexpectedEpoch',
-      args: [2n, 1n],
-    })
-  })
-
-  it('refuses a payer without the balance to cover its charge', async () => {
-    await depositAll()
-    const charges = [...CHARGES_1(), { payer: address(PAYER_C), amount: OPEN(17n) }]
-    const remaining = DEPOSITS[2] - CHARGES_1()[2]!.amount
-    expect(await revertOf(settle(buildEpoch(1n, charges, new Map())))).toEqual({
-      errorName: 'FeeRouterInsufficientBalance',
-      args: [address(PAYER_C), remaining, OPEN(17n)],
-    })
-  })
-
-  it('refuses agents fees that do not add up to the charges', async () => {
-    await depositAll()
-    const e = buildEpoch(1n, CHARGES_1(), new Map())
-    e.agents[0]!.fees += 1n
-    const total = totalOf(e.charges)
-    expect(await revertOf(settle(e))).toEqual({
-      errorName: 'FeeRouterUnbalancedSettlement',
-      args: [total, total + 1n],
-    })
-  })
-
-  it('refuses adapter creators not paid exactly their pool, and contributors paid more than theirs', async () => {
-    await depositAll()
-    const e = buildEpoch(1n, CHARGES_1(), new Map())
-    const { adapterPool, contributorPool } = expectedSplit(e.agents, 0n)
-    e.adapters[1]!.amount -= 1n
-    expect(await revertOf(settle(e))).toEqual({
-      errorName: 'FeeRouterUnbalancedAdapterFees',
-      args: [adapterPool, adapterPool - 1n],
-    })
-    e.adapters[1]!.amount += 1n
-    e.contributorsPaid = contributorPool + 1n
-    expect(await revertOf(settle(e))).toEqual({
-      errorName: 'FeeRouterContributorsOverpaid',
-      args: [contributorPool, contributorPool + 1n],
-    })
-  })
-
-  it('refuses an agent without a creator', async () => {
-    await depositAll()
-    const e = buildEpoch(1n, CHARGES_1(), new Map())
-    e.agents[2]!.agentId = 99n
-    expect(await revertOf(settle(e))).toEqual({ errorName: 'FeeRouterUnknownAgent', args: [99n] })
-  })
-})
-
-describe('claim', () => {
-  it('pays a contributor with a proof, once; a later epoch pays only the increase', async () => {
-    await depositAll()
-    const first = buildEpoch(1n, CHARGES_1(), earnings(CHARGES_1()))
-    await mined(settle(first))
-    const router = routerAs(OUTSIDER) // anyone may claim on a contributor's behalf
-    const { account, cumulative, proof } = first.payouts.proofOf(CONTRIBUTOR_1)
-    const receipt = await mined(router.write.claim([account, cumulative, proof]))
-    expect(eventsIn(receipt)).toEqual([['Claimed', { account, amount: cumulative, cumulative }]])
-    // A first claim to an address holding no OPEN writes two fresh slots (claimed, token balance).
-    expect(receipt.gasUsed).toBeLessThanOrEqual(100_000n)
-    expect(await balanceOf(CONTRIBUTOR_1)).toBe(cumulative)
-    expect(await router.read.claimed([CONTRIBUTOR_1])).toBe(cumulative)
-    expect(await revertOf(router.write.claim([account, cumulative, proof]))).toEqual({
-      errorName: 'FeeRouterNothingToClaim',
-      args: [CONTRIBUTOR_1],
-    })
-    expect(await balanceOf(CONTRIBUTOR_1)).toBe(cumulative)
-
-    const charges2 = [{ payer: address(PAYER_B), amount: OPEN(20n) + 1n }]
-    const second = buildEpoch(2n, charges2, earnings(charges2), first.cumulative)
-    await mined(settle(second))
-    const next = second.payouts.proofOf(CONTRIBUTOR_1)
-    expect(next.cumulative).toBeGreaterThan(cumulative)
-    // The old root is gone: only the latest cumulative proves.
-    expect(await revertOf(router.write.claim([account, cumulative, proof]))).toMatchObject({
-      errorName: 'FeeRouterInvalidProof',
-    })
-    const again = await mined(router.write.claim([next.account, next.cumulative, next.proof]))
-    expect(again.gasUsed).toBeLessThanOrEqual(80_000n)
-    expect(eventsIn(again)).toEqual([
-      ['Claimed', { account, amount: next.cumulative - cumulative, cumulative: next.cumulative }],
-    ])
-    expect(await balanceOf(CONTRIBUTOR_1)).toBe(next.cumulative)
-    // A contributor who never claimed gets both epochs at once.
-    const other = second.payouts.proofOf(CONTRIBUTOR_2)
-    await mined(router.write.claim([other.account, other.cumulative, other.proof]))
-    expect(await balanceOf(CONTRIBUTOR_2)).toBe(other.cumulative)
-    const funded = first.contributorsPaid + second.contributorsPaid
-    expect(await router.read.contributorTotals()).toEqual([funded, next.cumulative + other.cumulative])
-  })
-
-  it('refuses a bad proof: another amount, another account, or a proof of someone else', async () => {
-    await depositAll()
-    const e = buildEpoch(1n, CHARGES_1(), earnings(CHARGES_1()))
-    await mined(settle(e))
-    const router = routerAs(OUTSIDER)
-    const { account, cumulative, proof } = e.payouts.proofOf(CONTRIBUTOR_1)
-    expect(await revertOf(router.write.claim([account, cumulative + 1n, proof]))).toEqual({
-      errorName: 'FeeRouterInvalidProof',
-      args: [account, cumulative + 1n],
-    })
-    expect(await revertOf(router.write.claim([CONTRIBUTOR_2, cumulative, proof]))).toEqual({
-      errorName: 'FeeRouterInvalidProof',
-      args: [CONTRIBUTOR_2, cumulative],
-    })
-    const theirs = e.payouts.proofOf(CONTRIBUTOR_2)
-    expect(await revertOf(router.write.claim([account, cumulative, theirs.proof]))).toEqual({
-      errorName: 'FeeRouterInvalidProof',
-      args: [account, cumulative],
-    })
-    expect(await balanceOf(CONTRIBUTOR_1)).toBe(0n)
-  })
-
-  it('never pays more than settlements funded, even under a root that promises more', async () => {
-    await depositAll()
-    const charges = [{ payer: address(PAYER_A), amount: OPEN(20n) }]
-    // A faulty settler publishes a root promising 1,000 OPEN but funds only 1 OPEN.
-    const e = buildEpoch(1n, charges, new Map([[CONTRIBUTOR_1, OPEN(1000n)]]))
-    e.contributorsPaid = OPEN(1n)
-    await mined(settle(e))
-    const { account, cumulative, proof } = e.payouts.proofOf(CONTRIBUTOR_1)
-    expect(await revertOf(routerAs(OUTSIDER).write.claim([account, cumulative, proof]))).toEqual({
-      errorName: 'FeeRouterUnderfunded',
-      args: [OPEN(1n), OPEN(1000n)],
-    })
+  it('settles an epoch without charges (no receipts paid): nothing moves', async () => {
+    const e = buildEpoch(1n, [], new Map())
+    const held = await balanceOf(fixture.routerAddress())
+    await fixture.settle({ ...e, agents: [], adapters: [] })
+    expect(await balanceOf(fixture.routerAddress())).toBe(held)
+    expect((await routerAs(0).read.epochOf([1n])).status).toBe(2)
   })
 })
 

@@ -17,21 +17,25 @@ import {
 } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defaultProtocolParameters } from '../deploy/protocolParameters.js'
+import { devnetProtocolParameters } from '../deploy/protocolParameters.js'
 import { type DeployedDevnet, deployedDevnet } from '../testing/deployedDevnet.js'
 import { revertOf } from '../testing/revertOf.js'
-import { adapterCreatorFees, payoutsTree, receiptsTree } from './feeRouterSettlement.js'
+import { ROLES } from './feeRouterFixture.js'
+import { adapterCreatorFees, payoutsTree, receiptsTree, sortCharges } from './feeRouterSettlement.js'
 
 /**
- * Epoch 1 settled on the REAL deployed AgentRegistry, AgentStaking and FeeRouter (no mocks), with the default
- * splits (contributors 40%, agent creator 20%, adapter creators 10%, stakers 20%, treasury 10%). Expected
+ * Epoch 1 posted, left through its dispute window and finalised on the REAL deployed AgentRegistry,
+ * AgentStaking and FeeRouter (no mocks), with the devnet's parameters (the default splits: contributors 40%,
+ * agent creator 20%, adapter creators 10%, stakers 20%, treasury 10%; a 10 s window). Expected
  * amounts are computed here independently: every share is ⌊fees × bps / 10000⌋ per agent; stakers' rewards
  * follow AgentStaking's floors: rewardPerShare = ⌊share × 1e27 / activeShares⌋, a position earns
  * ⌊shares × rewardPerShare / 1e27⌋ (shares = staked wei, the pool never being slashed); the wei lost to
  * those floors stay in AgentStaking.
  */
-const SPLITS = defaultProtocolParameters.splits
+const { splits: SPLITS, disputeWindow, minSettlerBond } = devnetProtocolParameters
+/** Dev account 9 settles and holds no OPEN: its bond comes from the ecosystem holder, dev account 5. */
 const SETTLER = 9
+const ECOSYSTEM = 5
 const PRECISION = 10n ** 27n
 const share = (fees: bigint, bps: number) => (fees * BigInt(bps)) / 10_000n
 const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n)
@@ -49,7 +53,8 @@ const STAKES = [
   { staker: 1, agent: 0, amount: parseEther('876.5') + 7n, funder: 4 },
   { staker: 2, agent: 1, amount: parseEther('500') + 3n, funder: 5 },
 ] as const
-/** Deposits funded by dev account 6; charges with odd wei so that every floor leaves dust. */
+/** Deposits funded by dev account 6, each payer authorising its deposit per day; charges with odd wei so that
+ * every floor leaves dust. */
 const DEPOSITS = [parseEther('100'), parseEther('50'), parseEther('20')]
 const CHARGES = [parseEther('12.345678901234567891'), parseEther('7') + 13n, parseEther('3') + 7n]
 
@@ -102,7 +107,7 @@ describe('FeeRouter on the deployed AgentRegistry and AgentStaking', () => {
 
   let holders: Address[]
   let supplyBefore: bigint[]
-  let settleDeltas: bigint[]
+  let finalizeDeltas: bigint[]
   const watched = () => [
     ...CREATORS.map((c) => c.address),
     ADAPTER_X,
@@ -140,28 +145,43 @@ describe('FeeRouter on the deployed AgentRegistry and AgentStaking', () => {
       await mined(token(dev(6)).write.transfer([payer.address, DEPOSITS[k]!]))
       await mined(token(payer).write.approve([contracts.FeeRouter, DEPOSITS[k]!]))
       await mined(router(payer).write.deposit([DEPOSITS[k]!]))
+      await mined(router(payer).write.authorizeCharges([DEPOSITS[k]!, 24n * 3600n]))
     }
-    const before = await balancesOf(watched())
-    const charges = PAYERS.map((p, k) => ({ payer: p.address, amount: CHARGES[k]! }))
+    const settler = dev(SETTLER)
+    await mined(token(dev(ECOSYSTEM)).write.transfer([settler.address, minSettlerBond]))
+    await mined(token(settler).write.approve([contracts.FeeRouter, minSettlerBond]))
+    await mined(router(settler).write.depositBond([minSettlerBond]))
+    const charges = sortCharges(PAYERS.map((p, k) => ({ payer: p.address, amount: CHARGES[k]! })))
     const root = receiptsTree(4, 1n).root as Hex
     const args = [1n, root, payouts.root, charges, agents(), adapters, contributorsPaid] as const
-    await mined(router(dev(SETTLER)).write.settleEpoch(args))
-    settleDeltas = deltas(before, await balancesOf(watched()))
+    await mined(router(settler).write.postEpoch(args))
+    await test.increaseTime({ seconds: Number(disputeWindow) })
+    await test.mine({ blocks: 1 })
+    const before = await balancesOf(watched())
+    await mined(router(dev(0)).write.finalizeEpoch([1n, agents(), adapters]))
+    finalizeDeltas = deltas(before, await balancesOf(watched()))
   })
   afterAll(() => env?.cleanup())
 
-  it('is wired as deployed: the router settles into AgentStaking, dev account 9 settles', async () => {
+  it('is wired as deployed: the router settles into AgentStaking, dev account 9 settles, the Safe holds the powers', async () => {
     expect(await staking(dev(0)).read.feeRouter()).toBe(env.manifest.contracts.FeeRouter)
     expect(await router(dev(0)).read.staking()).toBe(env.manifest.contracts.AgentStaking)
     expect(await router(dev(0)).read.agents()).toBe(env.manifest.contracts.AgentRegistry)
-    expect(await router(dev(0)).read.settler()).toBe(env.devnet.accounts[SETTLER]!.address)
+    const settler = env.devnet.accounts[SETTLER]!.address
+    expect(await router(dev(0)).read.hasRole([ROLES.settler, settler])).toBe(true)
+    for (const role of [ROLES.admin, ROLES.parameters, ROLES.veto])
+      expect(await router(dev(0)).read.hasRole([role, env.manifest.treasurySafe.address])).toBe(true)
     expect(await router(dev(0)).read.splits()).toEqual(SPLITS)
+    expect(await router(dev(0)).read.disputeWindow()).toBe(disputeWindow)
+    expect(await router(dev(0)).read.minSettlerBond()).toBe(minSettlerBond)
+    expect(await router(dev(0)).read.bondOf([settler])).toBe(minSettlerBond)
     expect(await router(dev(0)).read.lastEpoch()).toBe(1n)
+    expect((await router(dev(0)).read.epochOf([1n])).status).toBe(2)
   })
 
   it('pays creators, adapter creators and the treasury to the wei, and funds stakers and contributors', () => {
     const toTreasury = total - sum(creatorShares) - sum(stakerShares) - adapterPool - contributorsPaid
-    expect(settleDeltas).toEqual([
+    expect(finalizeDeltas).toEqual([
       ...creatorShares,
       adapters[0]!.amount,
       adapters[1]!.amount,
@@ -199,18 +219,18 @@ describe('FeeRouter on the deployed AgentRegistry and AgentStaking', () => {
     expect(await balanceOf(env.manifest.contracts.AgentStaking)).toBe(staked + dust)
   })
 
-  it('lets a contributor claim its payout once with its proof', async () => {
+  it('lets a contributor claim its payout of the epoch once with its proof', async () => {
     const who = CONTRIBUTORS[0]!
-    const { account, cumulative, proof } = payouts.proofOf(who.address)
+    const { account, amount, proof } = payouts.proofOf(who.address)
     const before = await balanceOf(account)
-    await mined(router(who).write.claim([account, cumulative, proof]))
-    expect((await balanceOf(account)) - before).toBe(cumulative)
-    expect(await router(who).read.claimed([account])).toBe(cumulative)
-    expect(await revertOf(router(who).write.claim([account, cumulative, proof]))).toEqual({
-      errorName: 'FeeRouterNothingToClaim',
-      args: [account],
+    await mined(router(who).write.claim([1n, account, amount, proof]))
+    expect((await balanceOf(account)) - before).toBe(amount)
+    expect(await router(who).read.isClaimed([1n, account])).toBe(true)
+    expect(await revertOf(router(who).write.claim([1n, account, amount, proof]))).toEqual({
+      errorName: 'FeeRouterAlreadyClaimed',
+      args: [1n, account],
     })
-    const held = sum(DEPOSITS) - total + contributorsPaid - cumulative
+    const held = sum(DEPOSITS) - total + contributorsPaid - amount + minSettlerBond
     expect(await balanceOf(env.manifest.contracts.FeeRouter)).toBe(held)
   })
 

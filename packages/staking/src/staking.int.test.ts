@@ -6,18 +6,29 @@ import { createTestClient, custom, type Hex, keccak256, parseEther, toHex, zeroH
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
+  authorizeCharges,
   ChallengePendingError,
   challengeAgent,
   claimRewards,
+  depositFees,
+  depositSettlerBond,
   feeYield,
+  finalizeEpoch,
   getAgentStake,
   getPosition,
+  getSettlementState,
   InsufficientStakeError,
+  InvalidPeriodError,
   InvalidSplitsError,
   isAgentActive,
   NothingToWithdrawError,
   type ProposeAdminParameters,
+  postEpoch,
+  proposeAppointSettler,
+  proposeRemoveSettler,
   proposeResolveChallenge,
+  proposeSetDisputeWindow,
+  proposeSetMinSettlerBond,
   proposeSetSplits,
   proposeSetStakingParams,
   registerAgent,
@@ -242,36 +253,32 @@ describe('staking', () => {
     })
   })
 
-  it('reports fee yield from settled epochs and pays rewards', async () => {
+  it('reports fee yield from finalised epochs and pays rewards', async () => {
     const agentId = await activeAgent()
-    const router = contracts().FeeRouter
-    await send(PAYER, {
+    const payer = account(PAYER)
+    await depositFees(connection(), contracts(), { account: payer, amount: OPEN(100n) })
+    await authorizeCharges(connection(), contracts(), { account: payer, perPeriod: OPEN(100n), period: WEEK })
+    await send(FUNDER, {
       address: contracts().OpenToken,
       abi: openTokenAbi as never,
-      functionName: 'approve',
-      args: [router, OPEN(100n)],
+      functionName: 'transfer',
+      args: [account(SETTLER).address, OPEN(1_000n)],
     })
-    await send(PAYER, {
-      address: router,
-      abi: feeRouterAbi as never,
-      functionName: 'deposit',
-      args: [OPEN(100n)],
-    })
-    // 100 OPEN of fees under the default splits: 20 to stakers, 10 to adapter creators.
-    await send(SETTLER, {
-      address: router,
-      abi: feeRouterAbi as never,
-      functionName: 'settleEpoch',
-      args: [
-        1n,
-        keccak256(toHex('receipts')),
-        zeroHash,
-        [{ payer: account(PAYER).address, amount: OPEN(100n) }],
-        [{ agentId, fees: OPEN(100n) }],
-        [{ creator: account(CHALLENGER).address, amount: OPEN(10n) }],
-        0n,
-      ],
-    })
+    await depositSettlerBond(connection(), contracts(), { account: account(SETTLER), amount: OPEN(1_000n) })
+    // 100 OPEN of fees under the default splits: 20 to stakers, 10 to adapter creators; paid on finalising.
+    const call = {
+      epoch: 1n,
+      receiptsRoot: keccak256(toHex('receipts')),
+      payoutsRoot: zeroHash,
+      charges: [{ payer: payer.address, amount: OPEN(100n) }],
+      agents: [{ agentId, fees: OPEN(100n) }],
+      adapterCreators: [{ creator: account(CHALLENGER).address, amount: OPEN(10n) }],
+      contributorsPaid: 0n,
+    }
+    await postEpoch(connection(), contracts(), { ...call, account: account(SETTLER) })
+    await testClient.increaseTime({ seconds: 10 })
+    await testClient.mine({ blocks: 1 })
+    await finalizeEpoch(connection(), contracts(), { ...call, account: payer })
     const fromBlock = BigInt(env.manifest.blockNumber)
     expect(await feeYield(connection(), contracts(), { agentId, epochs: 3, fromBlock })).toMatchObject({
       epochs: [1n],
@@ -286,6 +293,72 @@ describe('staking', () => {
     })
     const { amount } = await claimRewards(connection(), contracts(), { account: account(CREATOR), agentId })
     expect(amount).toBe(OPEN(2n))
+  })
+})
+
+describe("FeeRouter's Safe powers", () => {
+  const isSettler = async (i: number) =>
+    env.connection.publicClient.readContract({
+      address: contracts().FeeRouter,
+      abi: feeRouterAbi,
+      functionName: 'hasRole',
+      args: [keccak256(toHex('SETTLER_ROLE')), account(i).address],
+    })
+
+  it('sets the dispute window and the minimum settler bond through the Safe', async () => {
+    const proposer = { ...safe(), proposerKey: key(0) }
+    await signAndExecute(
+      (await proposeSetDisputeWindow(connection(), store, { ...proposer, disputeWindow: 3_600n })).safeTxHash,
+    )
+    await signAndExecute(
+      (await proposeSetMinSettlerBond(connection(), store, { ...proposer, minSettlerBond: OPEN(5_000n) }))
+        .safeTxHash,
+    )
+    expect(await getSettlementState(connection(), contracts())).toMatchObject({
+      disputeWindow: 3_600n,
+      minSettlerBond: OPEN(5_000n),
+    })
+    const never = proposeSetDisputeWindow(connection(), store, { ...proposer, disputeWindow: 0n })
+    await expect(never).rejects.toThrow(InvalidPeriodError)
+  })
+
+  it('appoints and removes settlers through the Safe', async () => {
+    expect([await isSettler(SETTLER), await isSettler(PAYER)]).toEqual([true, false])
+    const proposer = { ...safe(), proposerKey: key(0) }
+    const settler = account(PAYER).address
+    await signAndExecute(
+      (await proposeAppointSettler(connection(), store, { ...proposer, settler })).safeTxHash,
+    )
+    expect(await isSettler(PAYER)).toBe(true)
+    await signAndExecute(
+      (await proposeRemoveSettler(connection(), store, { ...proposer, settler: account(SETTLER).address }))
+        .safeTxHash,
+    )
+    expect(await isSettler(SETTLER)).toBe(false)
+  })
+
+  it('refuses every FeeRouter power to an EOA, naming the role it lacks', async () => {
+    const from = account(0).address
+    const refusal = (call: Parameters<typeof simulateAdminCall>[2]['call']) =>
+      simulateAdminCall(connection(), contracts(), { from, call })
+    const parameters = refusal({ type: 'setMinSettlerBond', minSettlerBond: 0n })
+    await expect(parameters).rejects.toThrow(UnauthorizedError)
+    await expect(parameters).rejects.toMatchObject({ caller: from, role: 'PARAMETERS_ROLE' })
+    await expect(parameters).rejects.toThrowErrorMatchingInlineSnapshot(
+      `[UnauthorizedError: 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 lacks PARAMETERS_ROLE (held by the treasury Safe); propose this call through the Safe.]`,
+    )
+    await expect(refusal({ type: 'setDisputeWindow', disputeWindow: 60n })).rejects.toMatchObject({
+      role: 'PARAMETERS_ROLE',
+    })
+    await expect(refusal({ type: 'vetoEpoch', epoch: 1n, slash: 0n })).rejects.toMatchObject({
+      role: 'VETO_ROLE',
+    })
+    await expect(refusal({ type: 'appointSettler', settler: from })).rejects.toMatchObject({
+      role: 'DEFAULT_ADMIN_ROLE',
+    })
+    await expect(refusal({ type: 'removeSettler', settler: from })).rejects.toMatchObject({
+      role: 'DEFAULT_ADMIN_ROLE',
+    })
   })
 })
 

@@ -49,9 +49,9 @@ describe('version 2 receipts', () => {
     expect(json).toMatchObject({ version: 2, chainId: '31337', feeRouter: receipt.feeRouter, kind: 'answer' })
     expect(json.id).toBe(receiptId(receipt))
     expect(receiptFromJson(JSON.parse(JSON.stringify(json)))).toEqual(canonicalReceipt(receipt))
-    expect(receiptFromJson({ ...json, feeRouter: json.feeRouter.toLowerCase() }).feeRouter).toBe(
-      receipt.feeRouter,
-    )
+    expect(receiptFromJson({ ...json, feeRouter: json.feeRouter.toLowerCase() })).toMatchObject({
+      feeRouter: receipt.feeRouter,
+    })
     expect(() => receiptFromJson({ ...json, chainId: '1' })).toThrow(
       expect.objectContaining({ name: 'ReceiptIdMismatchError' }),
     )

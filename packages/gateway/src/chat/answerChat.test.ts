@@ -6,6 +6,7 @@ import type { GatewayContext } from '../GatewayContext.js'
 import { createGatewayMetrics } from '../metrics/createGatewayMetrics.js'
 import { fakeResponse } from '../testing/fakeResponse.js'
 import { answerChat, type ChatCall } from './answerChat.js'
+import { BaseModelHashUnknownError } from './BaseModelHashUnknownError.js'
 import type { ChatRequest } from './chatRequestSchema.js'
 
 // Fakes (unit test): the agent run and the metering are scripted; answerChat's own logic is what is tested.
@@ -13,6 +14,7 @@ const script = vi.hoisted(() => ({
   tokens: [] as string[],
   answer: '',
   failAfterTokens: undefined as Error | undefined,
+  baseModelUnknown: undefined as Error | undefined,
 }))
 vi.mock('./runChatAgent.js', () => ({
   runChatAgent: async (
@@ -22,6 +24,12 @@ vi.mock('./runChatAgent.js', () => ({
     if (parameters.chat.stream) for (const token of script.tokens) parameters.onToken(token)
     if (script.failAfterTokens) throw script.failAfterTokens
     return { answer: script.answer, evidence: { generations: [], retrievals: [], toolCalls: [] } }
+  },
+}))
+vi.mock('./baseModelSha256.js', () => ({
+  baseModelSha256: async () => {
+    if (script.baseModelUnknown) throw script.baseModelUnknown
+    return `0x${'ba'.repeat(32)}`
   },
 }))
 vi.mock('./meterAnswer.js', () => ({
@@ -66,7 +74,12 @@ const call = (response: Response, stream: boolean): ChatCall => ({
 })
 
 beforeEach(() => {
-  Object.assign(script, { tokens: [], answer: 'Once upon a time', failAfterTokens: undefined })
+  Object.assign(script, {
+    tokens: [],
+    answer: 'Once upon a time',
+    failAfterTokens: undefined,
+    baseModelUnknown: undefined,
+  })
   released = []
   reported = []
 })
@@ -120,6 +133,16 @@ describe('answerChat', () => {
     expect(error).toMatchObject({ status: 500, code: 'agent_failed' })
     expect(released).toEqual([hold])
     expect(reported).toEqual([]) // the final error handler reports it
+    expect(fake.events()).toEqual([])
+  })
+
+  test('a host that does not report its base model hash answers nothing: 500 before any token, hold released', async () => {
+    script.tokens = ['Once']
+    script.baseModelUnknown = new BaseModelHashUnknownError('stories260K', 'GET /v1/models does not list it')
+    const fake = fakeResponse()
+    const error = await answerChat(context(), call(fake.response, true)).catch((e: unknown) => e)
+    expect(error).toMatchObject({ status: 500, code: 'agent_failed', cause: script.baseModelUnknown })
+    expect(released).toEqual([hold])
     expect(fake.events()).toEqual([])
   })
 

@@ -4,6 +4,7 @@ import type { Response } from 'express'
 import type { Address } from 'viem'
 import type { GatewayContext } from '../GatewayContext.js'
 import type { AttributeRunReturnType } from './attributeRun.js'
+import { baseModelSha256 } from './baseModelSha256.js'
 import { type ChatCompletionMeta, ChatEventStream } from './ChatEventStream.js'
 import { chatFailure } from './chatFailure.js'
 import type { ChatRequest } from './chatRequestSchema.js'
@@ -42,13 +43,15 @@ export async function answerChat(context: GatewayContext, call: ChatCall): Promi
   const meta = completionMeta(requestId, served.agent.id)
   const stream = new ChatEventStream(response, meta)
   try {
+    // Known before the run (asked once per host): a receipt must name the base model that answers.
+    const baseModel = await baseModelSha256(context)
     const modelStarted = performance.now()
     const run = await runChatAgent(context, { ...call, signal, onToken: stream.token })
     // The caller must end up with exactly the answer the receipt hashes: send what the stream left out.
     if (chat.stream && !stream.catchUp(run.answer))
       context.onError(new StreamedAnswerMismatchError(served.agent.id), requestId)
     const modelSeconds = (performance.now() - modelStarted) / 1000
-    const attributed = await meterAnswer(context, { ...call, ...run, requestId })
+    const attributed = await meterAnswer(context, { ...call, ...run, requestId, baseModel })
     const usage = chatUsage(context.tokenizer, chat, attributed.answerTokens.length)
     recordChatMetrics(context.metrics, {
       agent: served.agent.id,

@@ -2,7 +2,7 @@ import type { Evidence } from '@openledger/agent-runtime'
 import {
   attributeAnswer,
   type InfluenceScorer,
-  type Receipt,
+  type ReceiptV2,
   receiptId as receiptIdOf,
 } from '@openledger/attribution'
 import { type DatanetRef, getRow } from '@openledger/datanets'
@@ -23,6 +23,12 @@ export type AttributeRunParameters = {
   agentId: bigint
   fee: bigint
   payer: Address
+  /** The chain the fee is charged on (the gateway's chain connection). */
+  chainId: bigint
+  /** The FeeRouter that charges it (the deployment manifest's). */
+  feeRouter: Address
+  /** sha256 of the base model's weights, as the model host reports it (`baseModelSha256`). */
+  baseModel: Hex
   /** The gateway's request id: made unique per answer with a random salt. */
   requestId: string
   spanMinLength?: number | undefined
@@ -31,16 +37,17 @@ export type AttributeRunParameters = {
 }
 
 export type AttributeRunReturnType = {
-  receipt: Receipt
+  receipt: ReceiptV2
   receiptId: Hex
   attribution: Attribution
   answerTokens: number[]
 }
 
 /**
- * Turns an answer and its run's evidence into a Proof of Attribution receipt and the `attribution` object:
- * verbatim spans against the agent's datanets (accepted rows) and the rows retrieval reported, fused into
- * contributor shares; the adapters are those that generated text during the run.
+ * Turns an answer and its run's evidence into a Proof of Attribution receipt (version 2, kind `answer`, bound to
+ * the chain, FeeRouter and base model) and the `attribution` object: verbatim spans against the agent's
+ * datanets (accepted rows) and the rows retrieval reported, fused into contributor shares; the adapters are
+ * those that generated text during the run.
  */
 export async function attributeRun(parameters: AttributeRunParameters): Promise<AttributeRunReturnType> {
   const { tokenizer, evidence, answer } = parameters
@@ -68,9 +75,14 @@ export async function attributeRun(parameters: AttributeRunParameters): Promise<
       ...(continuesWord ? { continuesWord } : {}),
     },
   })
-  const receipt: Receipt = {
+  const receipt: ReceiptV2 = {
+    version: 2,
+    chainId: parameters.chainId,
+    feeRouter: parameters.feeRouter,
+    kind: 'answer',
     requestId: keccak256(toHex(`${parameters.requestId}:${crypto.randomUUID()}`)),
     agentId: parameters.agentId.toString(),
+    baseModel: parameters.baseModel,
     adapters: [...adapters].map(([id, sha256]) => ({ id, sha256 })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     responseHash: keccak256(toHex(answer)),
     fee: parameters.fee,

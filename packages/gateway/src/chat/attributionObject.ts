@@ -1,9 +1,21 @@
-import { type AttributeAnswerReturnType, type Receipt, SHARE_SCALE } from '@openledger/attribution'
+import {
+  type AttributeAnswerReturnType,
+  type ReceiptKind,
+  type ReceiptV2,
+  SHARE_SCALE,
+} from '@openledger/attribution'
 import type { Address, Hex } from 'viem'
 
 /** The `attribution` object of an answer: its receipt in brief, who it credits, and why. */
 export type Attribution = {
   receiptId: Hex
+  /** What was charged: an answer, here. */
+  kind: ReceiptKind
+  /** The chain and FeeRouter the fee is charged through, decimal and checksummed. */
+  chainId: string
+  feeRouter: Address
+  /** sha256 of the weights of the base model that answered. */
+  baseModel: Hex
   /** The agent's on-chain id, decimal. */
   agentId: string
   /** Wei of OPEN, decimal. */
@@ -33,7 +45,7 @@ export type AttributionSpan = Attribution['spans'][number]
  * located in the answer.
  */
 export function attributionObject(parameters: {
-  receipt: Receipt
+  receipt: ReceiptV2
   receiptId: Hex
   result: AttributeAnswerReturnType
   rowText: (rowId: Hex) => string
@@ -49,6 +61,10 @@ export function attributionObject(parameters: {
     : []
   return {
     receiptId,
+    kind: receipt.kind,
+    chainId: receipt.chainId.toString(),
+    feeRouter: receipt.feeRouter,
+    baseModel: receipt.baseModel,
     agentId: receipt.agentId,
     fee: receipt.fee.toString(),
     payer: receipt.payer,

@@ -1,6 +1,6 @@
 import type { Evidence, ServedAgent } from '@openledger/agent-runtime'
 import { enqueueUsage } from '@openledger/settlement'
-import type { Address } from 'viem'
+import { type Address, getAddress, type Hex } from 'viem'
 import type { GatewayContext } from '../GatewayContext.js'
 import { type AttributeRunReturnType, attributeRun } from './attributeRun.js'
 
@@ -14,14 +14,16 @@ export type MeterAnswerParameters = {
   answer: string
   evidence: Evidence
   requestId: string
+  /** sha256 of the base model's weights (`baseModelSha256`), committed to by the receipt. */
+  baseModel: Hex
 }
 
 /**
- * Attributes an answer (its receipt), meters it into the settlement queue (idempotent by the receipt id),
+ * Attributes an answer (its version 2 receipt, bound to this chain, its FeeRouter and the base model), meters it into the settlement queue (idempotent by the receipt id),
  * marks the fee's hold metered, and remembers the receipt until the worker records it.
  *
  * @example
- * const attributed = await meterAnswer(context, { served, payer, hold, answer, evidence, requestId })
+ * const attributed = await meterAnswer(context, { served, payer, hold, answer, evidence, requestId, baseModel })
  */
 export async function meterAnswer(
   context: GatewayContext,
@@ -41,6 +43,9 @@ export async function meterAnswer(
     agentId,
     fee: agent.feeWei,
     payer,
+    chainId: BigInt(context.connection.chainId),
+    feeRouter: getAddress(context.manifest.contracts.FeeRouter),
+    baseModel: parameters.baseModel,
     requestId: parameters.requestId,
   })
   await enqueueUsage(context.usage, { receipt: attributed.receipt, agentId })

@@ -1,3 +1,4 @@
+import { receiptSchema } from '@openledger/attribution'
 import { z } from 'zod'
 import { chatRequestSchema } from '../chat/chatRequestSchema.js'
 
@@ -13,6 +14,10 @@ const attribution = {
   type: 'object',
   required: [
     'receiptId',
+    'kind',
+    'chainId',
+    'feeRouter',
+    'baseModel',
     'agentId',
     'fee',
     'payer',
@@ -25,6 +30,10 @@ const attribution = {
   ],
   properties: {
     receiptId: hex32,
+    kind: { const: 'answer', description: 'what was charged (receipt version 2)' },
+    chainId: { type: 'string', pattern: '^\\d+$', description: 'the chain the fee is charged on, decimal' },
+    feeRouter: { ...address, description: 'the FeeRouter that charges it' },
+    baseModel: { ...hex32, description: 'sha256 of the weights of the base model that answered' },
     agentId: { type: 'string', description: 'on-chain agent id, decimal' },
     fee: wei,
     payer: address,
@@ -95,6 +104,11 @@ export function openApiDocument(): object {
       schemas: {
         ChatCompletionRequest: z.toJSONSchema(chatRequestSchema, { io: 'input', unrepresentable: 'any' }),
         Attribution: attribution,
+        Receipt: {
+          ...z.toJSONSchema(receiptSchema, { io: 'input', unrepresentable: 'any' }),
+          description:
+            'A Proof-of-Attribution receipt: version 2 (what the gateway issues) or 1 (no version key), bigints as decimal strings; verify with verifyReceipt(receiptFromJson(receipt), proof, root) from @openledger/attribution.',
+        },
         ChatCompletion: {
           type: 'object',
           properties: {
@@ -201,7 +215,28 @@ export function openApiDocument(): object {
             'A receipt, its status and epoch, and once settled its Merkle proof against the on-chain receipts root.',
 
           parameters: [{ name: 'id', in: 'path', required: true, schema: hex32 }],
-          responses: { 200: { description: 'The receipt.' }, 404: error('No such receipt.') },
+          responses: {
+            200: {
+              description: 'The receipt.',
+              content: json({
+                type: 'object',
+                properties: {
+                  id: hex32,
+                  object: { const: 'receipt' },
+                  status: {
+                    enum: ['queued', 'metered', 'built', 'sent', 'posted', 'final', 'vetoed', 'unfunded'],
+                  },
+                  agentId: str,
+                  epoch: { type: ['string', 'null'] },
+                  receipt: ref('Receipt'),
+                  receiptsRoot: { oneOf: [hex32, { type: 'null' }] },
+                  root: { oneOf: [hex32, { type: 'null' }] },
+                  proof: { oneOf: [{ type: 'array', items: hex32 }, { type: 'null' }] },
+                },
+              }),
+            },
+            404: error('No such receipt.'),
+          },
         },
       },
       '/v1/fine-tunes': {

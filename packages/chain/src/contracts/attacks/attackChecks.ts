@@ -1,0 +1,67 @@
+import type { Address } from 'viem'
+import { NoRevertError } from '../../errors.js'
+import { revertOf } from '../../testing/revertOf.js'
+import { AttackRefusedOtherwiseError, AttackSucceededError } from './attackErrors.js'
+import type { AttackRouter } from './attackHarness.js'
+
+/** A named attack on FeeRouter and the protections (`// protection: <name>` tags) it relies on. */
+export type Attack = {
+  name: string
+  protections: readonly string[]
+  /** Runs the attack on a freshly deployed router; throws `AttackSucceededError` when it succeeds. */
+  run: (router: AttackRouter, check: AttackCheck) => Promise<void>
+}
+
+export type AttackCheck = ReturnType<typeof attackCheck>
+
+/**
+ * The checks an attack makes, in its name: `refused` awaits a call that must revert with `errorName` (it
+ * throws `AttackSucceededError` when the call goes through, `AttackRefusedOtherwiseError` when another error
+ * refuses it); `holds` throws `AttackSucceededError` unless `condition`; `claimsInFull` has each honest
+ * contributor of `epoch` claim its whole amount.
+ *
+ * @example
+ * const check = attackCheck('finalise early')
+ * await check.refused(router.finalize(e), 'FeeRouterDisputeWindowOpen')
+ */
+export function attackCheck(attack: string) {
+  async function refused(call: Promise<unknown>, errorName: string) {
+    let revert: Awaited<ReturnType<typeof revertOf>>
+    try {
+      revert = await revertOf(call)
+    } catch (error) {
+      if (error instanceof NoRevertError) throw new AttackSucceededError(attack, `went through ${errorName}`)
+      throw error
+    }
+    if (revert.errorName !== errorName)
+      throw new AttackRefusedOtherwiseError(attack, errorName, revert.errorName)
+  }
+  function holds(condition: boolean, what: string) {
+    if (!condition) throw new AttackSucceededError(attack, what)
+  }
+  /** Every contributor of `amounts` claims its amount of final epoch `epoch`, and receives exactly it. */
+  async function claimsInFull(
+    r: AttackRouter,
+    epoch: { epoch: bigint; amounts: ReadonlyMap<Address, bigint>; payouts: { proofOf: ProofOf } },
+  ) {
+    for (const [account, amount] of epoch.amounts) {
+      const before = await r.balanceOf(account)
+      const { proof } = epoch.payouts.proofOf(account)
+      try {
+        await r.mined(r.as(0).write.claim([epoch.epoch, account, amount, proof]))
+      } catch (cause) {
+        throw new AttackSucceededError(
+          attack,
+          `${account} cannot claim its ${amount} of epoch ${epoch.epoch}`,
+          {
+            cause,
+          },
+        )
+      }
+      holds((await r.balanceOf(account)) - before === amount, `${account} was not paid its amount`)
+    }
+  }
+  return { refused, holds, claimsInFull }
+}
+
+type ProofOf = (account: Address) => { proof: `0x${string}`[] }

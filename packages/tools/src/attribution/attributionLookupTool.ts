@@ -21,9 +21,9 @@ const schema = z.object({
 
 /**
  * A LangChain tool, `attribution_lookup`: a Proof-of-Attribution receipt by id from the settlement ledger,
- * with where it stands (`metered`, `built`, `sent`, `settled`, `unfunded`), its contributors (weights summed
- * per address, 1e18 = the whole answer, and as a share like `0.25`), its rows with their methods, and once
- * settled its epoch's receipts root and Merkle proof. JSON; `{ error: { code, message } }` for a malformed
+ * with where it stands (`metered`, `built`, `sent`, `posted`, `final`, `vetoed`, `unfunded`), its contributors
+ * (weights summed per address, 1e18 = the whole answer, and as a share like `0.25`), its rows with their
+ * methods, and once its epoch is final its receipts root and Merkle proof. JSON; `{ error: { code, message } }` for a malformed
  * id (`INVALID_INPUT`), an unknown one (`UNKNOWN_RECEIPT`) or a failed lookup (`STORE_ERROR`), never thrown.
  *
  * @example
@@ -62,7 +62,7 @@ export function attributionLookupTool({ getReceiptStatus }: AttributionLookupToo
     {
       name: 'attribution_lookup',
       description:
-        'Looks up the Proof-of-Attribution receipt of an answer by id: which datanet rows and contributors it credits, and whether its fee is settled on-chain (with a Merkle proof).',
+        'Looks up the Proof-of-Attribution receipt of an answer by id: which datanet rows and contributors it credits, and whether its fee is settled on-chain (final, with a Merkle proof).',
       schema,
     },
   )

@@ -11,6 +11,11 @@ export {
   ProvisionStepError,
   SeedRowsNotFoundError,
 } from './errors.js'
+export {
+  type EnsureSettlerBondParameters,
+  type EnsureSettlerBondReturnType,
+  ensureSettlerBond,
+} from './funding/ensureSettlerBond.js'
 export { provisionStack } from './provisionStack.js'
 export { provisionStatePath } from './state/provisionState.js'
 export { type Json, provisionSummaryJson } from './summaryJson.js'

@@ -6,7 +6,7 @@ import { datanetsSchema, listRows } from '@openledger/datanets'
 import { createLocalClient, LoraHost, loadBaseModel } from '@openledger/lora-host'
 import { stories260KDir } from '@openledger/lora-host/testing'
 import { getAdapterLineage } from '@openledger/model-factory'
-import { getAgentStake, getFeeBalance } from '@openledger/staking'
+import { getAgentStake, getChargeCap, getFeeBalance } from '@openledger/staking'
 import { openStore, type Store } from '@openledger/store'
 import { getAllowance } from '@openledger/tools'
 import { parseEther } from 'viem'
@@ -132,11 +132,20 @@ describe('provisionStack', () => {
     expect(served.agent.adapters).toEqual({ answer: 'story-teller-answer' })
     expect(served.agent.datanets).toEqual([agent!.datanet.id])
 
-    // The demo caller: prepaid, its Safe allows the agent 10 OPEN a day, and the agent's tool finds the Safe.
+    // The demo caller: prepaid and chargeable up to its deposit a day, its Safe allows the agent 10 OPEN a day,
+    // and the agent's tool finds the Safe.
     const caller = summary.demoCaller!
     expect(caller.account).toBe(chain.devnet.accounts[7]!.address)
     const fees = await getFeeBalance(chain.connection, chain.manifest.contracts, { account: caller.account })
     expect(fees.balance).toBe(parseEther('100'))
+    expect(caller.chargeCapWei).toBe(parseEther('100'))
+    expect(
+      await getChargeCap(chain.connection, chain.manifest.contracts, { payer: caller.account }),
+    ).toMatchObject({
+      perPeriod: parseEther('100'),
+      period: 86_400n,
+      chargeable: parseEther('100'),
+    })
     const allowance = await getAllowance(chain.connection, {
       module: summary.spendingLimitModule.address,
       safe: caller.safe,

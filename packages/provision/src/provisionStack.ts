@@ -84,7 +84,7 @@ export async function provisionStack(
         )
   if (demoCaller)
     progress(
-      `Demo caller ${demoCaller.account}: Safe ${demoCaller.safe}, prepaid ${demoCaller.prepaidWei} wei`,
+      `Demo caller ${demoCaller.account}: Safe ${demoCaller.safe}, prepaid ${demoCaller.prepaidWei} wei, chargeable ${demoCaller.chargeCapWei} wei a day`,
     )
 
   const { agents, environments } = serveAgents({

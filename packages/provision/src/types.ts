@@ -40,6 +40,8 @@ export type ProvisionTraining = {
 export type DemoCallerOptions = {
   /** The prepaid FeeRouter balance topped up to; default 100 OPEN. */
   prepaidWei?: bigint
+  /** What it authorises settlement to charge it per day (`authorizeCharges`); default `prepaidWei`. */
+  chargeCapWei?: bigint
   /** The OPEN its Safe is topped up to; default 100 OPEN. */
   safeOpenWei?: bigint
   /** Each delegate's OPEN allowance per `resetPeriod`; default 10 OPEN. */
@@ -120,7 +122,15 @@ export type ProvisionSummary = {
   spendingLimitModule: { address: Address; deployed: boolean }
   agents: ProvisionedAgent[]
   demoCaller:
-    | { account: Address; safe: Address; prepaidWei: bigint; safeOpenWei: bigint; delegates: Address[] }
+    | {
+        account: Address
+        safe: Address
+        prepaidWei: bigint
+        /** OPEN wei settlement may charge it per day. */
+        chargeCapWei: bigint
+        safeOpenWei: bigint
+        delegates: Address[]
+      }
     | undefined
   /** Adapter names trained by this run: empty when everything was reused. */
   trained: string[]

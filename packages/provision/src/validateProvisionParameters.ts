@@ -101,7 +101,7 @@ function checkTraining(parameters: ProvisionStackParameters): void {
 }
 
 function checkDemoCaller(demoCaller: DemoCallerOptions, ids: Set<string>): void {
-  for (const field of ['prepaidWei', 'safeOpenWei', 'allowanceWei'] as const) {
+  for (const field of ['prepaidWei', 'chargeCapWei', 'safeOpenWei', 'allowanceWei'] as const) {
     const value = demoCaller[field]
     if (value !== undefined && (typeof value !== 'bigint' || value <= 0n))
       throw new ProvisionInputError(`demoCaller.${field}`, `must be a positive bigint of wei, got ${value}`)

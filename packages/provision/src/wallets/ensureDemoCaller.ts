@@ -1,5 +1,5 @@
 import { type ChainConnection, type Manifest, safeAbi } from '@openledger/chain'
-import { depositFees, getFeeBalance } from '@openledger/staking'
+import { authorizeCharges, depositFees, getChargeCap, getFeeBalance } from '@openledger/staking'
 import { deleteSafeTransactions, type Store } from '@openledger/store'
 import { createUserSafe, enableSpendingLimit, getAllowance, safeModuleAbi } from '@openledger/tools'
 import { type Address, type Hex, type LocalAccount, parseEther } from 'viem'
@@ -20,8 +20,9 @@ export type EnsureDemoCallerParameters = {
 }
 
 /**
- * The demo caller, ready to pay and to be served by a wallet agent: its prepaid FeeRouter balance topped up,
- * its own Safe (1 of 1, at its predicted address), holding OPEN, with the spending limit module enabled and
+ * The demo caller, ready to pay and to be served by a wallet agent: its prepaid FeeRouter balance topped up
+ * and chargeable (it authorises settlement to charge up to `chargeCapWei` a day, by default its whole
+ * deposit), its own Safe (1 of 1, at its predicted address), holding OPEN, with the spending limit module enabled and
  * each delegate allowed `allowanceWei` a period; recorded in `agent_wallets` so `safeOf` finds it. Only
  * what is missing is done.
  */
@@ -38,12 +39,14 @@ export async function ensureDemoCaller(
   const safeOpenWei = options.safeOpenWei ?? parseEther('100')
   const allowanceWei = options.allowanceWei ?? parseEther('10')
   const resetPeriod = options.resetPeriod ?? 86_400
+  const chargeCapWei = options.chargeCapWei ?? prepaidWei
   const { balance } = await getFeeBalance(connection, manifest.contracts, { account: user.address })
   if (balance < prepaidWei) {
     const amount = prepaidWei - balance
     await topUpToken(connection, open, { from: funder, role: 'funder', to: user.address, target: amount })
     await depositFees(connection, manifest.contracts, { account: user, amount })
   }
+  await ensureChargeCap(connection, manifest, user, chargeCapWei)
   const safe = await createUserSafe(connection, {
     infrastructure: manifest.safe,
     deployerKey: userKey,
@@ -81,5 +84,19 @@ export async function ensureDemoCaller(
       allowances: [{ token: open, amount: allowanceWei, resetPeriod }],
     })
   await recordAgentWallet(store, { chainId: connection.chainId, account: user.address, safe, module })
-  return { account: user.address, safe, prepaidWei, safeOpenWei, delegates: [...delegates] }
+  return { account: user.address, safe, prepaidWei, chargeCapWei, safeOpenWei, delegates: [...delegates] }
+}
+
+const DAY = 86_400n
+
+/** Authorises settlement to charge `user` up to `perDay` OPEN wei a day, unless it already allows as much. */
+async function ensureChargeCap(
+  connection: ChainConnection,
+  manifest: Manifest,
+  user: LocalAccount,
+  perDay: bigint,
+) {
+  const cap = await getChargeCap(connection, manifest.contracts, { payer: user.address })
+  if (cap.perPeriod >= perDay && cap.period > 0n && cap.period <= DAY) return
+  await authorizeCharges(connection, manifest.contracts, { account: user, perPeriod: perDay, period: DAY })
 }

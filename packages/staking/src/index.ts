@@ -63,6 +63,7 @@ export {
 export { type GetSettlerBondParameters, getSettlerBond } from './actions/getSettlerBond.js'
 export { getStakingParams } from './actions/getStakingParams.js'
 export { type IsAgentActiveParameters, isAgentActive } from './actions/isAgentActive.js'
+export { type IsSettlerParameters, isSettler } from './actions/isSettler.js'
 export { type PostEpochCall, type PostEpochParameters, postEpoch } from './actions/postEpoch.js'
 export { type RefundChargesParameters, refundCharges } from './actions/refundCharges.js'
 export {

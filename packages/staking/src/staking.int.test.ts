@@ -1,6 +1,6 @@
 import { executeSafeTransaction, signSafeTransaction } from '@openledger/chain'
 import { type DeployedDevnet, deployedDevnet } from '@openledger/chain/testing'
-import { feeRouterAbi, openTokenAbi } from '@openledger/contracts'
+import { openTokenAbi } from '@openledger/contracts'
 import { openStore, type Store } from '@openledger/store'
 import { createTestClient, custom, type Hex, keccak256, parseEther, toHex, zeroHash } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -21,6 +21,7 @@ import {
   InvalidPeriodError,
   InvalidSplitsError,
   isAgentActive,
+  isSettler,
   NothingToWithdrawError,
   type ProposeAdminParameters,
   postEpoch,
@@ -297,13 +298,7 @@ describe('staking', () => {
 })
 
 describe("FeeRouter's Safe powers", () => {
-  const isSettler = async (i: number) =>
-    env.connection.publicClient.readContract({
-      address: contracts().FeeRouter,
-      abi: feeRouterAbi,
-      functionName: 'hasRole',
-      args: [keccak256(toHex('SETTLER_ROLE')), account(i).address],
-    })
+  const settles = (i: number) => isSettler(connection(), contracts(), { account: account(i).address })
 
   it('sets the dispute window and the minimum settler bond through the Safe', async () => {
     const proposer = { ...safe(), proposerKey: key(0) }
@@ -323,18 +318,18 @@ describe("FeeRouter's Safe powers", () => {
   })
 
   it('appoints and removes settlers through the Safe', async () => {
-    expect([await isSettler(SETTLER), await isSettler(PAYER)]).toEqual([true, false])
+    expect([await settles(SETTLER), await settles(PAYER)]).toEqual([true, false])
     const proposer = { ...safe(), proposerKey: key(0) }
     const settler = account(PAYER).address
     await signAndExecute(
       (await proposeAppointSettler(connection(), store, { ...proposer, settler })).safeTxHash,
     )
-    expect(await isSettler(PAYER)).toBe(true)
+    expect(await settles(PAYER)).toBe(true)
     await signAndExecute(
       (await proposeRemoveSettler(connection(), store, { ...proposer, settler: account(SETTLER).address }))
         .safeTxHash,
     )
-    expect(await isSettler(SETTLER)).toBe(false)
+    expect(await settles(SETTLER)).toBe(false)
   })
 
   it('refuses every FeeRouter power to an EOA, naming the role it lacks', async () => {

@@ -7,10 +7,15 @@ export {
 export { countPendingReceipts } from './ledger/countPendingReceipts.js'
 export type { LedgerEpoch } from './ledger/epochRecord.js'
 export { forgetLedger } from './ledger/forgetLedger.js'
-export { getPayoutClaim, type PayoutClaim } from './ledger/getPayoutClaim.js'
-export { getPreviousCumulative } from './ledger/getPreviousCumulative.js'
+export {
+  type GetPayoutClaimOptions,
+  getPayoutClaim,
+  type PayoutClaim,
+} from './ledger/getPayoutClaim.js'
+export { getPublishedEpoch, type PublishedEpoch } from './ledger/getPublishedEpoch.js'
 export { getReceiptStatus } from './ledger/getReceiptStatus.js'
-export { getSpendable, type Spendable } from './ledger/getSpendable.js'
+export { chargeableBudget, getSpendable, type Spendable } from './ledger/getSpendable.js'
+export { listEpochReceipts, type PublishedReceipt } from './ledger/listEpochReceipts.js'
 export { type ListEpochsParameters, listEpochs } from './ledger/listEpochs.js'
 export { listRecordedReceipts } from './ledger/listRecordedReceipts.js'
 export {
@@ -46,5 +51,15 @@ export {
 export type { UsageJobData } from './queue/usageJob.js'
 export { type ReconcileReport, reconcileLedger } from './settle/reconcileLedger.js'
 export { type SettleNextEpochReturnType, settleNextEpoch } from './settle/settleNextEpoch.js'
-export { syncBalances } from './settle/syncBalances.js'
+export { readChainBalances, syncBalances } from './settle/syncBalances.js'
 export { type AdapterCreatorsResolver, ledgerOf, type Settler, type SettlerHooks } from './settle/types.js'
+export {
+  compareEpochCalls,
+  type EpochDifference,
+  type EpochDifferenceField,
+} from './verify/compareEpochCalls.js'
+export { EpochNotPostedError, InvalidPublishedEpochError, UnverifiablePostError } from './verify/errors.js'
+export { type ParsedPublishedEpoch, publishedEpochFromJson } from './verify/publishedEpoch.js'
+export { type PostedEpoch, type PostedEpochStatus, readPostedEpoch } from './verify/readPostedEpoch.js'
+export { type VerifyEpochParameters, type VerifyEpochReturnType, verifyEpoch } from './verify/verifyEpoch.js'
+export { type WatchEpochsParameters, watchEpochs } from './verify/watchEpochs.js'

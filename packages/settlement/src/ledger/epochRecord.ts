@@ -1,11 +1,11 @@
-import type { SettleEpochCall, Splits } from '@openledger/staking'
+import type { PostEpochCall, Splits } from '@openledger/staking'
 import type { Address, Hex } from 'viem'
 import type { EpochStatus, SettlementEpochsTable } from './tables.js'
 
 /** An epoch as the ledger holds it. */
 export type LedgerEpoch = {
   epoch: bigint
-  /** built: written ahead, not sent; sent: the transaction is out; settled: mined and checked on-chain. */
+  /** built → sent → posted → final, or posted → vetoed (see `EpochStatus`). */
   status: EpochStatus
   receiptsRoot: Hex
   payoutsRoot: Hex
@@ -14,13 +14,20 @@ export type LedgerEpoch = {
   contributorsPaid: bigint
   /** The splits the call was planned under. */
   splits: Splits
-  /** The exact `settleEpoch` arguments, written before sending. */
-  call: SettleEpochCall
+  /** The exact `postEpoch` arguments, written before sending (`finalizeEpoch` and `refundCharges` reuse them). */
+  call: PostEpochCall
+  /** The `postEpoch` transaction and its block. */
   txHash: Hex | null
   blockNumber: bigint | null
   createdAt: string
   sentAt: string | null
-  settledAt: string | null
+  postedAt: string | null
+  /** Block time (unix seconds) from which anyone may finalise it; null until posted. */
+  finalizesAt: bigint | null
+  finalTxHash: Hex | null
+  finalAt: string | null
+  refundTxHash: Hex | null
+  vetoedAt: string | null
 }
 
 type CallJson = {
@@ -30,7 +37,7 @@ type CallJson = {
 }
 
 /** The JSON kept in `settlement_epochs.call` (the roots, epoch and contributors' total have columns). */
-export function encodeCall(call: SettleEpochCall): string {
+export function encodeCall(call: PostEpochCall): string {
   const json: CallJson = {
     charges: call.charges.map(({ payer, amount }) => ({ payer, amount: amount.toString() })),
     agents: call.agents.map(({ agentId, fees }) => ({ agentId: agentId.toString(), fees: fees.toString() })),
@@ -70,6 +77,11 @@ export function fromEpochRecord(record: SettlementEpochsTable): LedgerEpoch {
     blockNumber: record.block_number === null ? null : BigInt(record.block_number),
     createdAt: record.created_at,
     sentAt: record.sent_at,
-    settledAt: record.settled_at,
+    postedAt: record.posted_at,
+    finalizesAt: record.finalizes_at === null ? null : BigInt(record.finalizes_at),
+    finalTxHash: record.final_tx_hash as Hex | null,
+    finalAt: record.final_at,
+    refundTxHash: record.refund_tx_hash as Hex | null,
+    vetoedAt: record.vetoed_at,
   }
 }

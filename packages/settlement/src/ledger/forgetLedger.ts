@@ -2,7 +2,7 @@ import { type StoreSession, withTransaction } from '@openledger/store'
 import { type LedgerRef, ledgerDb, ledgerKey } from './tables.js'
 
 /**
- * Deletes a ledger: its receipts, epochs and balances. For a devnet started afresh, whose FeeRouter may sit at
+ * Deletes a ledger: its receipts, epochs (with their receipt lists) and balances. For a devnet started afresh, whose FeeRouter may sit at
  * the same address as the previous devnet's but has settled nothing. Returns how many receipts it held.
  *
  * @example
@@ -13,7 +13,13 @@ export async function forgetLedger(store: StoreSession, ledger: LedgerRef): Prom
   return withTransaction(store, async (tx) => {
     const db = ledgerDb(tx)
     let receipts = 0
-    for (const table of ['settlement_receipts', 'settlement_epochs', 'settlement_balances'] as const) {
+    const tables = [
+      'settlement_receipts',
+      'settlement_epochs',
+      'settlement_epoch_receipts',
+      'settlement_balances',
+    ] as const
+    for (const table of tables) {
       const deleted = await db
         .deleteFrom(table)
         .where('chain_id', '=', key.chain_id)

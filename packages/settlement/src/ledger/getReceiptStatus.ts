@@ -1,12 +1,15 @@
 import { type ReceiptStatus, receiptFromJson } from '@openledger/attribution'
 import type { StoreSession } from '@openledger/store'
-import { StandardMerkleTree } from '@openzeppelin/merkle-tree'
 import type { Hex } from 'viem'
+import { epochReceiptsTree } from './listEpochReceipts.js'
 import { type LedgerRef, ledgerDb, ledgerKey } from './tables.js'
 
 /**
- * A metered receipt, where it stands, and once its epoch is settled its Merkle proof against the receipts root
- * FeeRouter stores (verify with `verifyReceipt` from @openledger/attribution). Undefined for an unknown id.
+ * A metered receipt and where it stands (metered, built, sent, posted, final, vetoed; unfunded for the first
+ * FeeRouter's leftovers), and once its epoch is posted its Merkle proof against that epoch's
+ * receipts root (on-chain in `FeeRouter.epochOf`, and `receiptsRootOf` once final; verify with `verifyReceipt`
+ * from @openledger/attribution). A receipt whose epoch was vetoed says `vetoed` with that epoch while it waits
+ * for the next. Undefined for an unknown id.
  *
  * @example
  * const status = await getReceiptStatus(store, ledger, receiptId)
@@ -19,7 +22,7 @@ export async function getReceiptStatus(
 ): Promise<ReceiptStatus | undefined> {
   const key = ledgerKey(ledger)
   const db = ledgerDb(store)
-  const id = receiptId.toLowerCase()
+  const id = receiptId.toLowerCase() as Hex
   const row = await db
     .selectFrom('settlement_receipts')
     .selectAll()
@@ -30,9 +33,28 @@ export async function getReceiptStatus(
   if (!row) return undefined
   const base = { receipt: receiptFromJson(JSON.parse(row.receipt)), agentId: BigInt(row.agent_id) }
   const none = { receiptsRoot: undefined, proof: undefined }
-  if (row.epoch === null) return { ...base, status: 'metered', epoch: undefined, ...none }
+  if (row.status === 'unfunded')
+    return { ...base, status: 'unfunded', epoch: row.epoch === null ? undefined : BigInt(row.epoch), ...none }
+  if (row.epoch === null) {
+    const vetoed = await db
+      .selectFrom('settlement_epoch_receipts as r')
+      .innerJoin('settlement_epochs as e', (join) =>
+        join
+          .onRef('e.chain_id', '=', 'r.chain_id')
+          .onRef('e.fee_router', '=', 'r.fee_router')
+          .onRef('e.epoch', '=', 'r.epoch'),
+      )
+      .select('r.epoch')
+      .where('r.chain_id', '=', key.chain_id)
+      .where('r.fee_router', '=', key.fee_router)
+      .where('r.receipt_id', '=', id)
+      .where('e.status', '=', 'vetoed')
+      .orderBy('r.epoch', 'desc')
+      .executeTakeFirst()
+    if (vetoed) return { ...base, status: 'vetoed', epoch: BigInt(vetoed.epoch), ...none }
+    return { ...base, status: 'metered', epoch: undefined, ...none }
+  }
   const epoch = BigInt(row.epoch)
-  if (row.status === 'unfunded') return { ...base, status: 'unfunded', epoch, ...none }
   const epochRow = await db
     .selectFrom('settlement_epochs')
     .select(['status', 'receipts_root'])
@@ -40,22 +62,12 @@ export async function getReceiptStatus(
     .where('fee_router', '=', key.fee_router)
     .where('epoch', '=', row.epoch)
     .executeTakeFirstOrThrow()
-  if (epochRow.status !== 'settled') return { ...base, status: epochRow.status, epoch, ...none }
-  const ids = await db
-    .selectFrom('settlement_receipts')
-    .select('receipt_id')
-    .where('chain_id', '=', key.chain_id)
-    .where('fee_router', '=', key.fee_router)
-    .where('epoch', '=', row.epoch)
-    .where('status', '=', 'metered')
-    .execute()
-  const tree = StandardMerkleTree.of(
-    ids.map((r) => [r.receipt_id]),
-    ['bytes32'],
-  )
+  if (epochRow.status !== 'posted' && epochRow.status !== 'final')
+    return { ...base, status: epochRow.status, epoch, ...none }
+  const tree = await epochReceiptsTree(store, ledger, epoch)
   return {
     ...base,
-    status: 'settled',
+    status: epochRow.status,
     epoch,
     receiptsRoot: epochRow.receipts_root as Hex,
     proof: tree.getProof([id]) as Hex[],

@@ -7,18 +7,23 @@ export type Spendable = {
   balance: bigint
   /** Requested out of the balance: no longer spendable. */
   pendingWithdrawal: bigint
-  /** Fees metered and not yet settled on-chain: already spent. */
+  /** What FeeRouter may charge the account now: its cap left in the period, within its balance (0n when never
+   * read, or when it authorised no charges). */
+  chargeable: bigint
+  /** Fees metered and not yet posted on-chain (waiting, or in an epoch on its way): already spent. */
   unsettled: bigint
-  /** What new answers may still charge: balance − pending withdrawal − unsettled, at least 0n. */
+  /** What new answers may still charge: min(balance − pending withdrawal, chargeable) − unsettled, at least 0n. */
   spendable: bigint
   /** The block the balance was read at (undefined when never read). */
   blockNumber: bigint | undefined
 }
 
 /**
- * What an account may still spend on paid answers, by the ledger: its prepaid balance as last read from the
- * chain, less its pending withdrawal and the fees metered but not yet settled (which the chain balance does not
- * show yet). The gateway refuses an answer whose fee exceeds `spendable`.
+ * What an account may still spend on paid answers, by the ledger: what settlement can charge it (its prepaid
+ * balance less its pending withdrawal, and no more than its charge cap leaves: FeeRouter's `chargeableOf`), as
+ * last read from the chain, less the fees metered but not yet posted (which the chain does not show yet). The
+ * gateway refuses an answer whose fee exceeds `spendable`: a payer whose unsettled fees exceed what it can be
+ * charged is not served until it deposits or raises its cap.
  *
  * @example
  * const { spendable } = await getSpendable(store, ledger, payer)
@@ -38,12 +43,12 @@ export async function getSpendable(
     .where('fee_router', '=', key.fee_router)
     .where('account', '=', payer)
     .executeTakeFirst()
-  const settled = db
+  const onTheirWay = db
     .selectFrom('settlement_epochs')
     .select('epoch')
     .where('chain_id', '=', key.chain_id)
     .where('fee_router', '=', key.fee_router)
-    .where('status', '=', 'settled')
+    .where('status', 'in', ['built', 'sent'])
   const fees = await db
     .selectFrom('settlement_receipts')
     .select('fee')
@@ -51,17 +56,37 @@ export async function getSpendable(
     .where('fee_router', '=', key.fee_router)
     .where('payer', '=', payer)
     .where('status', '=', 'metered')
-    .where((eb) => eb.or([eb('epoch', 'is', null), eb('epoch', 'not in', settled)]))
+    .where((eb) => eb.or([eb('epoch', 'is', null), eb('epoch', 'in', onTheirWay)]))
     .execute()
   const balance = BigInt(row?.balance ?? 0)
   const pendingWithdrawal = BigInt(row?.pending_withdrawal ?? 0)
+  const chargeable = BigInt(row?.chargeable ?? 0)
   const unsettled = fees.reduce((sum, f) => sum + BigInt(f.fee), 0n)
-  const left = balance - pendingWithdrawal - unsettled
+  const left = chargeableBudget({ balance, pendingWithdrawal, chargeable }) - unsettled
   return {
     balance,
     pendingWithdrawal,
+    chargeable,
     unsettled,
     spendable: left > 0n ? left : 0n,
     blockNumber: row ? BigInt(row.block_number) : undefined,
   }
+}
+
+/**
+ * What an epoch may charge a payer: its chargeable amount (cap left, within its balance) less its pending
+ * withdrawal, i.e. `min(balance − pendingWithdrawal, chargeable)`, at least 0n. The settler charges no more
+ * when it closes an epoch, and the gateway serves no more.
+ *
+ * @example
+ * const budget = chargeableBudget({ balance, pendingWithdrawal, chargeable })
+ */
+export function chargeableBudget(read: {
+  balance: bigint
+  pendingWithdrawal: bigint
+  chargeable: bigint
+}): bigint {
+  const free = read.balance - read.pendingWithdrawal
+  const budget = free < read.chargeable ? free : read.chargeable
+  return budget > 0n ? budget : 0n
 }

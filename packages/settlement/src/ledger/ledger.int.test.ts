@@ -1,19 +1,20 @@
-import { receiptId, verifyPayout, verifyReceipt } from '@openledger/attribution'
-import { sampleReceipt } from '@openledger/attribution/testing'
+import { receiptFromJson, receiptId, verifyPayout, verifyReceipt } from '@openledger/attribution'
+import { sampleReceiptV2 } from '@openledger/attribution/testing'
 import { openStore, type Store } from '@openledger/store'
 import { type Address, getAddress, type Hex, keccak256, pad, toHex } from 'viem'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { planSettlement } from '../plan/planSettlement.js'
 import { forgetLedger } from './forgetLedger.js'
 import { getPayoutClaim } from './getPayoutClaim.js'
-import { getPreviousCumulative } from './getPreviousCumulative.js'
+import { getPublishedEpoch } from './getPublishedEpoch.js'
 import { getReceiptStatus } from './getReceiptStatus.js'
 import { getSpendable } from './getSpendable.js'
+import { listEpochReceipts } from './listEpochReceipts.js'
 import { listEpochs } from './listEpochs.js'
 import { listRecordedReceipts } from './listRecordedReceipts.js'
 import { recordUsage } from './recordUsage.js'
 import { reopenEpoch } from './reopenEpoch.js'
-import { saveBalances } from './saveBalances.js'
+import { type ChainBalance, saveBalances } from './saveBalances.js'
 import { selectPendingReceipts } from './selectPendingReceipts.js'
 import { settlementSchema } from './settlementSchema.js'
 import type { LedgerRef } from './tables.js'
@@ -31,7 +32,16 @@ const splits = {
   treasury: 1000,
 }
 const receiptN = (n: number, fee = 1000n) =>
-  sampleReceipt({ requestId: pad(toHex(n), { size: 32 }), fee, payer })
+  sampleReceiptV2({ requestId: pad(toHex(n), { size: 32 }), fee, payer })
+const balanceRow = (balance: bigint, rest: Partial<Omit<ChainBalance, 'account' | 'balance'>> = {}) => ({
+  account: payer,
+  balance,
+  pendingWithdrawal: 0n,
+  unlocksAt: 0n,
+  chargeable: balance,
+  blockNumber: 5n,
+  ...rest,
+})
 
 const backends = [
   ['SQLite', () => openStore({ databaseUrl: ':memory:', schemas: [settlementSchema] })],
@@ -61,27 +71,28 @@ describe.each(backends)('settlement ledger on %s', (_name, open) => {
     }
   })
 
-  /** Meters receipts 1..count and writes them as `epoch`. */
-  async function writeFirstEpoch(count: number, epoch = 1n) {
-    for (let n = 1; n <= count; n++) await recordUsage(store, ledger, { receipt: receiptN(n), agentId: 1n })
+  /** Meters receipts from..to (those not metered yet) and writes every waiting one as `epoch`. */
+  async function writeEpochOf(to: number, epoch = 1n, from = 1) {
+    for (let n = from; n <= to; n++) await recordUsage(store, ledger, { receipt: receiptN(n), agentId: 1n })
     const pending = await selectPendingReceipts(store, ledger, 100)
     const plan = planSettlement({
       epoch,
       receipts: pending,
       splits,
-      previousCumulative: await getPreviousCumulative(store, ledger, epoch),
       adapterCreators: new Map(),
       treasury: addr(7),
     })
-    await writeEpoch(store, ledger, {
-      epoch,
-      plan,
-      splits,
-      receiptIds: pending.map((p) => p.receiptId),
-      unfundedIds: [],
-    })
+    await writeEpoch(store, ledger, { epoch, plan, splits, receiptIds: pending.map((p) => p.receiptId) })
     return plan
   }
+  const post = (epoch: bigint) =>
+    updateEpochStatus(store, ledger, {
+      epoch,
+      status: 'posted',
+      txHash: null,
+      blockNumber: 8n,
+      finalizesAt: 100n,
+    })
 
   test('meters a receipt once; the same id with other content is a conflict', async () => {
     const receipt = receiptN(1)
@@ -113,15 +124,18 @@ describe.each(backends)('settlement ledger on %s', (_name, open) => {
     expect(await listRecordedReceipts(store, ledger, [])).toEqual(new Set())
   })
 
-  test('hands out waiting receipts in metering order, however many share a millisecond', async () => {
+  test('hands out waiting receipts in metering order, however many share a millisecond, page by page', async () => {
     const receipts = Array.from({ length: 30 }, (_, i) => receiptN(100 + i))
     for (const receipt of receipts) await recordUsage(store, ledger, { receipt, agentId: 1n })
     const pending = await selectPendingReceipts(store, ledger, 100)
     expect(pending.map((p) => p.receiptId)).toEqual(receipts.map((r) => receiptId(r)))
+    const first = await selectPendingReceipts(store, ledger, 12)
+    const rest = await selectPendingReceipts(store, ledger, 100, first.at(-1))
+    expect([...first, ...rest]).toEqual(pending)
   })
 
   test('writes an epoch ahead in one transaction, and never the same receipt twice', async () => {
-    const plan = await writeFirstEpoch(3)
+    const plan = await writeEpochOf(3)
     expect(await selectPendingReceipts(store, ledger, 10)).toEqual([])
     const [epoch] = await listEpochs(store, ledger)
     expect(epoch).toMatchObject({
@@ -130,6 +144,7 @@ describe.each(backends)('settlement ledger on %s', (_name, open) => {
       receiptCount: 3,
       totalFees: 3000n,
       txHash: null,
+      finalizesAt: null,
     })
     expect(epoch!.call).toEqual(plan.call)
 
@@ -138,84 +153,199 @@ describe.each(backends)('settlement ledger on %s', (_name, open) => {
       plan: { ...plan, call: { ...plan.call, epoch: 2n } },
       splits,
       receiptIds: plan.tree.receiptIds,
-      unfundedIds: [],
     })
     await expect(again).rejects.toThrowError(expect.objectContaining({ name: 'LedgerDivergedError' }))
     expect(await listEpochs(store, ledger, { epoch: 2n })).toEqual([])
+    expect(await listEpochReceipts(store, ledger, 2n)).toEqual([])
   })
 
-  test('spendable is the chain balance less pending withdrawals and unsettled fees', async () => {
-    await saveBalances(store, ledger, [
-      { account: payer, balance: 10_000n, pendingWithdrawal: 500n, unlocksAt: 99n, blockNumber: 5n },
-    ])
-    await writeFirstEpoch(2)
+  test('spendable is what FeeRouter can charge (cap and balance less the pending withdrawal) less unposted fees', async () => {
+    await saveBalances(store, ledger, [balanceRow(10_000n, { pendingWithdrawal: 500n, unlocksAt: 99n })])
+    await writeEpochOf(2)
     await recordUsage(store, ledger, { receipt: receiptN(3, 250n), agentId: 1n })
     expect(await getSpendable(store, ledger, payer)).toEqual({
       balance: 10_000n,
       pendingWithdrawal: 500n,
+      chargeable: 10_000n,
       unsettled: 2250n,
       spendable: 7250n,
       blockNumber: 5n,
     })
-    await updateEpochStatus(store, ledger, { epoch: 1n, status: 'settled', txHash: null, blockNumber: null })
-    await saveBalances(store, ledger, [
-      { account: payer, balance: 8000n, pendingWithdrawal: 0n, unlocksAt: 0n, blockNumber: 6n },
-    ])
-    expect((await getSpendable(store, ledger, payer)).spendable).toBe(7750n)
-    expect((await getSpendable(store, ledger, addr(1))).spendable).toBe(0n)
+    // Posted: the chain took the charges into escrow, and the balance read with it no longer holds them.
+    await post(1n)
+    await saveBalances(store, ledger, [balanceRow(8000n, { chargeable: 8000n, blockNumber: 6n })])
+    expect(await getSpendable(store, ledger, payer)).toMatchObject({ unsettled: 250n, spendable: 7750n })
+    // A cap of 3000 a period, 1000 of it used: 2000 left, 250 of which is metered already.
+    await saveBalances(store, ledger, [balanceRow(8000n, { chargeable: 2000n, blockNumber: 7n })])
+    expect((await getSpendable(store, ledger, payer)).spendable).toBe(1750n)
+    // Fees beyond what it can be charged: nothing more is served.
+    await saveBalances(store, ledger, [balanceRow(8000n, { chargeable: 100n, blockNumber: 8n })])
+    expect((await getSpendable(store, ledger, payer)).spendable).toBe(0n)
+    expect(await getSpendable(store, ledger, addr(1))).toMatchObject({ spendable: 0n, chargeable: 0n })
   })
 
-  test('a receipt moves from metered to settled, then proves against the receipts root', async () => {
+  test('a receipt goes metered → built → sent → posted → final, proving against its root once posted', async () => {
     const id = receiptId(receiptN(1))
     await recordUsage(store, ledger, { receipt: receiptN(1), agentId: 1n })
     expect((await getReceiptStatus(store, ledger, id))?.status).toBe('metered')
-    const plan = await writeFirstEpoch(4)
+    const plan = await writeEpochOf(4)
     expect((await getReceiptStatus(store, ledger, id))?.status).toBe('built')
     const txHash = keccak256(toHex('tx'))
     await updateEpochStatus(store, ledger, { epoch: 1n, status: 'sent', txHash })
     expect((await getReceiptStatus(store, ledger, id))?.status).toBe('sent')
-    await updateEpochStatus(store, ledger, { epoch: 1n, status: 'settled', txHash, blockNumber: 9n })
-    const status = await getReceiptStatus(store, ledger, id)
-    expect(status).toMatchObject({ status: 'settled', epoch: 1n, receiptsRoot: plan.call.receiptsRoot })
-    expect(verifyReceipt(status!.receipt, status!.proof!, plan.call.receiptsRoot)).toBe(true)
+    expect(await getPublishedEpoch(store, ledger, 1n)).toBeUndefined()
+    await updateEpochStatus(store, ledger, {
+      epoch: 1n,
+      status: 'posted',
+      txHash,
+      blockNumber: 9n,
+      finalizesAt: 1234n,
+    })
+    expect((await listEpochs(store, ledger))[0]).toMatchObject({
+      status: 'posted',
+      finalizesAt: 1234n,
+      blockNumber: 9n,
+    })
+    const posted = await getReceiptStatus(store, ledger, id)
+    expect(posted).toMatchObject({ status: 'posted', epoch: 1n, receiptsRoot: plan.call.receiptsRoot })
+    expect(verifyReceipt(posted!.receipt, posted!.proof!, plan.call.receiptsRoot)).toBe(true)
+    // Contributors claim only once the epoch is final.
+    expect(await getPayoutClaim(store, ledger, alice)).toEqual([])
+    await updateEpochStatus(store, ledger, { epoch: 1n, status: 'final', txHash: keccak256(toHex('final')) })
+    const final = await getReceiptStatus(store, ledger, id)
+    expect(final).toMatchObject({
+      status: 'final',
+      receiptsRoot: plan.call.receiptsRoot,
+      proof: posted!.proof,
+    })
     expect(await getReceiptStatus(store, ledger, keccak256(toHex('nothing')) as Hex)).toBeUndefined()
 
-    const claim = await getPayoutClaim(store, ledger, alice)
-    expect(claim?.cumulative).toBe(plan.tree.cumulative.get(alice))
-    expect(verifyPayout(alice, claim!.cumulative, claim!.proof, plan.call.payoutsRoot)).toBe(true)
-    expect(await getPreviousCumulative(store, ledger, 2n)).toEqual(plan.tree.cumulative)
-    expect(await getPayoutClaim(store, ledger, addr(1))).toBeUndefined()
+    const [claim, ...more] = await getPayoutClaim(store, ledger, alice)
+    expect(more).toEqual([])
+    expect(claim).toEqual({ epoch: 1n, ...plan.tree.payoutProofOf(alice), account: undefined })
+    expect(verifyPayout(alice, claim!.amount, claim!.proof, plan.call.payoutsRoot)).toBe(true)
+    expect(await getPayoutClaim(store, ledger, addr(1))).toEqual([])
+  })
+
+  test("a contributor's claims are per final epoch, each with its own amount and proof", async () => {
+    const first = await writeEpochOf(2, 1n)
+    await post(1n)
+    await updateEpochStatus(store, ledger, { epoch: 1n, status: 'final', txHash: null })
+    const second = await writeEpochOf(5, 2n, 3)
+    await post(2n)
+    expect((await getPayoutClaim(store, ledger, alice)).map((c) => c.epoch)).toEqual([1n])
+    await updateEpochStatus(store, ledger, { epoch: 2n, status: 'final', txHash: null })
+    const claims = await getPayoutClaim(store, ledger, alice)
+    expect(claims.map(({ epoch, amount }) => ({ epoch, amount }))).toEqual([
+      { epoch: 1n, amount: first.tree.amounts.get(alice) },
+      { epoch: 2n, amount: second.tree.amounts.get(alice) },
+    ])
+    expect(verifyPayout(alice, claims[1]!.amount, claims[1]!.proof, second.call.payoutsRoot)).toBe(true)
+  })
+
+  test("publishes a posted epoch's receipts in receipt-id order with its root and status", async () => {
+    const plan = await writeEpochOf(6)
+    await post(1n)
+    const published = await getPublishedEpoch(store, ledger, 1n)
+    expect(published).toMatchObject({ epoch: 1n, status: 'posted', receiptsRoot: plan.call.receiptsRoot })
+    const ids = published!.receipts.map((r) => r.receipt.id)
+    expect(ids).toEqual([...ids].sort())
+    expect(ids).toEqual(plan.tree.receiptIds)
+    expect(published!.receipts.every((r) => r.agentId === '1')).toBe(true)
+    // Anyone recomputes the posted call from the published receipts alone.
+    const again = planSettlement({
+      epoch: 1n,
+      receipts: published!.receipts.map((r) => ({
+        agentId: BigInt(r.agentId),
+        receipt: receiptFromJson(r.receipt),
+      })),
+      splits,
+      adapterCreators: new Map(),
+      treasury: addr(7),
+    })
+    expect(again.call).toEqual(plan.call)
+    expect(await getPublishedEpoch(store, ledger, 2n)).toBeUndefined()
+  })
+
+  test('a vetoed epoch frees its receipts to wait again and keeps its published list', async () => {
+    await saveBalances(store, ledger, [balanceRow(10_000n)])
+    const plan = await writeEpochOf(3)
+    await post(1n)
+    expect((await getSpendable(store, ledger, payer)).unsettled).toBe(0n)
+    await updateEpochStatus(store, ledger, {
+      epoch: 1n,
+      status: 'vetoed',
+      txHash: keccak256(toHex('refund')),
+    })
+    const [vetoed] = await listEpochs(store, ledger)
+    expect(vetoed).toMatchObject({ status: 'vetoed', refundTxHash: keccak256(toHex('refund')) })
+    // Refunded, the charges are owed again: they wait for a later epoch.
+    expect((await selectPendingReceipts(store, ledger, 10)).map((p) => p.receiptId)).toEqual(
+      [receiptN(1), receiptN(2), receiptN(3)].map((r) => receiptId(r)),
+    )
+    expect((await getSpendable(store, ledger, payer)).unsettled).toBe(3000n)
+    expect(await getReceiptStatus(store, ledger, receiptId(receiptN(2)))).toMatchObject({
+      status: 'vetoed',
+      epoch: 1n,
+      proof: undefined,
+    })
+    expect(await getPublishedEpoch(store, ledger, 1n)).toMatchObject({
+      status: 'vetoed',
+      receiptsRoot: plan.call.receiptsRoot,
+      receipts: expect.arrayContaining([expect.objectContaining({ agentId: '1' })]),
+    })
+    expect((await listEpochReceipts(store, ledger, 1n)).length).toBe(3)
+    // The next epoch takes them; a vetoed epoch is never final.
+    await writeEpochOf(3, 2n)
+    expect(await getReceiptStatus(store, ledger, receiptId(receiptN(2)))).toMatchObject({
+      status: 'built',
+      epoch: 2n,
+    })
+    await expect(
+      updateEpochStatus(store, ledger, { epoch: 1n, status: 'final', txHash: null }),
+    ).rejects.toThrowError(expect.objectContaining({ name: 'LedgerDivergedError' }))
   })
 
   test("forgetting a ledger deletes its rows and no other ledger's", async () => {
-    await writeFirstEpoch(3)
+    await writeEpochOf(3)
     const other = { ...ledger, chainId: 1 }
     await recordUsage(store, other, { receipt: receiptN(1), agentId: 1n })
     expect(await forgetLedger(store, ledger)).toBe(3)
     expect(await listEpochs(store, ledger)).toEqual([])
+    expect(await listEpochReceipts(store, ledger, 1n)).toEqual([])
     expect(await selectPendingReceipts(store, ledger, 10)).toEqual([])
     expect(await selectPendingReceipts(store, other, 10)).toHaveLength(1)
   })
 
-  test('an unsent epoch can be reopened; a sent one cannot, and statuses never go back', async () => {
-    await writeFirstEpoch(2)
+  test('an unposted epoch can be reopened (a sent one only when its post reverted); statuses never go back', async () => {
+    await writeEpochOf(2)
     await reopenEpoch(store, ledger, 1n)
     expect(await listEpochs(store, ledger)).toEqual([])
+    expect(await listEpochReceipts(store, ledger, 1n)).toEqual([])
     expect(await selectPendingReceipts(store, ledger, 10)).toHaveLength(2)
 
-    await writeFirstEpoch(2)
+    await writeEpochOf(2)
     await updateEpochStatus(store, ledger, { epoch: 1n, status: 'sent', txHash: keccak256(toHex('tx')) })
     await expect(reopenEpoch(store, ledger, 1n)).rejects.toThrowErrorMatchingInlineSnapshot(`
-      [LedgerDivergedError: The ledger and the chain disagree about epoch 1: only an epoch that was never sent can be reopened.
+      [LedgerDivergedError: The ledger and the chain disagree about epoch 1: only an epoch that was never posted can be reopened.
 
       Another settler may have settled this FeeRouter, or the ledger belongs to another deployment.
       Settlement stops here rather than guess; compare the ledger with FeeRouter.receiptsRootOf.]
     `)
-    await updateEpochStatus(store, ledger, { epoch: 1n, status: 'settled', txHash: null, blockNumber: null })
+    await reopenEpoch(store, ledger, 1n, { reverted: true })
+    expect(await selectPendingReceipts(store, ledger, 10)).toHaveLength(2)
+
+    await writeEpochOf(2)
+    await post(1n)
+    await expect(reopenEpoch(store, ledger, 1n, { reverted: true })).rejects.toThrowError(
+      expect.objectContaining({ name: 'LedgerDivergedError' }),
+    )
     await updateEpochStatus(store, ledger, { epoch: 1n, status: 'sent', txHash: keccak256(toHex('late')) })
-    expect((await listEpochs(store, ledger))[0]?.status).toBe('settled')
+    await updateEpochStatus(store, ledger, { epoch: 1n, status: 'final', txHash: null })
+    await post(1n)
+    expect((await listEpochs(store, ledger))[0]?.status).toBe('final')
     await expect(
-      updateEpochStatus(store, ledger, { epoch: 5n, status: 'settled', txHash: null, blockNumber: null }),
+      updateEpochStatus(store, ledger, { epoch: 5n, status: 'final', txHash: null }),
     ).rejects.toThrowError(expect.objectContaining({ name: 'LedgerDivergedError' }))
   })
 })

@@ -8,6 +8,8 @@ export type ChainBalance = {
   balance: bigint
   pendingWithdrawal: bigint
   unlocksAt: bigint
+  /** FeeRouter's `chargeableOf`: what settlement may charge it now, its cap left within its balance. */
+  chargeable: bigint
   blockNumber: bigint
 }
 
@@ -16,7 +18,7 @@ export type ChainBalance = {
  * transaction.
  *
  * @example
- * await saveBalances(store, ledger, [{ account, balance, pendingWithdrawal: 0n, unlocksAt: 0n, blockNumber }])
+ * await saveBalances(store, ledger, [{ account, balance, pendingWithdrawal: 0n, unlocksAt: 0n, chargeable: balance, blockNumber }])
  */
 export async function saveBalances(
   store: StoreSession,
@@ -31,6 +33,7 @@ export async function saveBalances(
         balance: b.balance.toString(),
         pending_withdrawal: b.pendingWithdrawal.toString(),
         unlocks_at: b.unlocksAt.toString(),
+        chargeable: b.chargeable.toString(),
         block_number: b.blockNumber.toString(),
         updated_at: updatedAt,
       }

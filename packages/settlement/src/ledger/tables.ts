@@ -14,14 +14,21 @@ export type SettlementReceiptsTable = {
   payer: string
   fee: string
   receipt: string
+  /** metered: charged in its epoch, or waiting for one (epoch null); unfunded: left out by the first
+   * FeeRouter's settlement, which dropped what a balance could not cover (rows from then; no longer written). */
   status: 'metered' | 'unfunded'
   epoch: number | null
   created_at: string
 }
 
-export type EpochStatus = 'built' | 'sent' | 'settled'
+/**
+ * built: written ahead, not sent; sent: the `postEpoch` transaction is out; posted: on-chain, its charges in
+ * escrow and its dispute window open; final: finalised and paid; vetoed: vetoed by the Safe, its charges
+ * refunded and its receipts waiting again for a later epoch.
+ */
+export type EpochStatus = 'built' | 'sent' | 'posted' | 'final' | 'vetoed'
 
-/** `settlement_epochs` as SQL sees it. */
+/** `settlement_epochs` as SQL sees it (migrations `0003_settlement`, `0006_settlement_dispute_window`). */
 export type SettlementEpochsTable = {
   chain_id: number
   fee_router: string
@@ -39,7 +46,21 @@ export type SettlementEpochsTable = {
   block_number: string | null
   created_at: string
   sent_at: string | null
-  settled_at: string | null
+  posted_at: string | null
+  /** Unix seconds (block time) when the dispute window closes, once posted. */
+  finalizes_at: string | null
+  final_tx_hash: string | null
+  final_at: string | null
+  refund_tx_hash: string | null
+  vetoed_at: string | null
+}
+
+/** `settlement_epoch_receipts`: each epoch's receipts, kept after a veto sends them back to wait. */
+export type SettlementEpochReceiptsTable = {
+  chain_id: number
+  fee_router: string
+  epoch: number
+  receipt_id: string
 }
 
 /** `settlement_balances` as SQL sees it. */
@@ -50,6 +71,8 @@ export type SettlementBalancesTable = {
   balance: string
   pending_withdrawal: string
   unlocks_at: string
+  /** FeeRouter's `chargeableOf`: its cap left in the period, within its balance (null: never read). */
+  chargeable: string | null
   block_number: string
   updated_at: string
 }
@@ -57,6 +80,7 @@ export type SettlementBalancesTable = {
 export type SettlementTables = {
   settlement_receipts: SettlementReceiptsTable
   settlement_epochs: SettlementEpochsTable
+  settlement_epoch_receipts: SettlementEpochReceiptsTable
   settlement_balances: SettlementBalancesTable
 }
 

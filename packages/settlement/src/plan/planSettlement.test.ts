@@ -16,7 +16,7 @@ const splits = {
   treasury: 1000,
 }
 const sum = (values: Iterable<bigint>) => [...values].reduce((a, b) => a + b, 0n)
-const base = { splits, previousCumulative: new Map(), adapterCreators: new Map(), treasury }
+const base = { splits, adapterCreators: new Map(), treasury }
 
 describe('planSettlement', () => {
   const receipts = [
@@ -43,6 +43,18 @@ describe('planSettlement', () => {
       expect(verifyReceipt(receipt, plan.tree.proofOf(receiptId(receipt)), plan.call.receiptsRoot)).toBe(true)
     expect(plan.call.receiptsRoot).toBe(plan.tree.receiptsRoot)
     expect(plan.call.contributorsPaid).toBe(sum(plan.tree.amounts.values()))
+    // This epoch's payouts alone: each contributor's proof is against this epoch's payouts root.
+    for (const [account, amount] of plan.tree.amounts)
+      expect(plan.tree.payoutProofOf(account)).toMatchObject({ amount })
+  })
+
+  test('leaves out a payer charged nothing', () => {
+    const free = {
+      agentId: 1n,
+      receipt: sampleReceipt({ requestId: requestId(9), fee: 0n, payer: addr(0xc) }),
+    }
+    const { call } = planSettlement({ epoch: 4n, receipts: [...receipts, free], ...base })
+    expect(call.charges.map((c) => c.payer)).toEqual([addr(0xa), addr(0xb)])
   })
 
   test('refuses an epoch without receipts, epoch 0, and an agent id 0', () => {
@@ -57,7 +69,7 @@ describe('planSettlement', () => {
     ).toThrow(expect.objectContaining({ name: 'InvalidSettlementInputError' }))
   })
 
-  test('satisfies every rule settleEpoch checks, in any receipt order', () => {
+  test('satisfies every rule postEpoch checks, in any receipt order', () => {
     const metered = fc.uniqueArray(
       fc.record({ agentId: fc.bigInt({ min: 1n, max: 3n }), receipt: receiptArbitrary() }),
       { minLength: 1, maxLength: 12, selector: (m) => m.receipt.requestId },

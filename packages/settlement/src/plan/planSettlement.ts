@@ -1,6 +1,6 @@
 import { buildEpoch, type Epoch, type Receipt } from '@openledger/attribution'
-import type { SettleEpochCall, Splits } from '@openledger/staking'
-import type { Address, Hex } from 'viem'
+import type { PostEpochCall, Splits } from '@openledger/staking'
+import { type Address, getAddress, type Hex } from 'viem'
 import { InvalidSettlementInputError } from '../errors.js'
 import { splitAdapterFees } from './splitAdapterFees.js'
 
@@ -10,19 +10,17 @@ export type MeteredReceipt = { receipt: Receipt; agentId: bigint }
 export type PlanSettlementParameters = {
   epoch: bigint
   receipts: readonly MeteredReceipt[]
-  /** FeeRouter's current splits: `settleEpoch` checks the adapter pool against them. */
+  /** FeeRouter's splits when the epoch is posted: `postEpoch` checks the pools against them. */
   splits: Splits
-  /** Every contributor's cumulative payout after the previous epoch. */
-  previousCumulative: ReadonlyMap<Address, bigint>
   /** Adapter creators by adapter sha256 (lowercase); see `splitAdapterFees`. */
   adapterCreators: ReadonlyMap<Hex, Address>
   treasury: Address
 }
 
 export type SettlementPlan = {
-  /** The exact arguments of `FeeRouter.settleEpoch`. */
-  call: SettleEpochCall
-  /** The epoch's trees (receipts, cumulative payouts) and the contributors' split. */
+  /** The exact arguments of `FeeRouter.postEpoch`. */
+  call: PostEpochCall
+  /** The epoch's trees (receipts, this epoch's payouts) and the contributors' split. */
   tree: Epoch
   totalFees: bigint
 }
@@ -38,16 +36,18 @@ function sumBy<K>(items: readonly MeteredReceipt[], key: (m: MeteredReceipt) => 
 }
 
 /**
- * Turns an epoch's receipts into one `settleEpoch` call: charges summed per payer, fees summed per agent, the
- * adapter creators' pool split exactly (`splitAdapterFees`), and the contributors' split with its two Merkle
- * trees (`buildEpoch`). The call's size grows with the epoch's payers, agents and adapter creators, never with
- * its receipts. Deterministic: the same receipts in any order give the same call.
+ * Turns an epoch's receipts into one `postEpoch` call: charges summed per payer (sorted by address, payers
+ * charged nothing left out), fees summed per agent, the adapter creators' pool split exactly
+ * (`splitAdapterFees`), and the contributors' split with its two Merkle trees (`buildEpoch`: the receipts, and
+ * this epoch's payouts alone). The call's size grows with the epoch's payers, agents and adapter creators,
+ * never with its receipts. Deterministic: the same receipts in any order give the same call, so anyone can
+ * recompute a posted epoch from its published receipts.
  *
  * @example
- * const { call, tree } = planSettlement({ epoch: 1n, receipts, splits, previousCumulative: new Map(), adapterCreators, treasury })
+ * const { call, tree } = planSettlement({ epoch: 1n, receipts, splits, adapterCreators, treasury })
  */
 export function planSettlement(parameters: PlanSettlementParameters): SettlementPlan {
-  const { epoch, receipts, splits, previousCumulative, adapterCreators, treasury } = parameters
+  const { epoch, receipts, splits, adapterCreators, treasury } = parameters
   if (epoch < 1n) throw new InvalidSettlementInputError(`epoch is ${epoch}; epochs start at 1`)
   if (receipts.length === 0) throw new InvalidSettlementInputError(`epoch ${epoch} has no receipts`)
   for (const { agentId, receipt } of receipts)
@@ -57,10 +57,10 @@ export function planSettlement(parameters: PlanSettlementParameters): Settlement
   const tree = buildEpoch({
     epoch,
     receipts: receipts.map((m) => m.receipt),
-    previousCumulative,
     contributorShareBps: splits.contributors,
   })
-  const charges = [...sumBy(receipts, (m) => m.receipt.payer)]
+  const charges = [...sumBy(receipts, (m) => getAddress(m.receipt.payer))]
+    .filter(([, amount]) => amount > 0n)
     .sort(byAddress)
     .map(([payer, amount]) => ({ payer, amount }))
   const agents = [...sumBy(receipts, (m) => m.agentId)]

@@ -7,6 +7,14 @@ import { recordUsage } from '../ledger/recordUsage.js'
 import { type ReconcileReport, reconcileLedger } from '../settle/reconcileLedger.js'
 import { type SettleNextEpochReturnType, settleNextEpoch } from '../settle/settleNextEpoch.js'
 import { ledgerOf, type Settler } from '../settle/types.js'
+import {
+  CLOSE_JOB,
+  type EpochJobResult,
+  fromJobResult,
+  reportStep,
+  scheduleFinalize,
+  toJobResult,
+} from './epochJob.js'
 import { EPOCH_QUEUE, epochQueue, type QueueConnection, USAGE_QUEUE, usageQueue } from './queues.js'
 import { parseUsageJob } from './usageJob.js'
 
@@ -14,7 +22,18 @@ import { parseUsageJob } from './usageJob.js'
 export type SettlementEvent =
   | { type: 'metered'; receiptId: string; duplicate: boolean }
   | { type: 'usage-failed'; jobId: string | undefined; error: Error }
-  | { type: 'epoch-settled'; epoch: bigint; receipts: number; txHash: string | null; resumed: boolean }
+  | {
+      type: 'epoch-posted'
+      epoch: bigint
+      receipts: number
+      txHash: string | null
+      /** Block time (Unix seconds) from which it may be finalised. */
+      finalizesAt: bigint | null
+      resumed: boolean
+    }
+  | { type: 'epoch-finalized'; epoch: bigint; txHash: string | null }
+  | { type: 'epoch-vetoed'; epoch: bigint; receipts: number; refundTxHash: string | null }
+  | { type: 'payer-carried'; payer: string }
   | { type: 'epoch-failed'; error: Error }
 
 export type StartSettlementWorkerParameters = Settler &
@@ -31,23 +50,25 @@ export type StartSettlementWorkerParameters = Settler &
 export type SettlementWorker = {
   /** What reconciling with the chain found at start. */
   reconciled: ReconcileReport
-  /** The epoch written before a crash and settled at start, if there was one. */
+  /** What settling at start did, when a crash left an epoch unsent (it is posted then). */
   resumed: SettleNextEpochReturnType | undefined
   /** The `usage` queue, for producers in the same process. */
   usage: Queue
-  /** Settles the next epoch now (through the epoch queue, so never beside another settlement) and waits. */
+  /**
+   * Advances settlement now (through the epoch queue, so never beside another settlement) and waits:
+   * finalises or refunds a posted epoch the chain lets go, then posts the next. Null when nothing was done.
+   */
   settleNow: () => Promise<SettleNextEpochReturnType | null>
   /** Stops taking jobs, lets running ones finish, and closes every Redis connection. */
   close: () => Promise<void>
 }
 
-const CLOSE_JOB = 'close-epoch'
-
 /**
  * Starts settlement: first reconciles the ledger with the chain and finishes an epoch left unsent by a crash
- * (nothing else runs until the ledger agrees with FeeRouter), then a `usage` worker that records each metered receipt in the ledger (idempotent by
- * receipt id) and an `epoch` worker that settles one epoch at a time, every `epochSeconds` or as soon as
- * `epochReceipts` receipts wait.
+ * (nothing else runs until the ledger agrees with FeeRouter), then a `usage` worker that records each metered
+ * receipt in the ledger (idempotent by receipt id) and an `epoch` worker that advances settlement one step at a
+ * time (`settleNextEpoch`), every `epochSeconds`, as soon as `epochReceipts` receipts wait, and when a posted
+ * epoch's dispute window closes (so it is finalised then, and the next epoch posted).
  *
  * @example
  * const worker = await startSettlementWorker({ store, connection, contracts: manifest.contracts, account,
@@ -60,7 +81,7 @@ export async function startSettlementWorker(
   const { epochSeconds = 60, epochReceipts = 1_000, usageConcurrency = 8, onEvent } = parameters
   const settler: Settler = parameters
   const reconciled = await reconcileLedger(settler)
-  // An epoch written before a crash and never settled goes out before anything else. (Not through the queue:
+  // An epoch written before a crash and never posted goes out before anything else. (Not through the queue:
   // the dead worker's epoch job keeps its lock until BullMQ finds it stalled, which takes lockDuration.)
   const resumed = reconciled.unsent === undefined ? undefined : await settleNextEpoch(settler)
   const options = queueConnectionOptions(parameters)
@@ -68,6 +89,9 @@ export async function startSettlementWorker(
   const epochs = epochQueue(parameters)
   const epochEvents = new QueueEvents(EPOCH_QUEUE, options)
   await epochs.setGlobalConcurrency(1)
+  reportStep(resumed, onEvent)
+  for (const posted of await listEpochs(settler.store, ledgerOf(settler), { status: ['posted'] }))
+    await scheduleFinalize(epochs, posted)
   const every = epochSeconds * 1000
   await epochs.upsertJobScheduler(
     'every-epoch',
@@ -95,20 +119,14 @@ export async function startSettlementWorker(
   const epochWorker = new Worker(
     EPOCH_QUEUE,
     async () => {
-      const settled = await settleNextEpoch(settler).catch((error) => {
+      const step = await settleNextEpoch(settler).catch((error) => {
         // A ledger that disagrees with the chain needs an operator: retrying cannot help.
         if (error instanceof LedgerDivergedError) throw new UnrecoverableError(error.message)
         throw error
       })
-      if (settled)
-        onEvent?.({
-          type: 'epoch-settled',
-          epoch: settled.epoch.epoch,
-          receipts: settled.epoch.receiptCount,
-          txHash: settled.epoch.txHash,
-          resumed: settled.resumed,
-        })
-      return settled ? { epoch: settled.epoch.epoch.toString(), resumed: settled.resumed } : null
+      reportStep(step, onEvent)
+      await scheduleFinalize(epochs, step?.posted)
+      return toJobResult(step)
     },
     { ...options, concurrency: 1 },
   )
@@ -125,10 +143,8 @@ export async function startSettlementWorker(
     usage,
     async settleNow() {
       const job = await epochs.add('settle-now', {})
-      const result = (await job.waitUntilFinished(epochEvents)) as { epoch: string; resumed: boolean } | null
-      if (!result) return null
-      const [epoch] = await listEpochs(settler.store, ledgerOf(settler), { epoch: BigInt(result.epoch) })
-      return { epoch: epoch!, resumed: result.resumed }
+      const result = (await job.waitUntilFinished(epochEvents)) as EpochJobResult | null
+      return fromJobResult(settler.store, ledgerOf(settler), result)
     },
     async close() {
       await Promise.all([usageWorker.close(), epochWorker.close()])

@@ -2,17 +2,21 @@ import type { Address } from 'viem'
 import { LedgerDivergedError } from '../errors.js'
 import { listEpochs } from '../ledger/listEpochs.js'
 import { ledgerDb, ledgerKey } from '../ledger/tables.js'
-import { confirmEpoch } from './confirmEpoch.js'
-import { readReceiptsRoot, readRouter } from './readRouter.js'
+import { confirmFinal, confirmPosted, confirmVetoed } from './confirmEpoch.js'
+import { readEpochRecord, readRouter } from './readRouter.js'
 import { syncBalances } from './syncBalances.js'
 import { ledgerOf, type Settler } from './types.js'
 
 export type ReconcileReport = {
-  /** FeeRouter's last settled epoch. */
+  /** FeeRouter's last posted epoch. */
   chainLastEpoch: bigint
-  /** Epochs the chain had settled but the ledger had not marked (a crash after sending): now settled. */
+  /** Epochs the chain had posted but the ledger had not marked (a crash after sending): now posted. */
   confirmed: bigint[]
-  /** An epoch written ahead that the chain has not settled: the next `settleNextEpoch` sends it. */
+  /** Posted epochs the chain had finalised but the ledger had not marked: now final. */
+  finalized: bigint[]
+  /** Posted epochs the chain had vetoed and refunded but the ledger had not marked: now vetoed, receipts waiting. */
+  vetoed: bigint[]
+  /** An epoch written ahead that the chain has not posted: the next `settleNextEpoch` sends it. */
   unsent: bigint | undefined
   /** Accounts whose prepaid balances were read again from the chain. */
   balancesSynced: number
@@ -20,9 +24,11 @@ export type ReconcileReport = {
 
 /**
  * Brings the ledger in line with the chain, before the settler does anything else after a start: epochs the
- * chain settled are confirmed, the latest settled epoch's root is checked against the chain, and every known
- * payer's balance is read again. Throws `LedgerDivergedError` when the chain settled an epoch the ledger never
- * wrote or holds another root: settling on top of a ledger that disagrees would pay the wrong parties.
+ * chain posted are confirmed, posted epochs the chain finalised or refunded are marked so (a vetoed one not yet
+ * refunded is left for `settleNextEpoch`, which refunds it), the latest final epoch's receipts root is checked
+ * against the chain, and every known payer's balance is read again. Throws `LedgerDivergedError` when the chain
+ * posted an epoch the ledger never wrote or holds another root: settling on top of a ledger that disagrees
+ * would pay the wrong parties.
  *
  * @example
  * const report = await reconcileLedger(settler)
@@ -30,34 +36,49 @@ export type ReconcileReport = {
 export async function reconcileLedger(settler: Settler): Promise<ReconcileReport> {
   const ledger = ledgerOf(settler)
   const { lastEpoch } = await readRouter(settler)
-  const unfinished = await listEpochs(settler.store, ledger, { status: ['built', 'sent'] })
-  const [latestSettled] = (await listEpochs(settler.store, ledger, { status: ['settled'] })).slice(-1)
-  const ledgerLast = [latestSettled, ...unfinished].reduce(
-    (max, e) => (e && e.epoch > max ? e.epoch : max),
-    0n,
-  )
+  const epochs = await listEpochs(settler.store, ledger)
+  const ledgerLast = epochs.reduce((max, e) => (e.epoch > max ? e.epoch : max), 0n)
   if (lastEpoch > ledgerLast)
     throw new LedgerDivergedError(
       lastEpoch,
-      `the chain settled it but the ledger's last epoch is ${ledgerLast}`,
+      `the chain posted it but the ledger's last epoch is ${ledgerLast}`,
     )
-  if (latestSettled) {
-    const root = await readReceiptsRoot(settler, latestSettled.epoch)
-    if (root.toLowerCase() !== latestSettled.receiptsRoot.toLowerCase())
-      throw new LedgerDivergedError(latestSettled.epoch, `the chain's receipts root is ${root}`)
+  const latestFinal = epochs.filter((e) => e.status === 'final').at(-1)
+  if (latestFinal) {
+    const record = await readEpochRecord(settler, latestFinal.epoch)
+    if (
+      record.status !== 'final' ||
+      record.receiptsRoot.toLowerCase() !== latestFinal.receiptsRoot.toLowerCase()
+    )
+      throw new LedgerDivergedError(
+        latestFinal.epoch,
+        `the chain has it ${record.status} with receipts root ${record.receiptsRoot}`,
+      )
   }
-  const confirmed: bigint[] = []
-  for (const epoch of unfinished.filter((e) => e.epoch <= lastEpoch)) {
-    await confirmEpoch(settler, epoch, undefined)
-    confirmed.push(epoch.epoch)
-  }
-  const synced = await syncBalances(settler, await knownPayers(settler))
-  return {
+  const report: ReconcileReport = {
     chainLastEpoch: lastEpoch,
-    confirmed,
-    unsent: unfinished.find((e) => e.epoch > lastEpoch)?.epoch,
-    balancesSynced: synced.length,
+    confirmed: [],
+    finalized: [],
+    vetoed: [],
+    unsent: epochs.find((e) => (e.status === 'built' || e.status === 'sent') && e.epoch > lastEpoch)?.epoch,
+    balancesSynced: 0,
   }
+  for (const epoch of epochs.filter(
+    (e) => (e.status === 'built' || e.status === 'sent') && e.epoch <= lastEpoch,
+  )) {
+    await confirmPosted(settler, epoch)
+    report.confirmed.push(epoch.epoch)
+  }
+  const posted = await listEpochs(settler.store, ledger, { status: ['posted'] })
+  for (const epoch of posted) {
+    const { status } = await readEpochRecord(settler, epoch.epoch)
+    if (status === 'final') await confirmFinal(settler, epoch)
+    if (status === 'refunded') await confirmVetoed(settler, epoch)
+    if (status === 'final') report.finalized.push(epoch.epoch)
+    if (status === 'refunded') report.vetoed.push(epoch.epoch)
+  }
+  report.balancesSynced = (await syncBalances(settler, await knownPayers(settler))).length
+  return report
 }
 
 /** Every payer the ledger has metered or holds a balance for. */

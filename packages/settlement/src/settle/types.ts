@@ -10,8 +10,12 @@ export type AdapterCreatorsResolver = (sha256s: readonly Hex[]) => Promise<Reado
 export type SettlerHooks = {
   /** After the epoch is written ahead in the ledger, before its transaction is sent. */
   afterEpochWritten?: (epoch: bigint) => void | Promise<void>
-  /** After `settleEpoch` is mined, before the ledger marks the epoch settled. */
-  afterSettleMined?: (epoch: bigint, txHash: Hex) => void | Promise<void>
+  /** After `postEpoch` is mined, before the ledger marks the epoch posted. */
+  afterPostMined?: (epoch: bigint, txHash: Hex) => void | Promise<void>
+  /** After `finalizeEpoch` is mined, before the ledger marks the epoch final. */
+  afterFinalizeMined?: (epoch: bigint, txHash: Hex) => void | Promise<void>
+  /** After `refundCharges` of a vetoed epoch is mined, before the ledger marks it vetoed and frees its receipts. */
+  afterRefundMined?: (epoch: bigint, txHash: Hex) => void | Promise<void>
 }
 
 /** Everything settlement needs: the ledger's store, the chain, the FeeRouter and the settler's key. */
@@ -19,11 +23,11 @@ export type Settler = {
   store: StoreSession
   connection: ChainConnection
   contracts: { FeeRouter: Address }
-  /** Holds FeeRouter's settler role. */
+  /** Holds FeeRouter's settler role, with a bond of at least `minSettlerBond`. */
   account: Account
   /** Receives the adapter creators' share that no known creator earns (the treasury Safe). */
   treasury: Address
-  /** At most this many receipts per epoch (default 10,000); the rest wait for the next one. */
+  /** At most this many receipts per epoch (default 10,000); the rest wait for a later one. */
   maxReceiptsPerEpoch?: number
   /** Default: no adapter has a known creator, so the adapter creators' pool goes to the treasury. */
   adapterCreators?: AdapterCreatorsResolver

@@ -1,12 +1,22 @@
 import { type Receipt, SHARE_SCALE } from '@openledger/attribution'
 import { type ChainConnection, type DevAccount, type Manifest, sendContractCall } from '@openledger/chain'
 import { openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
-import { depositFees, registerAgent, stake } from '@openledger/staking'
-import { type Address, getAddress, type Hex, keccak256, toHex } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
+import {
+  authorizeCharges,
+  depositFees,
+  depositSettlerBond,
+  getSettlementState,
+  registerAgent,
+  stake,
+} from '@openledger/staking'
+import { type Address, getAddress, type Hex, keccak256, sha256, toHex } from 'viem'
+import { type LocalAccount, privateKeyToAccount } from 'viem/accounts'
 
 const OPEN = (whole: bigint) => whole * WEI_PER_OPEN
-/** Dev accounts: 3 funds everyone; 4–6 create agents 1–3; 7 and 8 stake; 0–2 pay (they also own the Safe). */
+/**
+ * Dev accounts: 3 funds everyone (and the settler's bond); 4–6 create agents 1–3; 7 and 8 stake; 0–2 pay (they
+ * also own the Safe); 9 settles.
+ */
 const [FUNDER, STAKER_A, STAKER_B] = [3, 7, 8] as const
 export const CREATORS = [4, 5, 6] as const
 export const PAYERS = [0, 1, 2] as const
@@ -25,7 +35,16 @@ export const adapterCreators = new Map<Hex, Address>([
   [adapterHash('two'), adapterCreatorTwo],
 ])
 
+/** The base model the scenario's receipts name (sha256 of its weights, made up). */
+export const BASE_MODEL = sha256(toHex('scenario base model'))
+/** What each payer lets settlement charge it per day, unless a test lowers it. */
+export const SCENARIO_CAP = OPEN(1_000_000n)
+const DAY = 24n * 3600n
+
 export type Scenario = {
+  /** Where the receipts are charged: version 2 receipts commit to it. */
+  chainId: bigint
+  feeRouter: Address
   agentIds: [bigint, bigint, bigint]
   /** Active stake per agent, by staker address: agent 3 has none. */
   stakes: Map<bigint, Map<Address, bigint>>
@@ -35,8 +54,9 @@ export type Scenario = {
 
 /**
  * The settlement scenario on a freshly deployed devnet: three agents (creators 4, 5, 6), agents 1 and 2
- * staked (agent 1 by its creator and staker 7, agent 2 by staker 8), agent 3 unstaked, and payers 0–2 with
- * `deposit` OPEN each in FeeRouter.
+ * staked (agent 1 by its creator and staker 7, agent 2 by staker 8), agent 3 unstaked, payers 0–2 with
+ * `deposit` OPEN each in FeeRouter and charges authorised up to `SCENARIO_CAP` a day, and the settler (9)
+ * bonded with FeeRouter's minimum.
  */
 export async function setUpScenario(
   connection: ChainConnection,
@@ -46,6 +66,7 @@ export async function setUpScenario(
 ): Promise<Scenario> {
   const contracts = manifest.contracts
   const as = (i: number) => privateKeyToAccount(accounts[i]!.privateKey)
+  await bondSettler(connection, manifest, as(FUNDER), as(SETTLER))
   for (const i of [...PAYERS, STAKER_A, STAKER_B]) {
     await sendContractCall(connection, {
       account: as(FUNDER),
@@ -82,8 +103,43 @@ export async function setUpScenario(
   for (const [agentId, stakers] of stakes)
     for (const [staker, amount] of stakers)
       await stake(connection, contracts, { account: keyOf.get(staker)!, agentId, amount })
-  for (const i of PAYERS) await depositFees(connection, contracts, { account: as(i), amount: deposit })
-  return { agentIds: [one, two, three], stakes, payers: PAYERS.map((i) => as(i).address), deposit }
+  for (const i of PAYERS) {
+    await depositFees(connection, contracts, { account: as(i), amount: deposit })
+    await authorizeCharges(connection, contracts, { account: as(i), perPeriod: SCENARIO_CAP, period: DAY })
+  }
+  return {
+    chainId: BigInt(connection.chainId),
+    feeRouter: contracts.FeeRouter,
+    agentIds: [one, two, three],
+    stakes,
+    payers: PAYERS.map((i) => as(i).address),
+    deposit,
+  }
+}
+
+/**
+ * Funds `settler` with FeeRouter's minimum settler bond from `funder` and bonds it (a devnet settler holds no
+ * OPEN of its own).
+ *
+ * @example
+ * await bondSettler(connection, manifest, funder, settler)
+ */
+export async function bondSettler(
+  connection: ChainConnection,
+  manifest: Manifest,
+  funder: LocalAccount,
+  settler: LocalAccount,
+): Promise<void> {
+  const { minSettlerBond } = await getSettlementState(connection, manifest.contracts)
+  if (minSettlerBond === 0n) return
+  await sendContractCall(connection, {
+    account: funder,
+    address: manifest.contracts.OpenToken,
+    abi: openTokenAbi,
+    functionName: 'transfer',
+    args: [settler.address, minSettlerBond],
+  })
+  await depositSettlerBond(connection, manifest.contracts, { account: settler, amount: minSettlerBond })
 }
 
 export type ScenarioReceiptsOptions = {
@@ -96,7 +152,7 @@ export type ScenarioReceiptsOptions = {
 }
 
 /**
- * `count` receipts over the three agents, with fees of `fee` plus an odd number of wei (so every split
+ * `count` version 2 receipts over the three agents, with fees of `fee` plus an odd number of wei (so every split
  * rounds), each served by its agent's adapter; a third credit alice alone, a third alice and bob half each,
  * and a third found no evidence.
  */
@@ -123,6 +179,11 @@ export function scenarioReceipts(
           ? [contribution(alice, SHARE_SCALE / 2n, 'a'), contribution(bob, SHARE_SCALE / 2n, 'b')]
           : []
     const receipt: Receipt = {
+      version: 2,
+      chainId: scenario.chainId,
+      feeRouter: scenario.feeRouter,
+      baseModel: BASE_MODEL,
+      kind: 'answer',
       requestId: keccak256(toHex(`request ${salt} ${i}`)),
       agentId: `agent-${names[agent]}`,
       adapters: [{ id: names[agent]!, sha256: adapterHash(names[agent]!) }],

@@ -10,6 +10,7 @@ import { apiKeyOf, authenticate } from './http/authenticate.js'
 import { rateLimit } from './http/rateLimit.js'
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.js'
 import { getAgent } from './routes/getAgent.js'
+import { getEpoch } from './routes/getEpoch.js'
 import { getReceipt } from './routes/getReceipt.js'
 import { health } from './routes/health.js'
 import { listModels } from './routes/listModels.js'
@@ -27,6 +28,7 @@ export const DEFAULT_BODY_BYTES = 256 * 1024
 /**
  * The gateway as an express 5 app: OpenAI-compatible `POST /v1/chat/completions` (model = agent id; gated,
  * metered into the settlement queue, attributed), `GET /v1/models`, `/v1/agents/:id`, `/v1/receipts/:id`,
+ * `/v1/epochs/:epoch` (an epoch's published receipts),
  * `/health`, `/metrics`, `/openapi.json`, the chat page at `/` and fine-tunes when given. API keys
  * (`Authorization: Bearer`), a rate limit per key, a body limit, request ids and OpenAI-style errors throughout.
  *
@@ -69,6 +71,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.get('/v1/models', listModels(context))
   app.get('/v1/agents/:id', getAgent(context))
   app.get('/v1/receipts/:id', getReceipt(context))
+  app.get('/v1/epochs/:epoch', getEpoch(context))
   if (options.fineTunes) {
     app.use('/v1/fine-tunes', auth, limit, express.json({ limit: bodyLimit }))
     app.use(options.fineTunes)

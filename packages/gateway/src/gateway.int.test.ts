@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BaseCheckpointSaver } from '@langchain/langgraph'
 import { createCheckpointer } from '@openledger/agent-runtime'
-import { receiptFromJson, SHARE_SCALE, verifyReceipt } from '@openledger/attribution'
+import { receiptFromJson, receiptId, SHARE_SCALE, verifyReceipt } from '@openledger/attribution'
 import { feeRouterAbi } from '@openledger/contracts'
+import { planSettlement, publishedEpochFromJson } from '@openledger/settlement'
+import { getSettlementState } from '@openledger/staking'
 import { type Hex, keccak256, toHex } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Attribution } from './chat/attributionObject.js'
@@ -98,18 +100,60 @@ describe('the gateway with the official openai client', () => {
     const queued = await get(`/v1/receipts/${attribution.receiptId}`)
     expect(receiptFromJson(queued.receipt).responseHash).toBe(keccak256(toHex(content)))
 
-    const settled = await t.settle()
-    expect(settled?.epoch.receiptCount).toBeGreaterThanOrEqual(1)
+    // Posted: in escrow, its dispute window open; the receipt proves against the root it was posted with.
+    const posted = await t.settle()
+    expect(posted?.posted?.receiptCount).toBeGreaterThanOrEqual(1)
     const body = await get(`/v1/receipts/${attribution.receiptId}`)
-    expect(body).toMatchObject({ status: 'settled', epoch: expect.any(String) })
+    expect(body).toMatchObject({ status: 'posted', epoch: expect.any(String) })
+    const epoch = BigInt(body.epoch)
+    const record = await t.connection.publicClient.readContract({
+      address: t.manifest.contracts.FeeRouter,
+      abi: feeRouterAbi,
+      functionName: 'epochOf',
+      args: [epoch],
+    })
+    expect(body.receiptsRoot).toBe(record.receiptsRoot)
+    expect(verifyReceipt(receiptFromJson(body.receipt), body.proof as Hex[], record.receiptsRoot)).toBe(true)
+
+    // Final once the window has passed: the root is the final one on-chain.
+    await t.passDisputeWindow()
+    expect((await t.settle())?.finalized.map((e) => e.epoch)).toEqual([epoch])
+    const final = await get(`/v1/receipts/${attribution.receiptId}`)
+    expect(final).toMatchObject({ status: 'final', receiptsRoot: body.receiptsRoot, proof: body.proof })
     const onChainRoot = await t.connection.publicClient.readContract({
       address: t.manifest.contracts.FeeRouter,
       abi: feeRouterAbi,
       functionName: 'receiptsRootOf',
-      args: [BigInt(body.epoch)],
+      args: [epoch],
     })
-    expect(body.receiptsRoot).toBe(onChainRoot)
-    expect(verifyReceipt(receiptFromJson(body.receipt), body.proof as Hex[], onChainRoot as Hex)).toBe(true)
+    expect(final.receiptsRoot).toBe(onChainRoot)
+
+    // The epoch's receipts are public (no key) and give back its posted roots.
+    const response = await fetch(`${t.url}/v1/epochs/${epoch}`)
+    expect(response.status).toBe(200)
+    const published = publishedEpochFromJson(await response.json())
+    expect(published).toMatchObject({ epoch, receiptsRoot: onChainRoot, status: 'final' })
+    expect(published.receipts.map((r) => receiptId(r.receipt))).toContain(attribution.receiptId)
+    const { splits } = await getSettlementState(t.connection, t.manifest.contracts)
+    const replanned = planSettlement({
+      epoch,
+      receipts: published.receipts,
+      splits,
+      adapterCreators: new Map(),
+      treasury: t.manifest.treasurySafe.address,
+    })
+    expect(replanned.call.receiptsRoot).toBe(onChainRoot)
+    expect(replanned.call.payoutsRoot).toBe(record.payoutsRoot)
+    for (const [path, code] of [
+      [`${epoch + 1n}`, 'epoch_not_found'],
+      ['0', 'epoch_not_found'],
+      ['abc', 'epoch_not_found'],
+      ['99999999999999999999999', 'epoch_not_found'],
+    ] as const) {
+      const missing = await fetch(`${t.url}/v1/epochs/${path}`)
+      expect(missing.status).toBe(404)
+      expect(((await missing.json()) as { error: { code: string } }).error.code).toBe(code)
+    }
   }, 90_000)
 
   test('lists the agents as models, describes an agent, and serves health, metrics and the OpenAPI document', async () => {
@@ -135,7 +179,13 @@ describe('the gateway with the official openai client', () => {
     const document = await get('/openapi.json')
     expect(document.openapi).toBe('3.1.0')
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/v1/chat/completions', '/v1/models', '/v1/agents/{id}', '/v1/receipts/{id}']),
+      expect.arrayContaining([
+        '/v1/chat/completions',
+        '/v1/models',
+        '/v1/agents/{id}',
+        '/v1/receipts/{id}',
+        '/v1/epochs/{epoch}',
+      ]),
     )
     expect(document.components.schemas.ChatCompletionRequest.properties.messages.type).toBe('array')
   })

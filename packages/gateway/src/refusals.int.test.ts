@@ -1,5 +1,6 @@
 import { openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import {
+  authorizeCharges,
   challengeAgent,
   depositFees,
   executeSafeTransaction,
@@ -16,6 +17,7 @@ import { revokeApiKey } from './apiKeys/revokeApiKey.js'
 import { startGateway } from './startGateway.js'
 import { startTestGateway, type TestGateway } from './testing/startTestGateway.js'
 
+const DAY = 24n * 3600n
 let t: TestGateway
 beforeAll(async () => {
   t = await startTestGateway()
@@ -119,6 +121,11 @@ describe('refusals, each with an OpenAI-style error body and no debit', () => {
     } as never)
     await t.connection.publicClient.waitForTransactionReceipt({ hash })
     await depositFees(t.connection, t.manifest.contracts, { account: payer, amount: fee })
+    await authorizeCharges(t.connection, t.manifest.contracts, {
+      account: payer,
+      perPeriod: fee,
+      period: DAY,
+    })
     const { secret } = await createApiKey(t.store, { account: payer.address })
     const both = await Promise.all(
       [0, 1].map(() => post({ model: t.model, messages }, { authorization: `Bearer ${secret}` })),
@@ -128,6 +135,30 @@ describe('refusals, each with an OpenAI-style error body and no debit', () => {
     for (let i = 0; i < 200 && (await t.spendable(payer.address)).unsettled !== fee; i++)
       await new Promise((resolve) => setTimeout(resolve, 50))
     expect((await t.spendable(payer.address)).spendable).toBe(0n)
+  })
+
+  test('a payer that deposited but authorised no charges is a 402 saying how to authorise; authorised, it is served', async () => {
+    const payer = t.account(6)
+    const fee = t.served.agent.feeWei
+    await depositFees(t.connection, t.manifest.contracts, { account: payer, amount: fee * 3n })
+    const { secret } = await createApiKey(t.store, { account: payer.address })
+    const refused = await post({ model: t.model, messages }, { authorization: `Bearer ${secret}` })
+    expect(refused).toMatchObject({ status: 402, error: { code: 'charge_cap_reached' } })
+    expect(refused.error.message).toBe(
+      `Charge cap reached: ${payer.address} can spend 0 OPEN and story-teller charges 0.01 OPEN per answer; its authorisation lets FeeRouter charge it 0 OPEN more this period. Authorise more (\`openledger fees authorize --per-period <amount>\`) or wait for the next period.`,
+    )
+    // A cap of one fee a day: one answer, then the cap is what refuses (re-read from the chain at the gate).
+    await authorizeCharges(t.connection, t.manifest.contracts, {
+      account: payer,
+      perPeriod: fee,
+      period: DAY,
+    })
+    const first = await post({ model: t.model, messages }, { authorization: `Bearer ${secret}` })
+    expect(first.status).toBe(200)
+    for (let i = 0; i < 200 && (await t.spendable(payer.address)).unsettled !== fee; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    const second = await post({ model: t.model, messages }, { authorization: `Bearer ${secret}` })
+    expect(second).toMatchObject({ status: 402, error: { code: 'charge_cap_reached' } })
   })
 
   test('over the rate limit of a key is a 429 with Retry-After', async () => {

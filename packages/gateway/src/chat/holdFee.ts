@@ -1,7 +1,12 @@
 import type { ChainConnection, Manifest } from '@openledger/chain'
-import { feeRouterAbi } from '@openledger/contracts'
 import { HttpError } from '@openledger/http'
-import { getSpendable, type LedgerRef, saveBalances } from '@openledger/settlement'
+import {
+  getSpendable,
+  type LedgerRef,
+  readChainBalances,
+  type Spendable,
+  saveBalances,
+} from '@openledger/settlement'
 import type { StoreSession } from '@openledger/store'
 import { type Address, formatEther } from 'viem'
 import type { Reservations } from './Reservations.js'
@@ -10,8 +15,9 @@ const open = (wei: bigint) => `${formatEther(wei)} OPEN`
 
 /**
  * Holds the fee for the payer's answer, or refuses it (402): what they may spend is the ledger's spendable
- * balance less the fees of their answers in flight; when short, the balance is re-read from the chain first
- * (a deposit may have landed since). Returns the hold to release (failed answer) or mark metered.
+ * amount (what FeeRouter can charge them, their charge cap included, less what they owe) less the fees of their
+ * answers in flight; when short, the balance and cap are re-read from the chain first (a deposit or a new
+ * authorisation may have landed since). Returns the hold to release (failed answer) or mark metered.
  *
  * @example
  * const hold = await holdFee({ store, connection, manifest, reservations, payer, fee, agentId: 'story-teller' })
@@ -29,40 +35,30 @@ export async function holdFee(parameters: {
   const ledger: LedgerRef = { chainId: connection.chainId, feeRouter: manifest.contracts.FeeRouter }
   const attempt = async () => {
     await reservations.prune(payer, ledger)
-    const { spendable } = await getSpendable(store, ledger, payer)
-    return reservations.tryHold(payer, fee, spendable)
+    const spendable = await getSpendable(store, ledger, payer)
+    return { spendable, held: reservations.tryHold(payer, fee, spendable.spendable) }
   }
-  let held = await attempt()
+  let { held } = await attempt()
   if ('key' in held) return held.key
-  await refreshBalance(store, connection, ledger, payer)
-  held = await attempt()
+  await saveBalances(store, ledger, await readChainBalances(connection, ledger.feeRouter, [payer]))
+  const again = await attempt()
+  held = again.held
   if ('key' in held) return held.key
-  throw new HttpError(
-    402,
-    `Insufficient prepaid balance: ${payer} can spend ${open(held.left)} and ${parameters.agentId} charges ${open(fee)} per answer. Deposit OPEN in FeeRouter (\`openledger fees deposit <amount>\`).`,
-    { code: 'insufficient_balance' },
-  )
+  throw refusal(payer, fee, parameters.agentId, held.left, again.spendable)
 }
 
-async function refreshBalance(
-  store: StoreSession,
-  connection: ChainConnection,
-  ledger: LedgerRef,
-  account: Address,
-): Promise<void> {
-  const blockNumber = await connection.publicClient.getBlockNumber({ cacheTime: 0 })
-  const read = { address: ledger.feeRouter, abi: feeRouterAbi, args: [account], blockNumber } as const
-  const [balance, withdrawal] = await Promise.all([
-    connection.publicClient.readContract({ ...read, functionName: 'balanceOf' }),
-    connection.publicClient.readContract({ ...read, functionName: 'withdrawalOf' }),
-  ])
-  await saveBalances(store, ledger, [
-    {
-      account,
-      balance,
-      pendingWithdrawal: withdrawal.amount,
-      unlocksAt: BigInt(withdrawal.unlocksAt),
-      blockNumber,
-    },
-  ])
+/** The 402: short of balance, or of what its charge authorisation leaves. */
+function refusal(payer: Address, fee: bigint, agentId: string, left: bigint, s: Spendable): HttpError {
+  const charges = `${agentId} charges ${open(fee)} per answer`
+  if (s.chargeable < s.balance - s.pendingWithdrawal)
+    return new HttpError(
+      402,
+      `Charge cap reached: ${payer} can spend ${open(left)} and ${charges}; its authorisation lets FeeRouter charge it ${open(s.chargeable)} more this period. Authorise more (\`openledger fees authorize --per-period <amount>\`) or wait for the next period.`,
+      { code: 'charge_cap_reached' },
+    )
+  return new HttpError(
+    402,
+    `Insufficient prepaid balance: ${payer} can spend ${open(left)} and ${charges}. Deposit OPEN in FeeRouter (\`openledger fees deposit <amount>\`).`,
+    { code: 'insufficient_balance' },
+  )
 }

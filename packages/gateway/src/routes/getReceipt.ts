@@ -7,8 +7,10 @@ import type { GatewayContext } from '../GatewayContext.js'
 
 /**
  * `GET /v1/receipts/:id`: the receipt (JSON), its status (`queued` until the settlement worker records it,
- * then `metered`, `built`, `sent`, `settled` or `unfunded`), its epoch, and once settled the epoch's receipts
- * root and the receipt's Merkle proof against it (verify with `verifyReceipt`).
+ * then `metered`, `built`, `sent`, `posted`, `final`, or `vetoed` while it waits for a later epoch; `unfunded`
+ * for the first FeeRouter's leftovers), its epoch, and once posted the epoch's receipts root and the receipt's
+ * Merkle proof against it (verify with `verifyReceipt`; the root is on-chain in `FeeRouter.epochOf`, and in
+ * `receiptsRootOf` once final).
  */
 export function getReceipt(context: GatewayContext) {
   const ledger = { chainId: context.connection.chainId, feeRouter: context.manifest.contracts.FeeRouter }

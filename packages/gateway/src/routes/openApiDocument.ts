@@ -239,6 +239,42 @@ export function openApiDocument(): object {
           },
         },
       },
+      '/v1/epochs/{epoch}': {
+        get: {
+          summary:
+            "A posted epoch's published receipts (public, no key): recompute its postEpoch call with `openledger epoch verify`.",
+          parameters: [
+            { name: 'epoch', in: 'path', required: true, schema: { type: 'string', pattern: '^[1-9]\\d*$' } },
+          ],
+          responses: {
+            200: {
+              description:
+                'The epoch, its receipts root as posted, its status and its receipts in receipt-id order.',
+              content: json({
+                type: 'object',
+                required: ['epoch', 'receiptsRoot', 'status', 'receipts'],
+                properties: {
+                  epoch: { type: 'string', description: 'decimal' },
+                  receiptsRoot: hex32,
+                  status: { enum: ['posted', 'final', 'vetoed'] },
+                  receipts: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['agentId', 'receipt'],
+                      properties: {
+                        agentId: { type: 'string', description: 'on-chain agent id, decimal' },
+                        receipt: ref('Receipt'),
+                      },
+                    },
+                  },
+                },
+              }),
+            },
+            404: error('No such epoch posted.'),
+          },
+        },
+      },
       '/v1/fine-tunes': {
         post: {
           summary: 'ModelFactory fine-tunes (when enabled).',

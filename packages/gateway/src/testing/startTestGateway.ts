@@ -26,10 +26,11 @@ import {
   syncBalances,
 } from '@openledger/settlement'
 import { settlementSchema } from '@openledger/settlement/schema'
-import { depositFees, registerAgent, stake } from '@openledger/staking'
+import { bondSettler } from '@openledger/settlement/testing'
+import { authorizeCharges, depositFees, getSettlementState, registerAgent, stake } from '@openledger/staking'
 import { openStore, type Store } from '@openledger/store'
 import OpenAI from 'openai'
-import { type Address, type Hex, type LocalAccount, parseEther } from 'viem'
+import { type Address, createTestClient, custom, type Hex, type LocalAccount, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { createApiKey } from '../apiKeys/createApiKey.js'
 import { gatewaySchema } from '../apiKeys/gatewaySchema.js'
@@ -49,7 +50,10 @@ export const STORY_ROWS = [
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'
 
-/** Dev accounts: 3 funds, 4 creates the agent, 7 curates, 5 and 8 contribute, 0 pays, 1 has no deposit, 9 settles. */
+/**
+ * Dev accounts: 3 funds (the settler's bond too), 4 creates the agent, 7 curates, 5 and 8 contribute, 0 pays
+ * (and authorised charges of up to its deposit a day), 1 has no deposit, 9 settles.
+ */
 const FUNDER = 3
 const CREATOR = 4
 const CURATOR = 7
@@ -57,11 +61,12 @@ const CONTRIBUTORS = [8, 5] as const
 const PAYER = 0
 const BROKE = 1
 const SETTLER = 9
+const DAY = 24n * 3600n
 
 export type StartTestGatewayOptions = {
   /** Serve the model host over HTTP (default true), so a test can close it (`hostServer.close()`). */
   hostOverHttp?: boolean
-  /** OPEN the payer deposits in FeeRouter (default 100). */
+  /** OPEN the payer deposits in FeeRouter (default 100); it authorises charges of up to as much a day. */
   deposit?: string
   /** The agent's fee per answer in OPEN (default 0.01). */
   fee?: string
@@ -103,8 +108,13 @@ export type TestGateway = {
   account: (i: number) => LocalAccount
   /** What `account` may still spend, by the ledger. */
   spendable: (account?: Address) => Promise<Spendable>
-  /** Settles the next epoch now through the worker (null when nothing waits). */
+  /**
+   * Advances settlement now through the worker: finalises an epoch whose dispute window has passed, and posts
+   * the next (null when nothing was done).
+   */
   settle: () => Promise<Awaited<ReturnType<SettlementWorker['settleNow']>>>
+  /** Moves the devnet's clock past the dispute window (a posted epoch may then be finalised) and mines. */
+  passDisputeWindow: () => Promise<void>
   /** Resolves once the worker has recorded `receiptId`. */
   metered: (receiptId: Hex, timeoutMs?: number) => Promise<void>
   close: () => Promise<void>
@@ -171,10 +181,14 @@ export async function startTestGateway(options: StartTestGatewayOptions = {}): P
       feePerCall: agent.feeWei,
     })
     await stake(connection, contracts, { account: account(CREATOR), agentId, amount: agent.minimumStakeWei })
-    await depositFees(connection, contracts, {
+    const deposit = parseEther(options.deposit ?? '100')
+    await depositFees(connection, contracts, { account: account(PAYER), amount: deposit })
+    await authorizeCharges(connection, contracts, {
       account: account(PAYER),
-      amount: parseEther(options.deposit ?? '100'),
+      perPeriod: deposit,
+      period: DAY,
     })
+    await bondSettler(connection, manifest, account(FUNDER), account(SETTLER))
     const served: ServedAgent = { agent, agentId, tools: async () => ({ datanet_search: lookup }) }
 
     const events: SettlementEvent[] = []
@@ -214,6 +228,11 @@ export async function startTestGateway(options: StartTestGatewayOptions = {}): P
     })
     cleanups.push(() => gateway.close())
     const ledger = { chainId: connection.chainId, feeRouter: contracts.FeeRouter }
+    const testClient = createTestClient({
+      mode: 'hardhat',
+      transport: custom(devnet.devnet),
+      chain: connection.chain,
+    })
     return {
       url: gateway.url,
       apiKey,
@@ -238,6 +257,11 @@ export async function startTestGateway(options: StartTestGatewayOptions = {}): P
       account,
       spendable: (who = payer) => getSpendable(store, ledger, who),
       settle: () => worker.settleNow(),
+      async passDisputeWindow() {
+        const { disputeWindow } = await getSettlementState(connection, contracts)
+        await testClient.increaseTime({ seconds: Number(disputeWindow) + 1 })
+        await testClient.mine({ blocks: 1 })
+      },
       async metered(receiptId, timeoutMs = 20_000) {
         const id = receiptId.toLowerCase()
         const deadline = Date.now() + timeoutMs

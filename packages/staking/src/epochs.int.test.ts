@@ -147,9 +147,9 @@ describe('settler bond', () => {
     })
     expect(bond).toBe(OPEN(900n))
     expect(await tokenBalanceOf(settler.address)).toBe(before + OPEN(600n))
-    await expect(
-      withdrawSettlerBond(connection(), contracts(), { account: settler, amount: OPEN(901n) }),
-    ).rejects.toThrow(InsufficientBalanceError)
+    const aboveBond = withdrawSettlerBond(connection(), contracts(), { account: settler, amount: OPEN(901n) })
+    await expect(aboveBond).rejects.toThrow(InsufficientBalanceError)
+    await expect(aboveBond).rejects.toMatchObject({ of: 'settler bond', balance: OPEN(900n) })
 
     const tooLow = post(epoch(2n))
     await expect(tooLow).rejects.toThrow(BondTooLowError)

@@ -1,4 +1,5 @@
 import { type ChainConnection, sendContractCall } from '@openledger/chain'
+import { InsufficientBalanceError } from '../errors/staking.js'
 import { routerAbi } from '../internal/abis.js'
 import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
@@ -37,7 +38,11 @@ export async function withdrawSettlerBond(
       functionName: 'withdrawBond',
       args: [amount],
     }),
-  )
+  ).catch((error: unknown) => {
+    // FeeRouter reports a bond too small with the balances' error: say it is the bond.
+    if (!(error instanceof InsufficientBalanceError)) throw error
+    throw new InsufficientBalanceError({ ...error, of: 'settler bond', cause: error.cause })
+  })
   const bond = await getSettlerBond(connection, contracts, { settler: account.address })
   return { hash, receipt, bond }
 }

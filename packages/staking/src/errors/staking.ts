@@ -227,7 +227,7 @@ export class UnauthorizedSettlerError extends BaseError {
 /**
  * A prepaid FeeRouter balance that does not cover an amount: a withdrawal request or withdrawal above the
  * balance, a charge above the payer's balance, or a settler's bond withdrawal above its bond
- * (`FeeRouterInsufficientBalance`; `balance` is the bond then).
+ * (`FeeRouterInsufficientBalance`; `of` says which: `balance` is the bond for `'settler bond'`).
  *
  * @example
  * try {
@@ -241,13 +241,21 @@ export class InsufficientBalanceError extends BaseError {
   readonly account: Address
   readonly balance: bigint
   readonly needed: bigint
+  readonly of: 'prepaid fees' | 'settler bond'
 
-  constructor(parameters: { account: Address; balance: bigint; needed: bigint; cause?: unknown }) {
-    const { account, balance, needed, cause } = parameters
-    super(`${account} has ${balance} wei of prepaid fees, less than the ${needed} wei needed.`, { cause })
+  constructor(parameters: {
+    account: Address
+    balance: bigint
+    needed: bigint
+    of?: 'prepaid fees' | 'settler bond'
+    cause?: unknown
+  }) {
+    const { account, balance, needed, of = 'prepaid fees', cause } = parameters
+    super(`${account} has ${balance} wei of ${of}, less than the ${needed} wei needed.`, { cause })
     this.account = account
     this.balance = balance
     this.needed = needed
+    this.of = of
   }
 }
 

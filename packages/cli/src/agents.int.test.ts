@@ -5,6 +5,7 @@ import { receiptFromJson, verifyReceipt } from '@openledger/attribution'
 import { type DeployedDevnet, deployedDevnet } from '@openledger/chain/testing'
 import { feeRouterAbi, openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
 import { stories260KDir } from '@openledger/lora-host/testing'
+import { ensureSettlerBond } from '@openledger/provision/settler'
 import {
   getSpendable,
   type SettlementEvent,
@@ -21,6 +22,7 @@ import { startLoraHost } from './commands/loraHost/startLoraHost.js'
 import { type StartedAgents, startAgentsInStack } from './commands/up/agents/startAgentsInStack.js'
 import { type Context, stackSchemas } from './context.js'
 import { parseEnv } from './env.js'
+import { passDisputeWindow } from './testing/passDisputeWindow.js'
 
 type Attribution = {
   receiptId: Hex
@@ -69,6 +71,11 @@ beforeAll(async () => {
   stops.push(lora.close)
   const prefix = `test-agents-${randomUUID()}`
   const { connection, manifest } = devnet
+  // The devnet's settler (dev account 9) holds no OPEN: the ecosystem holder (5) funds its bond, as `up` does.
+  await ensureSettlerBond(connection, manifest.contracts, {
+    settler: privateKeyToAccount(devnet.devnet.accounts[9]!.privateKey),
+    funder: privateKeyToAccount(devnet.devnet.accounts[5]!.privateKey),
+  })
   worker = await startSettlementWorker({
     store,
     connection,
@@ -171,14 +178,17 @@ describe('the example agents through the gateway', () => {
     expect(after.unsettled).toBe(BigInt(attribution.fee))
     expect(after.spendable).toBe(after.balance - BigInt(attribution.fee))
 
-    const settled = await worker.settleNow()
-    expect(settled?.epoch.receiptCount).toBeGreaterThanOrEqual(1)
+    const posted = await worker.settleNow()
+    expect(posted?.posted?.receiptCount).toBeGreaterThanOrEqual(1)
+    // Final once the devnet's 10-second dispute window has passed and the worker finalises it.
+    await passDisputeWindow(devnet, devnet)
+    expect((await worker.settleNow())?.finalized.map((e) => e.epoch)).toEqual([posted!.posted!.epoch])
     const body = (await (
       await fetch(`${started.gatewayUrl}${attribution.receiptUrl}`, {
         headers: { authorization: `Bearer ${started.apiKey}` },
       })
     ).json()) as { status: string; epoch: string; receipt: unknown; proof: Hex[]; receiptsRoot: Hex }
-    expect(body.status).toBe('settled')
+    expect(body.status).toBe('final')
     const root = (await connection.publicClient.readContract({
       address: manifest.contracts.FeeRouter,
       abi: feeRouterAbi,

@@ -19,6 +19,8 @@ const cli = (...args: string[]) => runCli(args, env)
 const dev = (n: number) => ['--dev-account', String(n)]
 const address = (n: number) => server.devnet.accounts[n]!.address
 const iso = '\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z'
+const NOT_AUTHORISED =
+  'Charges not authorised: nothing can be charged (`openledger fees authorize --per-period <OPEN>`).\n'
 
 beforeAll(async () => {
   server = await startDevnetServer()
@@ -31,27 +33,61 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true })
 })
 
-describe('openledger fees deposit, request-withdrawal, withdraw, balance', () => {
+describe('openledger fees deposit, authorize, request-withdrawal, withdraw, balance', () => {
   it('deposits for the key and --for another account, and shows the balances', async () => {
     const own = await cli('fees', 'deposit', '100', ...dev(PAYER))
     expect(own.stderr).toBe('')
     expect(own.stdout).toMatch(
       new RegExp(
-        `^Deposited 100 OPEN for ${address(PAYER)} in 0x[0-9a-f]{64}; its prepaid balance is now 100 OPEN\\.\\n$`,
+        `^Deposited 100 OPEN for ${address(PAYER)} in 0x[0-9a-f]{64}; its prepaid balance is now 100 OPEN\\.\\n${address(PAYER)} has not authorised charges: nothing can be charged and gateways do not serve it until it runs \`openledger fees authorize --per-period <OPEN>\`\\.\\n$`,
       ),
     )
     const forOther = await cli('fees', 'deposit', '2.5', '--for', address(OTHER), ...dev(PAYER))
     expect(forOther.stdout).toMatch(
       new RegExp(
-        `^Deposited 2\\.5 OPEN for ${address(OTHER)} in 0x[0-9a-f]{64}; its prepaid balance is now 2\\.5 OPEN\\.\\n$`,
+        `^Deposited 2\\.5 OPEN for ${address(OTHER)} in 0x[0-9a-f]{64}; its prepaid balance is now 2\\.5 OPEN\\.\\n${address(OTHER)} has not authorised charges`,
       ),
     )
     expect((await cli('fees', 'balance', ...dev(PAYER))).stdout).toBe(
-      `Prepaid fees of ${address(PAYER)}: 100 OPEN, 100 OPEN spendable.\n`,
+      `Prepaid fees of ${address(PAYER)}: 100 OPEN, 100 OPEN spendable.\n${NOT_AUTHORISED}`,
     )
     expect((await cli('fees', 'balance', '--account', address(OTHER))).stdout).toBe(
-      `Prepaid fees of ${address(OTHER)}: 2.5 OPEN, 2.5 OPEN spendable.\n`,
+      `Prepaid fees of ${address(OTHER)}: 2.5 OPEN, 2.5 OPEN spendable.\n${NOT_AUTHORISED}`,
     )
+  })
+
+  it('authorises charges per period, shows the cap, and withdraws it with 0', async () => {
+    const authorised = await cli('fees', 'authorize', '--per-period', '60', '--period', '12h', ...dev(PAYER))
+    expect(authorised.stderr).toBe('')
+    expect(authorised.stdout).toMatch(
+      new RegExp(
+        `^Authorised charges of up to 60 OPEN every 12 hours on ${address(PAYER)} in 0x[0-9a-f]{64}\\.\\n$`,
+      ),
+    )
+    expect((await cli('fees', 'balance', ...dev(PAYER))).stdout).toBe(
+      `Prepaid fees of ${address(PAYER)}: 100 OPEN, 100 OPEN spendable.\nCharge cap: 60 OPEN per 12 hours, 60 OPEN chargeable now.\n`,
+    )
+    // The default period is a day; a deposit by an authorised payer says nothing more.
+    await cli('fees', 'authorize', '--per-period', '150', ...dev(PAYER))
+    expect((await cli('fees', 'balance', ...dev(PAYER))).stdout).toMatch(
+      /\nCharge cap: 150 OPEN per day, 100 OPEN chargeable now\.\n$/,
+    )
+    expect((await cli('fees', 'deposit', '1', ...dev(PAYER))).stdout).toMatch(
+      /prepaid balance is now 101 OPEN\.\n$/,
+    )
+    const withdrawn = await cli('fees', 'authorize', '--per-period', '0', ...dev(PAYER))
+    expect(withdrawn.stdout).toMatch(
+      /^Withdrew 0x[0-9a-fA-F]{40}'s charge authorisation in 0x[0-9a-f]{64}: nothing can be charged now\.\n$/,
+    )
+    expect((await cli('fees', 'balance', ...dev(PAYER))).stdout.endsWith(NOT_AUTHORISED)).toBe(true)
+  })
+
+  it('refuses a period out of range in one line', async () => {
+    for (const period of ['0', '366d', 'a day'])
+      expectOneLineError(
+        await cli('fees', 'authorize', '--per-period', '1', '--period', period, ...dev(PAYER)),
+        /^error: .*is not a duration from 1 second to 365 days/,
+      )
   })
 
   it('refuses a zero amount in one line', async () => {
@@ -72,7 +108,7 @@ describe('openledger fees deposit, request-withdrawal, withdraw, balance', () =>
     )
     expect((await cli('fees', 'balance', ...dev(PAYER))).stdout).toMatch(
       new RegExp(
-        `^Prepaid fees of ${address(PAYER)}: 100 OPEN, 40 OPEN pending withdrawal \\(unlocks ${iso}\\), 60 OPEN spendable\\.\\n$`,
+        `^Prepaid fees of ${address(PAYER)}: 101 OPEN, 40 OPEN pending withdrawal \\(unlocks ${iso}\\), 61 OPEN spendable\\.\\n`,
       ),
     )
     expectOneLineError(
@@ -91,7 +127,7 @@ describe('openledger fees deposit, request-withdrawal, withdraw, balance', () =>
       new RegExp(`^Withdrew 40 OPEN of prepaid fees to ${address(PAYER)} in 0x[0-9a-f]{64}\\.\\n$`),
     )
     expect((await cli('fees', 'balance', ...dev(PAYER))).stdout).toBe(
-      `Prepaid fees of ${address(PAYER)}: 60 OPEN, 60 OPEN spendable.\n`,
+      `Prepaid fees of ${address(PAYER)}: 61 OPEN, 61 OPEN spendable.\n${NOT_AUTHORISED}`,
     )
   })
 })

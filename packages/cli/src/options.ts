@@ -88,3 +88,16 @@ export function parseLicense(value: string): string {
     throw new InvalidArgumentError(`unknown license "${value}"; accepted: ${DATANET_LICENSES.join(', ')}.`)
   }
 }
+
+const SECONDS_PER_UNIT: Record<string, bigint> = { s: 1n, m: 60n, h: 3_600n, d: 86_400n }
+
+/** A duration: whole seconds, or a number with a unit (`30s`, `15m`, `24h`, `7d`), from 1 second to 365 days. */
+export function parseDuration(value: string): bigint {
+  const match = /^(\d+)([smhd]?)$/.exec(value)
+  const seconds = match ? BigInt(match[1]!) * SECONDS_PER_UNIT[match[2] || 's']! : 0n
+  if (seconds < 1n || seconds > 365n * 86_400n)
+    throw new InvalidArgumentError(
+      `"${value}" is not a duration from 1 second to 365 days (seconds, or e.g. 30s, 15m, 24h, 7d).`,
+    )
+  return seconds
+}

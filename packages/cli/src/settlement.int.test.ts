@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  type ChainConnection,
   connectChain,
   type DevnetServer,
+  type Manifest,
   manifestPath,
   readManifest,
   startDevnetServer,
@@ -13,10 +15,11 @@ import { registerAdapterLineage } from '@openledger/model-factory'
 import { recordUsage, settlementSchema } from '@openledger/settlement'
 import { adapterHash, alice, scenarioReceipts, setUpScenario } from '@openledger/settlement/testing'
 import { openStore } from '@openledger/store'
-import { type Address, getAddress, keccak256, toHex } from 'viem'
+import { type Address, getAddress, keccak256, parseEther, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectOneLineError } from './testing/expectOneLineError.js'
+import { passDisputeWindow } from './testing/passDisputeWindow.js'
 import { runCli } from './testing/runCli.js'
 
 let server: DevnetServer
@@ -25,6 +28,8 @@ let env: Record<string, string>
 let metered: ReturnType<typeof scenarioReceipts>
 let adapterCreatorBefore: bigint
 let balanceOf: (account: Address) => Promise<bigint>
+let deployment: { connection: ChainConnection; manifest: Manifest }
+const iso = '\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z'
 const cli = (...args: string[]) => runCli(args, env)
 
 beforeAll(async () => {
@@ -38,6 +43,7 @@ beforeAll(async () => {
   expect((await cli('deploy')).code).toBe(0)
   const connection = await connectChain({ rpc: server.url })
   const manifest = readManifest(manifestPath(connection.chainId, home))
+  deployment = { connection, manifest }
   balanceOf = (account) =>
     connection.publicClient.readContract({
       address: manifest.contracts.OpenToken,
@@ -70,11 +76,22 @@ afterAll(async () => {
 })
 
 describe('openledger settle and claim', () => {
-  it('settles what the ledger holds with --once, then finds nothing more to settle', async () => {
-    const settled = await cli('settle', '--once')
-    expect(settled.stderr).toBe('')
-    expect(settled.stdout).toMatch(
-      /^Ledger reconciled with FeeRouter at epoch 0\.\nSettled epoch 1: 12 receipts, 12\.000000000000000144 OPEN in 0x[0-9a-f]{64}\.\n$/,
+  it('posts what the ledger holds with --once, finalises it once the window has passed, then finds nothing more', async () => {
+    const posted = await cli('settle', '--once')
+    expect(posted.stderr).toBe('')
+    expect(posted.stdout).toMatch(
+      new RegExp(
+        `^Ledger reconciled with FeeRouter at epoch 0\\.\\nPosted epoch 1: 12 receipts, 12\\.000000000000000144 OPEN in 0x[0-9a-f]{64}; final from ${iso} unless the treasury Safe vetoes it\\.\\nEpoch 1 is pending until ${iso}; run \`openledger settle --once\` after then to finalise it and post the next\\.\\n$`,
+      ),
+    )
+    // Nothing is paid while the epoch is pending.
+    expect(await balanceOf(server.devnet.accounts[7]!.address)).toBe(adapterCreatorBefore)
+
+    await passDisputeWindow(server, deployment)
+    const finalized = await cli('settle', '--once')
+    expect(finalized.stderr).toBe('')
+    expect(finalized.stdout).toMatch(
+      /^Ledger reconciled with FeeRouter at epoch 1\.\nFinalised epoch 1 in 0x[0-9a-f]{64}: its fees are paid and its contributors may claim\.\n$/,
     )
     // ModelRegistry names adapter one's creator: it gets agent one's whole adapter-creator pool (10%).
     const agentOneFees = metered
@@ -87,21 +104,20 @@ describe('openledger settle and claim', () => {
     expect(again.stdout).toMatch(/^Ledger reconciled with FeeRouter at epoch 1\.\nNothing to settle: /)
   })
 
-  it('claims a contributor reward once, for the contributor, signed by anyone', async () => {
+  it("claims a contributor's final epochs once, for the contributor, signed by anyone", async () => {
+    const before = await balanceOf(alice)
     const claimed = await cli('claim', '--account', alice, '--dev-account', '3')
     expect(claimed.stderr).toBe('')
-    expect(claimed.stdout).toMatch(
-      new RegExp(
-        `^Claimed \\d+\\.\\d+ OPEN for ${alice} in 0x[0-9a-f]{64} \\(\\d+\\.\\d+ OPEN earned through epoch 1\\)\\.\\n$`,
-      ),
-    )
-    expectOneLineError(
-      await cli('claim', '--account', alice, '--dev-account', '3'),
-      /has nothing (left )?to claim/,
+    const [, amount] = new RegExp(
+      `^Claimed (\\d+\\.\\d+) OPEN for ${alice} in 0x[0-9a-f]{64} \\(epoch 1\\)\\.\\n$`,
+    ).exec(claimed.stdout)!
+    expect(await balanceOf(alice)).toBe(before + parseEther(amount!))
+    expect((await cli('claim', '--account', alice, '--dev-account', '3')).stdout).toBe(
+      `${alice} has nothing to claim: no final epoch pays it that it has not claimed.\n`,
     )
     const nobody = getAddress(keccak256(toHex('nobody')).slice(0, 42))
     expect((await cli('claim', '--account', nobody, '--dev-account', '3')).stdout).toBe(
-      `${nobody} has earned nothing as a contributor in a settled epoch yet.\n`,
+      `${nobody} has nothing to claim: no final epoch pays it that it has not claimed.\n`,
     )
   })
 

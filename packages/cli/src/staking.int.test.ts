@@ -11,11 +11,21 @@ import {
   startDevnetServer,
 } from '@openledger/chain'
 import { openTokenAbi, WEI_PER_OPEN } from '@openledger/contracts'
-import { depositFees, getSettlementState, registerAgent, settleEpoch, stake } from '@openledger/staking'
+import { ensureSettlerBond } from '@openledger/provision/settler'
+import {
+  authorizeCharges,
+  depositFees,
+  finalizeEpoch,
+  getSettlementState,
+  postEpoch,
+  registerAgent,
+  stake,
+} from '@openledger/staking'
 import { type Address, keccak256, parseEther, toHex, zeroHash } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectOneLineError } from './testing/expectOneLineError.js'
+import { passDisputeWindow } from './testing/passDisputeWindow.js'
 import { runCli } from './testing/runCli.js'
 
 /**
@@ -23,6 +33,7 @@ import { runCli } from './testing/runCli.js'
  * fees); 9 settles fees.
  */
 const [STAKER, CREATOR, CHALLENGER, PAYER, SETTLER] = [3, 4, 5, 6, 9] as const
+const DAY = 24n * 3600n
 
 let server: DevnetServer
 let home: string
@@ -44,14 +55,25 @@ const tokenBalanceOf = (owner: Address) =>
     args: [owner],
   })
 
-/** Settles the next epoch in which PAYER paid `fees` OPEN wei of `agentId`'s calls (from the test, not the CLI). */
+/**
+ * Posts and finalises the next epoch in which PAYER paid `fees` OPEN wei of `agentId`'s calls (from the test,
+ * not the CLI): the payer authorises the charge, the settler is bonded, the devnet's window waited out.
+ */
 async function settleFees(agentId: bigint, fees: bigint) {
   await depositFees(connection, manifest.contracts, { account: account(PAYER), amount: fees })
+  await authorizeCharges(connection, manifest.contracts, {
+    account: account(PAYER),
+    perPeriod: fees,
+    period: DAY,
+  })
+  await ensureSettlerBond(connection, manifest.contracts, {
+    settler: account(SETTLER),
+    funder: account(STAKER),
+  })
   const { lastEpoch } = await getSettlementState(connection, manifest.contracts)
   // Default splits: 20% to the agent's stakers, 10% to adapter creators (here the challenger), nothing paid to
   // contributors.
-  await settleEpoch(connection, manifest.contracts, {
-    account: account(SETTLER),
+  const call = {
     epoch: lastEpoch + 1n,
     receiptsRoot: keccak256(toHex(`receipts ${lastEpoch + 1n}`)),
     payoutsRoot: zeroHash,
@@ -59,7 +81,10 @@ async function settleFees(agentId: bigint, fees: bigint) {
     agents: [{ agentId, fees }],
     adapterCreators: [{ creator: address(CHALLENGER), amount: fees / 10n }],
     contributorsPaid: 0n,
-  })
+  }
+  await postEpoch(connection, manifest.contracts, { ...call, account: account(SETTLER) })
+  await passDisputeWindow(server, { connection, manifest })
+  await finalizeEpoch(connection, manifest.contracts, { ...call, account: account(PAYER) })
 }
 
 beforeAll(async () => {
@@ -129,12 +154,12 @@ describe('openledger agent register, stake, unstake, withdraw, rewards, challeng
     expect(rewards.stdout).toMatch(/\n {2}pending reward {2}0 OPEN\nFee yield: 0 bps/)
   })
 
-  it('claims the staking rewards of a settled epoch with rewards --claim', async () => {
+  it('claims the staking rewards of a final epoch with rewards --claim', async () => {
     await settleFees(BigInt(agentId), parseEther('70'))
     const pending = await cli('rewards', agentId, ...dev(STAKER))
     // STAKER holds all 700 OPEN of active stake: the stakers' 20% (14 OPEN) is its, 200 bps of 700.
     expect(pending.stdout).toMatch(
-      /\n {2}pending reward {2}14 OPEN\nFee yield: 200 bps \(14 OPEN over 1 settled epochs\)/,
+      /\n {2}pending reward {2}14 OPEN\nFee yield: 200 bps \(14 OPEN over 1 final epochs\)/,
     )
     const before = await tokenBalanceOf(address(STAKER))
     const claimed = await cli('rewards', agentId, '--claim', ...dev(STAKER))

@@ -1,11 +1,11 @@
 import type { ChainConnection, Manifest } from '@openledger/chain'
 import { depositSettlerBond, getSettlementState, getSettlerBond } from '@openledger/staking'
-import type { LocalAccount } from 'viem'
+import type { Account, LocalAccount } from 'viem'
 import { topUpToken } from './topUp.js'
 
 export type EnsureSettlerBondParameters = {
   /** The settler: holds FeeRouter's `SETTLER_ROLE`; its bond is topped up to FeeRouter's `minSettlerBond`. */
-  settler: LocalAccount
+  settler: Account
   /** Pays the OPEN the settler lacks for the bond (on the devnet: the ecosystem holder, dev account 5). */
   funder: LocalAccount
 }

@@ -22,7 +22,10 @@ export type DeployOptions = KeyOptions & {
   redeploy?: boolean
 }
 
-/** Deploys (or reuses) the protocol on a connected chain, with devnet defaults on chain 31337. */
+/**
+ * Deploys (or reuses) the protocol on a connected chain, with devnet defaults on chain 31337 (its protocol
+ * parameters too: a dispute window of seconds and a small settler bond).
+ */
 export async function deployWith(
   context: Context,
   connection: ChainConnection,
@@ -45,6 +48,7 @@ export async function deployWith(
     threshold: options.threshold ?? defaults?.threshold ?? Math.floor(owners.length / 2) + 1,
     genesis,
     settler,
+    ...(defaults ? { parameters: defaults.parameters } : {}),
     directory: context.env.OPENLEDGER_HOME,
     redeploy: options.redeploy ?? false,
     ...(options.saltNonce ? { saltNonce: options.saltNonce } : {}),

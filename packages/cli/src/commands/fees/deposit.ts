@@ -1,4 +1,4 @@
-import { depositFees, getFeeBalance } from '@openledger/staking'
+import { depositFees, getChargeCap, getFeeBalance } from '@openledger/staking'
 import type { Command } from 'commander'
 import type { Address } from 'viem'
 import { type KeyCommandOptions, withKey } from '../../commonOptions.js'
@@ -26,5 +26,10 @@ export function feesDepositCommand(fees: Command, context: Context): void {
       context.io.out(
         `Deposited ${formatOpen(amount)} for ${beneficiary} in ${hash}; its prepaid balance is now ${formatOpen(balance)}.`,
       )
+      const { perPeriod } = await getChargeCap(connection, manifest.contracts, { payer: beneficiary })
+      if (perPeriod === 0n)
+        context.io.out(
+          `${beneficiary} has not authorised charges: nothing can be charged and gateways do not serve it until it runs \`openledger fees authorize --per-period <OPEN>\`.`,
+        )
     })
 }

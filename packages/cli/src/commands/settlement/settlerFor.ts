@@ -6,7 +6,7 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { type Context, type KeyOptions, resolveKey } from '../../context.js'
 
 /** The devnet's settler (FeeRouter's settler role, set by `deploy`). */
-const DEVNET_SETTLER = 9
+export const DEVNET_SETTLER = 9
 
 /**
  * The settler for a deployment: the ledger in `store`, the key from the options (devnet: account 9), adapter

@@ -1,20 +1,26 @@
+import type { ChainConnection, Manifest } from '@openledger/chain'
 import { pingRedis, type SettlementWorker, type Settler, startSettlementWorker } from '@openledger/settlement'
 import type { Context } from '../../context.js'
+import { bondDevnetSettler } from './bondDevnetSettler.js'
+import { describeReconciled } from './describeReconciled.js'
 import { describeSettlementEvent } from './describeSettlementEvent.js'
+import { describeSettlementStep } from './describeSettlementStep.js'
 import { RedisUnreachableError } from './errors.js'
 import { queuePrefixOf } from './queuePrefixOf.js'
 
 /**
- * Starts the settlement worker on `settler` (after checking Redis answers), printing what reconciling found
- * and each settled epoch.
+ * Starts the settlement worker on `settler` (after checking Redis answers and, on the devnet, bonding the
+ * settler), printing what reconciling found and each epoch posted, finalised or vetoed.
  */
 export async function startSettlementInCli(
   context: Context,
   settler: Settler,
+  deployment: { connection: ChainConnection; manifest: Manifest },
   options: { epochSeconds: number; epochReceipts: number },
 ): Promise<SettlementWorker> {
   const redis = context.env.REDIS_URL
   if (!(await pingRedis({ redis }))) throw new RedisUnreachableError(redis)
+  await bondDevnetSettler(context, deployment, settler.account)
   const worker = await startSettlementWorker({
     ...settler,
     redis,
@@ -25,14 +31,9 @@ export async function startSettlementInCli(
       if (line) context.io.out(line)
     },
   })
-  const { reconciled, resumed } = worker
-  context.io.out(
-    `Ledger reconciled with FeeRouter at epoch ${reconciled.chainLastEpoch}` +
-      (reconciled.confirmed.length
-        ? `; confirmed epochs ${reconciled.confirmed.join(', ')} settled before a crash`
-        : '') +
-      (resumed ? `; settled epoch ${resumed.epoch.epoch} left unsent by a crash` : '') +
-      '.',
-  )
+  context.io.out(describeReconciled(worker.reconciled))
+  if (worker.resumed)
+    for (const line of describeSettlementStep(worker.resumed))
+      context.io.out(line.replace(/\.$/, ' (after a restart).'))
   return worker
 }

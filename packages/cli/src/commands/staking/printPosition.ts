@@ -26,6 +26,6 @@ export async function printPosition(
   context.io.out(`  unbonding       ${formatOpen(position.unbonding)}${ends}`)
   context.io.out(`  pending reward  ${formatOpen(position.pendingReward)}`)
   context.io.out(
-    `Fee yield: ${yieldOf.yieldBps} bps (${formatOpen(yieldOf.rewards)} over ${yieldOf.epochs.length} settled epochs)`,
+    `Fee yield: ${yieldOf.yieldBps} bps (${formatOpen(yieldOf.rewards)} over ${yieldOf.epochs.length} final epochs)`,
   )
 }

@@ -23,7 +23,7 @@ export async function startSettlementInStack(
   const { store } = deployment
   const epochReceipts = 1_000
   const settler = settlerFor(context, {}, deployment, store)
-  const worker = await startSettlementInCli(context, settler, {
+  const worker = await startSettlementInCli(context, settler, deployment, {
     epochSeconds: options.epochSeconds,
     epochReceipts,
   })

@@ -1,10 +1,13 @@
 import fc from 'fast-check'
-import { parseEther } from 'viem'
+import { amount, hours, mostly, permille } from './arbitraries.js'
+import { routerActionWeights, unauthorizedWeight } from './routerActions.js'
 
 /**
- * The actions the invariant runs generate. Indices pick from the harness's lists (agents, STAKERS, PAYERS,
- * CHALLENGERS, CONTRIBUTORS); amounts are raw wei or per-mille of what the model says is available, so that
- * both valid and invalid calls come up (an unstake of more than staked, a zero amount, a bad slash, …).
+ * The actions the invariant runs generate. Indices pick from the harness's lists (agents, STAKERS,
+ * DEPOSITORS, CHALLENGERS, CLAIMANTS); amounts are raw wei or per-mille of what the model says is available,
+ * so that both valid and invalid calls come up (an unstake of more than staked, a zero amount, a bad slash, …).
+ * Among the actors: a settler that is sometimes malicious (`post` modes), payers that lower their caps or
+ * withdraw between metering and settling, the Safe vetoing, and EOAs reaching for every role-guarded call.
  */
 export type Action =
   | { kind: 'stake'; agent: number; staker: number; amount: bigint }
@@ -23,17 +26,57 @@ export type Action =
   | { kind: 'challenge'; agent: number; challenger: number }
   /** `stale`: resolve a challenge that is not open (resolved, or not opened yet) instead of an open one. */
   | { kind: 'resolve'; agent: number; upheld: boolean; slashBps: number; stale: boolean }
+  /** `payer` indexes DEPOSITORS: two payers, then a bystander that never authorises a charge. */
   | { kind: 'deposit'; payer: number; amount: bigint }
-  | { kind: 'settle'; epoch: SettleInput }
-  | { kind: 'claim'; contributor: number; twice: boolean }
+  /** A payer sets its cap (whole OPEN; 0 revokes); a period of 0 with a cap is invalid. */
+  | { kind: 'authorize'; payer: number; perPeriod: bigint; period: bigint }
+  | { kind: 'requestWithdrawal'; payer: number; permille: bigint }
+  /** Withdraws what was requested (`overdraw`: one wei more; `wait`: pass a day first). */
+  | { kind: 'withdrawPrepaid'; payer: number; overdraw: boolean; wait: boolean }
+  | { kind: 'post'; epoch: PostInput }
+  /** Finalises the pending epoch (`tamper`: with another routing; `wait`: pass an hour first). */
+  | { kind: 'finalize'; tamper: boolean; wait: boolean }
+  /** The Safe vetoes the pending epoch, slashing a per-mille of the settler's bond (above 1000: more than it). */
+  | { kind: 'veto'; slashPermille: bigint }
+  /** Anyone refunds a vetoed epoch (`tamper`: with other charges). */
+  | { kind: 'refund'; tamper: boolean }
+  /** `contributor` indexes CLAIMANTS; `pick` chooses among the epochs paying it; `many`: claimMany. */
+  | { kind: 'claim'; contributor: number; pick: number; twice: boolean; many: boolean }
+  | { kind: 'bond'; withdraw: boolean; permille: bigint }
   | { kind: 'claimRewards'; agent: number; staker: number }
   | { kind: 'unauthorized'; caller: number; call: AdminCall }
 
-export type AdminCall = 'setParams' | 'resolveChallenge' | 'setSplits' | 'setSettler' | 'unjail'
+export type AdminCall =
+  | 'setParams'
+  | 'resolveChallenge'
+  | 'unjail'
+  | 'setSplits'
+  | 'setDisputeWindow'
+  | 'setMinSettlerBond'
+  | 'vetoEpoch'
+  | 'grantRole'
+  | 'revokeRole'
+  | 'postEpoch'
 
-/** Random knobs from which a consistent (or deliberately broken) settlement is built. */
-export type SettleInput = {
-  /** Per payer: the per-mille of its prepaid balance charged. */
+/**
+ * What the settler posts. `honest`: charges within what each payer may be charged, a payouts root paying
+ * contributors exactly what it funds. The malicious settler's modes: `unauthorised` charges the bystander
+ * too, `aboveCap` a payer one wei over its cap left, `overdraw` one wei over its balance; `selfPay` routes the
+ * contributors' part to itself; `emptyBigRoot` charges nobody under a root paying itself all the router
+ * holds; `overpay` funds contributors above their pool.
+ */
+export type PostMode =
+  | 'honest'
+  | 'unauthorised'
+  | 'aboveCap'
+  | 'overdraw'
+  | 'selfPay'
+  | 'emptyBigRoot'
+  | 'overpay'
+
+/** Random knobs from which a consistent (or deliberately broken) epoch is built. */
+export type PostInput = {
+  /** Per payer: the per-mille of what it may be charged that is charged. */
   chargePermille: [bigint, bigint]
   /** Per cent of the fees that go to the first agent (the rest to the second). */
   firstAgentPercent: bigint
@@ -43,47 +86,20 @@ export type SettleInput = {
   paidPermille: bigint
   /** Weights splitting `contributorsPaid` between the contributors. */
   contributorWeights: [bigint, bigint, bigint]
-  /** `overcharge`: a charge exceeds its payer's balance; `overpay`: contributorsPaid exceeds the pool. */
-  fault: 'none' | 'overcharge' | 'overpay'
+  mode: PostMode
 }
 
 const agent = fc.integer({ min: 0, max: 1 })
 const staker = fc.integer({ min: 0, max: 3 })
-const permille = fc.bigInt({ min: 0n, max: 1000n })
-/** True 4 times out of 5. */
-const mostly = fc.integer({ min: 0, max: 4 }).map((n) => n !== 0)
-/** Zero (invalid), dust (rounding-heavy) or up to 1,000 OPEN with odd wei. */
-const amount = fc.oneof(
-  { arbitrary: fc.constant(0n), weight: 1 },
-  { arbitrary: fc.bigInt({ min: 1n, max: 10n ** 6n }), weight: 3 },
-  { arbitrary: fc.bigInt({ min: 10n ** 15n, max: parseEther('1000') }), weight: 6 },
-)
-/** Hours only (see `runStakingAction`'s withdraw): 1 hour, 1 day, 3 days or 8 days. */
-const hours = fc.constantFrom(1n, 24n, 72n, 192n, 192n)
 /** Invalid (0 or above 10000) or valid, with the edges 1, 9999 and 10000 (a wipe-out) weighted up. */
 const slashBps = fc.oneof(
   { arbitrary: fc.constantFrom(0, 10_001), weight: 1 },
   { arbitrary: fc.constantFrom(1, 9_999, 10_000), weight: 1 },
   { arbitrary: fc.integer({ min: 1, max: 10_000 }), weight: 4 },
 )
-const settleInput: fc.Arbitrary<SettleInput> = fc.record({
-  chargePermille: fc.tuple(permille, permille),
-  firstAgentPercent: fc.bigInt({ min: 0n, max: 100n }),
-  firstAdapterPercent: fc.bigInt({ min: 0n, max: 100n }),
-  paidPermille: permille,
-  contributorWeights: fc.tuple(
-    fc.bigInt({ min: 0n, max: 5n }),
-    fc.bigInt({ min: 0n, max: 5n }),
-    fc.bigInt({ min: 1n, max: 5n }),
-  ),
-  fault: fc.oneof(
-    { arbitrary: fc.constant('none' as const), weight: 8 },
-    { arbitrary: fc.constantFrom('overcharge' as const, 'overpay' as const), weight: 1 },
-  ),
-})
 
 /**
- * One random action, weighted towards the ones that move OPEN (stake, settle, claims).
+ * One random action, weighted towards the ones that move OPEN (stake, post, finalise, claims).
  *
  * @example
  * fc.sample(actionArbitrary, 3)
@@ -130,30 +146,7 @@ export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
     }),
     weight: 4,
   },
-  {
-    arbitrary: fc.record({
-      kind: fc.constant('deposit' as const),
-      payer: fc.integer({ min: 0, max: 1 }),
-      amount,
-    }),
-    weight: 3,
-  },
-  { arbitrary: fc.record({ kind: fc.constant('settle' as const), epoch: settleInput }), weight: 4 },
-  {
-    arbitrary: fc.record({
-      kind: fc.constant('claim' as const),
-      contributor: fc.integer({ min: 0, max: 2 }),
-      twice: fc.boolean(),
-    }),
-    weight: 2,
-  },
+  ...routerActionWeights,
   { arbitrary: fc.record({ kind: fc.constant('claimRewards' as const), agent, staker }), weight: 2 },
-  {
-    arbitrary: fc.record({
-      kind: fc.constant('unauthorized' as const),
-      caller: fc.integer({ min: 0, max: 9 }),
-      call: fc.constantFrom<AdminCall>('setParams', 'resolveChallenge', 'setSplits', 'setSettler', 'unjail'),
-    }),
-    weight: 1,
-  },
+  unauthorizedWeight,
 )

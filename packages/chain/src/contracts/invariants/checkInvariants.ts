@@ -1,8 +1,10 @@
-import type { Address } from 'viem'
+import { keccak256, toHex, zeroHash } from 'viem'
 import { expect } from 'vitest'
-import { defaultProtocolParameters } from '../../deploy/protocolParameters.js'
+import { defaultProtocolParameters, devnetProtocolParameters } from '../../deploy/protocolParameters.js'
+import { checkRouter } from './checkRouterInvariants.js'
 import { type Model, poolValue, positionsOf } from './model.js'
-import { CONTRIBUTORS, type ProtocolHarness, SETTLER } from './protocolHarness.js'
+import { type ProtocolHarness, SETTLER } from './protocolHarness.js'
+import { WINDOW } from './routerModel.js'
 
 /** What the run starts from: the sum of every holder's OPEN, the supply, and the admin state. */
 export type Baseline = { held: bigint; supply: bigint }
@@ -27,13 +29,14 @@ export async function baselineOf(h: ProtocolHarness): Promise<Baseline> {
  * Asserts every invariant against the chain after a step:
  * 1. OPEN is conserved: the holders' sum and the total supply never change (OpenToken has no mint).
  * 2. AgentStaking holds at least its pools, the pending rewards and the open bonds, with a reward-rounding
- *    surplus of at most `Σ lossTolerance` (see model.ts); FeeRouter holds the prepaid balances plus
- *    contributors funded minus claimed, exactly.
+ *    surplus of at most `Σ lossTolerance` (see model.ts); FeeRouter holds what it owes, exactly.
  * 3. Each staker's claimed + pending reward is never more than its exact pro-rata entitlement, and less by at
  *    most its `lossTolerance`; positions are worth what the model's pools say.
- * 6. Contributors never claimed more than their cumulative, nor all of them more than funded.
- * 7. Parameters, splits, settler, owners, jails and open challenges are what the model (the Safe's
- *    resolutions only) says.
+ * 4. FeeRouter: no payer charged beyond its authorisation per period, no epoch paying beyond its funds or
+ *    touching another's, nobody paid twice, its books as the model says (checkRouterInvariants.ts).
+ * 5. No EOA holds or used a Safe power: parameters, splits, window, bond, owners, roles (the Safe holds
+ *    every admin role, dev account 9 alone settles), jails and open challenges are what the model (the
+ *    Safe's resolutions only) says.
  */
 export async function checkInvariants(h: ProtocolHarness, model: Model, baseline: Baseline): Promise<void> {
   const [balances, supply] = await Promise.all([Promise.all(h.holders().map(h.balanceOf)), h.totalSupply()])
@@ -81,33 +84,25 @@ async function checkStaking(h: ProtocolHarness, model: Model, held: bigint) {
   expect(surplus, 'AgentStaking holds less than it owes').toBeGreaterThanOrEqual(0n)
 }
 
-async function checkRouter(h: ProtocolHarness, model: Model, held: bigint) {
-  const router = h.routerAs(0)
-  const prepaid = await Promise.all([...model.prepaid.keys()].map((payer) => router.read.balanceOf([payer])))
-  expect(prepaid, 'prepaid balances').toEqual([...model.prepaid.values()])
-  const [funded, claimed] = await router.read.contributorTotals()
-  expect([funded, claimed], 'contributors funded and claimed').toEqual([
-    model.contributorsFunded,
-    model.contributorsClaimed,
-  ])
-  expect(claimed).toBeLessThanOrEqual(funded)
-  expect(held, 'FeeRouter holds prepaid + funded − claimed').toBe(sum(prepaid) + funded - claimed)
-  for (const contributor of CONTRIBUTORS) {
-    const onChain = await router.read.claimed([contributor])
-    expect(onChain).toBe(model.contributorClaimed.get(contributor))
-    expect(onChain).toBeLessThanOrEqual(model.cumulative.get(contributor)!)
-  }
-  expect(await router.read.lastEpoch()).toBe(model.lastEpoch)
-}
+const ROLES = [zeroHash, ...['PARAMETERS_ROLE', 'VETO_ROLE'].map((role) => keccak256(toHex(role)))]
+const SETTLER_ROLE = keccak256(toHex('SETTLER_ROLE'))
 
 async function checkAdmin(h: ProtocolHarness, model: Model) {
   const staking = h.stakingAs(0)
   const router = h.routerAs(0)
   const { unbondingPeriod, challengerRewardBps, ...amounts } = defaultProtocolParameters.staking
-  const owners: Address[] = [await staking.read.owner(), await router.read.owner()]
-  expect(owners).toEqual([h.safe(), h.safe()])
+  expect(await staking.read.owner()).toBe(h.safe())
+  for (const role of ROLES)
+    expect(await router.read.hasRole([role, h.safe()]), 'the Safe lost a role').toBe(true)
+  const accounts = h.devnet.env.devnet.accounts.map((a) => a.address)
+  const held = await Promise.all(
+    accounts.flatMap((who) => [...ROLES, SETTLER_ROLE].map((role) => router.read.hasRole([role, who]))),
+  )
+  const expected = accounts.flatMap((_, i) => [...ROLES.map(() => false), i === SETTLER])
+  expect(held, 'roles held by dev accounts').toEqual(expected)
   expect(await staking.read.params()).toEqual({ unbondingPeriod, challengerRewardBps, ...amounts })
   expect(await router.read.splits()).toEqual(defaultProtocolParameters.splits)
-  expect(await router.read.settler()).toBe(h.devnet.address(SETTLER))
+  expect(await router.read.disputeWindow()).toBe(WINDOW)
+  expect(await router.read.minSettlerBond()).toBe(devnetProtocolParameters.minSettlerBond)
   expect(await staking.read.challengeCount()).toBe(model.challengeCount)
 }

@@ -1,4 +1,5 @@
 import type { Address } from 'viem'
+import { newRouterModel, type RouterModel } from './routerModel.js'
 
 /**
  * An off-chain reference model of AgentStaking's pools and FeeRouter's books, written from the contracts'
@@ -42,21 +43,15 @@ export type Model = {
   agents: Map<bigint, ModelAgent>
   positions: Map<string, ModelPosition>
   challengeCount: bigint
-  /** Prepaid balances in FeeRouter. */
-  prepaid: Map<Address, bigint>
-  lastEpoch: bigint
-  /** Contributors' cumulative entitlements (the latest payouts root) and what each claimed. */
-  cumulative: Map<Address, bigint>
-  contributorClaimed: Map<Address, bigint>
-  contributorsFunded: bigint
-  contributorsClaimed: bigint
+  /** FeeRouter's books (routerModel.ts). */
+  router: RouterModel
 }
 
-/** A fresh model: agents with empty pools, contributors and payers at zero. */
+/** A fresh model: agents with empty pools, depositors at zero, settlers with the bonds they start with. */
 export function newModel(
   agentIds: readonly bigint[],
-  payers: readonly Address[],
-  contributors: readonly Address[],
+  depositors: readonly Address[],
+  bonds: ReadonlyMap<Address, bigint>,
 ) {
   const empty = (): Pool => ({ tokens: 0n, shares: 0n })
   return {
@@ -76,12 +71,7 @@ export function newModel(
     ),
     positions: new Map(),
     challengeCount: 0n,
-    prepaid: new Map(payers.map((p) => [p, 0n])),
-    lastEpoch: 0n,
-    cumulative: new Map(contributors.map((c) => [c, 0n])),
-    contributorClaimed: new Map(contributors.map((c) => [c, 0n])),
-    contributorsFunded: 0n,
-    contributorsClaimed: 0n,
+    router: newRouterModel(depositors, bonds),
   } satisfies Model
 }
 

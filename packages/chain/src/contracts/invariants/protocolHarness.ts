@@ -5,16 +5,35 @@ import {
   openTokenAbi,
   WEI_PER_OPEN,
 } from '@openledger/contracts'
-import { type Address, getAddress, getContract, keccak256, maxUint256, parseEther, toHex } from 'viem'
+import {
+  type Address,
+  encodeFunctionData,
+  getAddress,
+  getContract,
+  keccak256,
+  maxUint256,
+  parseEther,
+  toHex,
+} from 'viem'
+import { devnetProtocolParameters } from '../../deploy/protocolParameters.js'
 import { useDeployedDevnet } from '../../testing/useDeployedDevnet.js'
+import { WINDOW } from './routerModel.js'
 
 /**
  * Dev-account roles in the invariant runs (0–2 own the treasury Safe, 3–6 hold genesis OPEN, 9 settles):
- * stakers 4–7, payers 3 and 8, challengers 5 and 8; agents are created by 7 and 8. Contributors and adapter
+ * stakers 4–7, payers 3 and 8, a bystander 6 that deposits but never authorises a charge, challengers 5 and
+ * 8; agents are created by 7 and 8. The settler (9) is bonded with OPEN from 5. Contributors and adapter
  * creators are fresh addresses that only receive OPEN.
  */
 export const STAKERS = [4, 5, 6, 7] as const
 export const PAYERS = [3, 8] as const
+export const BYSTANDER = 6
+export const DEPOSITORS = [...PAYERS, BYSTANDER] as const
+export const SETTLER_BOND = devnetProtocolParameters.minSettlerBond
+/** What each payer authorises before the runs (it changes it in them): 1,000 OPEN a day. */
+export const INITIAL_CAP = { perPeriod: parseEther('1000'), period: 24n * 3600n } as const
+/** What each depositor, the bystander included, holds in FeeRouter before the runs. */
+export const INITIAL_PREPAID = parseEther('100')
 export const CHALLENGERS = [5, 8] as const
 export const AGENT_CREATORS = [7, 8] as const
 export const SETTLER = 9
@@ -40,12 +59,25 @@ export type ProtocolHarness = ReturnType<typeof useProtocolHarness>
  */
 export function useProtocolHarness() {
   const agentIds: bigint[] = []
-  const devnet = useDeployedDevnet(async ({ env, address, account, clientOf, tokenAs, mined }) => {
+  const devnet = useDeployedDevnet(async ({ env, address, account, clientOf, tokenAs, mined, asSafe }) => {
     const { contracts } = env.manifest
     for (const i of [7, 8]) await mined(tokenAs(3).write.transfer([address(i), parseEther('1000000')]))
     for (const i of new Set([...STAKERS, ...CHALLENGERS]))
       await mined(tokenAs(i).write.approve([contracts.AgentStaking, maxUint256]))
-    for (const i of PAYERS) await mined(tokenAs(i).write.approve([contracts.FeeRouter, maxUint256]))
+    for (const i of [...DEPOSITORS, SETTLER])
+      await mined(tokenAs(i).write.approve([contracts.FeeRouter, maxUint256]))
+    await mined(tokenAs(5).write.transfer([address(SETTLER), 20n * SETTLER_BOND]))
+    const router = getContract({ address: contracts.FeeRouter, abi: feeRouterAbi, client: clientOf(SETTLER) })
+    await mined(router.write.depositBond([SETTLER_BOND]))
+    for (const i of DEPOSITORS) {
+      const payer = getContract({ address: contracts.FeeRouter, abi: feeRouterAbi, client: clientOf(i) })
+      await mined(payer.write.deposit([INITIAL_PREPAID]))
+      if (i !== BYSTANDER)
+        await mined(payer.write.authorizeCharges([INITIAL_CAP.perPeriod, INITIAL_CAP.period]))
+    }
+    // A window of an hour: the runs' clock moves by whole hours, so a window of seconds would pass on its own.
+    const data = encodeFunctionData({ abi: feeRouterAbi, functionName: 'setDisputeWindow', args: [WINDOW] })
+    await asSafe(contracts.FeeRouter, data)
     for (const i of AGENT_CREATORS) {
       const registry = getContract({
         address: contracts.AgentRegistry,
@@ -74,6 +106,8 @@ export function useProtocolHarness() {
     safe,
     balanceOf: (holder: Address) => devnet.tokenAs(0).read.balanceOf([holder]),
     totalSupply: () => devnet.tokenAs(0).read.totalSupply(),
+    /** Who may claim contributors' payouts: the contributors, and the settler (its self-paying roots). */
+    claimants: (): Address[] => [...CONTRIBUTORS, devnet.address(SETTLER)],
     /** Every address that can hold OPEN in these runs: dev accounts, the Safe, the contracts, fresh payees. */
     holders: (): Address[] => [
       ...devnet.env.devnet.accounts.map((a) => a.address),

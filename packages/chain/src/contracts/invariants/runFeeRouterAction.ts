@@ -1,23 +1,15 @@
-import { type Address, type Hex, keccak256, toHex } from 'viem'
+import type { Address } from 'viem'
 import { expect } from 'vitest'
-import { defaultProtocolParameters } from '../../deploy/protocolParameters.js'
 import { UnknownActionError } from '../../errors.js'
-import { payoutsTree } from '../feeRouterSettlement.js'
-import type { Action, SettleInput } from './actions.js'
-import { BPS, type Model, rewardFloorLoss } from './model.js'
-import {
-  ADAPTER_CREATORS,
-  AGENT_CREATORS,
-  CONTRIBUTORS,
-  PAYERS,
-  type ProtocolHarness,
-  SETTLER,
-} from './protocolHarness.js'
+import type { Action } from './actions.js'
+import type { Model } from './model.js'
+import { DEPOSITORS, PAYERS, type ProtocolHarness, SETTLER, SETTLER_BOND } from './protocolHarness.js'
+import { authorize as authorizeModel, WITHDRAWAL_DELAY } from './routerModel.js'
+import { runClaimAction } from './runClaimAction.js'
+import { finalize, post, refund, veto } from './runEpochAction.js'
 import { expectRevert } from './runStakingAction.js'
 
-const SPLITS = defaultProtocolParameters.splits
-const share = (fees: bigint, bps: number) => (fees * BigInt(bps)) / BPS
-const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n)
+const MAX_PERIOD = 365n * 24n * 3600n
 
 /**
  * Runs one FeeRouter action on the devnet, asserting the outcome the model predicts (success with the exact
@@ -26,11 +18,25 @@ const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n)
 export async function runFeeRouterAction(h: ProtocolHarness, model: Model, action: Action): Promise<void> {
   switch (action.kind) {
     case 'deposit':
-      return deposit(h, model, PAYERS[action.payer]!, action.amount)
-    case 'settle':
-      return settle(h, model, action.epoch)
+      return deposit(h, model, DEPOSITORS[action.payer]!, action.amount)
+    case 'authorize':
+      return authorize(h, model, PAYERS[action.payer]!, action.perPeriod, action.period)
+    case 'requestWithdrawal':
+      return requestWithdrawal(h, model, DEPOSITORS[action.payer]!, action.permille)
+    case 'withdrawPrepaid':
+      return withdrawPrepaid(h, model, DEPOSITORS[action.payer]!, action.overdraw)
+    case 'post':
+      return post(h, model, action.epoch)
+    case 'finalize':
+      return finalize(h, model, action.tamper)
+    case 'veto':
+      return veto(h, model, action.slashPermille)
+    case 'refund':
+      return refund(h, model, action.tamper)
     case 'claim':
-      return claim(h, model, CONTRIBUTORS[action.contributor]!, action.twice)
+      return runClaimAction(h, model, action)
+    case 'bond':
+      return bond(h, model, action.withdraw, action.permille)
     default:
       throw new UnknownActionError('fee router', action.kind)
   }
@@ -41,118 +47,75 @@ async function deposit(h: ProtocolHarness, model: Model, payer: number, amount: 
   if (amount === 0n) return expectRevert(write(), 'FeeRouterZeroAmount', [])
   await h.devnet.mined(write())
   const who = h.devnet.address(payer)
-  model.prepaid.set(who, model.prepaid.get(who)! + amount)
+  model.router.prepaid.set(who, model.router.prepaid.get(who)! + amount)
 }
 
-/** `total` split by integer weights, the remainder to the last weight, so the parts sum to `total`. */
-function splitByWeights(total: bigint, weights: readonly bigint[]): bigint[] {
-  const all = sum(weights)
-  const parts = weights.map((w) => (total * w) / all)
-  parts[parts.length - 1]! += total - sum(parts)
-  return parts
-}
-
-/** A settlement built from `input` by FeeRouter's rules: balanced unless `input.fault` breaks it. */
-function settlementOf(h: ProtocolHarness, model: Model, input: SettleInput) {
-  const payers = PAYERS.map((i) => h.devnet.address(i))
-  const charges = payers.map((payer, k) => ({
-    payer,
-    amount: (model.prepaid.get(payer)! * input.chargePermille[k]!) / 1000n,
-  }))
-  if (input.fault === 'overcharge') charges[0]!.amount = model.prepaid.get(payers[0]!)! + 1n
-  const total = sum(charges.map((c) => c.amount))
-  const first = (total * input.firstAgentPercent) / 100n
-  const [a, b] = h.agentIds()
-  const agents = [
-    { agentId: a!, fees: first },
-    { agentId: b!, fees: total - first },
-  ]
-  const adapterPool = sum(agents.map(({ fees }) => share(fees, SPLITS.adapterCreators)))
-  const firstAdapter = (adapterPool * input.firstAdapterPercent) / 100n
-  const adapters = [
-    { creator: ADAPTER_CREATORS[0]!, amount: firstAdapter },
-    { creator: ADAPTER_CREATORS[1]!, amount: adapterPool - firstAdapter },
-  ]
-  const contributorPool = sum(agents.map(({ fees }) => share(fees, SPLITS.contributors)))
-  const paid =
-    input.fault === 'overpay' ? contributorPool + 1n : (contributorPool * input.paidPermille) / 1000n
-  const added = splitByWeights(paid, input.contributorWeights)
-  const cumulative = new Map(CONTRIBUTORS.map((c, k) => [c, model.cumulative.get(c)! + added[k]!]))
-  return { charges, total, agents, adapters, contributorPool, paid, cumulative }
-}
-
-/**
- * Settles the next epoch from dev account 9. On success every party receives exactly its share: agent
- * creators and adapter creators their floors, AgentStaking the stakers' shares of agents with active stake,
- * the treasury the rest (stakers' shares of agents without stake included), and the router keeps
- * `contributorsPaid` out of the charges.
- */
-async function settle(h: ProtocolHarness, model: Model, input: SettleInput) {
-  const s = settlementOf(h, model, input)
-  const epoch = model.lastEpoch + 1n
-  const payouts = payoutsTree(s.cumulative)
-  const receiptsRoot = keccak256(toHex(`receipts of epoch ${epoch}`))
-  const args = [epoch, receiptsRoot, payouts.root, s.charges, s.agents, s.adapters, s.paid] as const
-  const write = () => h.routerAs(SETTLER).write.settleEpoch(args)
-  if (input.fault === 'overcharge') {
-    const { payer, amount } = s.charges[0]!
-    return expectRevert(write(), 'FeeRouterInsufficientBalance', [payer, amount - 1n, amount])
-  }
-  if (input.fault === 'overpay')
-    return expectRevert(write(), 'FeeRouterContributorsOverpaid', [s.contributorPool, s.paid])
-
-  const { AgentStaking, FeeRouter } = h.devnet.env.manifest.contracts
-  const creators = AGENT_CREATORS.map((i) => h.devnet.address(i))
-  const watched: Address[] = [...creators, ...ADAPTER_CREATORS, h.safe(), AgentStaking, FeeRouter]
-  const before = await Promise.all(watched.map(h.balanceOf))
+/** A payer sets its cap: lowering it (or revoking it) between metering and settling is its right. */
+async function authorize(h: ProtocolHarness, model: Model, payer: number, perPeriod: bigint, period: bigint) {
+  const write = () => h.routerAs(payer).write.authorizeCharges([perPeriod, period])
+  if (perPeriod !== 0n && (period === 0n || period > MAX_PERIOD))
+    return expectRevert(write(), 'FeeRouterInvalidPeriod', [period])
   await h.devnet.mined(write())
-  const after = await Promise.all(watched.map(h.balanceOf))
+  authorizeModel(model.router, h.devnet.address(payer), perPeriod, period)
+}
 
-  const creatorShares = s.agents.map(({ fees }) => share(fees, SPLITS.agentCreator))
-  let toStaking = 0n
-  let unstakedShares = 0n
-  for (const { agentId, fees } of s.agents) {
-    const stakersShare = share(fees, SPLITS.stakers)
-    if (stakersShare === 0n) continue
-    const agent = model.agents.get(agentId)!
-    if (agent.active.shares === 0n || agent.active.tokens === 0n) {
-      unstakedShares += stakersShare
-      continue
-    }
-    toStaking += stakersShare
-    rewardFloorLoss(model, agent, stakersShare)
+async function requestWithdrawal(h: ProtocolHarness, model: Model, payer: number, permille: bigint) {
+  const who = h.devnet.address(payer)
+  const amount = (model.router.prepaid.get(who)! * permille) / 1000n
+  const write = () => h.routerAs(payer).write.requestWithdrawal([amount])
+  if (amount === 0n) return expectRevert(write(), 'FeeRouterZeroAmount', [])
+  await h.devnet.mined(write())
+  model.router.withdrawals.set(who, { amount, requestedAt: model.clock })
+}
+
+/** Withdraws the whole request (`overdraw`: a wei more): only after the delay, only what charges left. */
+async function withdrawPrepaid(h: ProtocolHarness, model: Model, payer: number, overdraw: boolean) {
+  const who = h.devnet.address(payer)
+  const request = model.router.withdrawals.get(who) ?? { amount: 0n, requestedAt: 0n }
+  const amount = request.amount + (overdraw ? 1n : 0n)
+  const write = () => h.routerAs(payer).write.withdraw([amount])
+  if (amount === 0n) return expectRevert(write(), 'FeeRouterZeroAmount', [])
+  if (amount > request.amount || model.clock - request.requestedAt < WITHDRAWAL_DELAY) {
+    const { unlocksAt } = await h.routerAs(0).read.withdrawalOf([who])
+    return expectRevert(write(), 'FeeRouterWithdrawalLocked', [who, request.amount, unlocksAt])
   }
-  const adapterPaid = sum(s.adapters.map((a) => a.amount))
-  const treasury = s.total - sum(creatorShares) - toStaking - unstakedShares - adapterPaid - s.paid
-  expect(after.map((balance, k) => balance - before[k]!)).toEqual([
-    ...creatorShares,
-    ...s.adapters.map((a) => a.amount),
-    treasury + unstakedShares,
-    toStaking,
-    s.paid - s.total,
-  ])
-
-  for (const { payer, amount } of s.charges) model.prepaid.set(payer, model.prepaid.get(payer)! - amount)
-  model.lastEpoch = epoch
-  model.cumulative = s.cumulative
-  model.contributorsFunded += s.paid
+  const balance = model.router.prepaid.get(who)!
+  if (amount > balance) return expectRevert(write(), 'FeeRouterInsufficientBalance', [who, balance, amount])
+  await paysOut(h, who, amount, () => h.devnet.mined(write()))
+  model.router.prepaid.set(who, balance - amount)
+  request.amount -= amount
 }
 
 /**
- * Invariants 3 and 6 for contributors: a claim pays exactly `cumulative − claimed`; claiming the same
- * cumulative again reverts with FeeRouterNothingToClaim.
+ * The settler adds to its bond, or takes some back (more than the bond when `permille` > 1000): never while
+ * its epoch is pending.
  */
-async function claim(h: ProtocolHarness, model: Model, contributor: Address, twice: boolean) {
-  const { cumulative, proof } = payoutsTree(model.cumulative).proofOf(contributor)
-  const claimOnce = () => h.routerAs(3).write.claim([contributor, cumulative, proof as Hex[]])
-  if (model.lastEpoch === 0n)
-    return expectRevert(claimOnce(), 'FeeRouterInvalidProof', [contributor, cumulative])
-  const claimed = model.contributorClaimed.get(contributor)!
-  if (cumulative <= claimed) return expectRevert(claimOnce(), 'FeeRouterNothingToClaim', [contributor])
-  const before = await h.balanceOf(contributor)
-  await h.devnet.mined(claimOnce())
-  expect((await h.balanceOf(contributor)) - before).toBe(cumulative - claimed)
-  model.contributorClaimed.set(contributor, cumulative)
-  model.contributorsClaimed += cumulative - claimed
-  if (twice) await expectRevert(claimOnce(), 'FeeRouterNothingToClaim', [contributor])
+async function bond(h: ProtocolHarness, model: Model, withdraw: boolean, permille: bigint) {
+  const settler = h.devnet.address(SETTLER)
+  const held = model.router.bonds.get(settler)!
+  const router = h.routerAs(SETTLER)
+  if (!withdraw) {
+    const amount = (SETTLER_BOND * permille) / 1000n
+    const write = () => router.write.depositBond([amount])
+    if (amount === 0n) return expectRevert(write(), 'FeeRouterZeroAmount', [])
+    const balance = await h.balanceOf(settler)
+    if (amount > balance) return expectRevert(write(), 'ERC20InsufficientBalance', [settler, balance, amount])
+    await h.devnet.mined(write())
+    model.router.bonds.set(settler, held + amount)
+    return
+  }
+  const amount = (held * permille) / 1000n
+  const write = () => router.write.withdrawBond([amount])
+  if (amount === 0n) return expectRevert(write(), 'FeeRouterZeroAmount', [])
+  if (model.router.pending !== 0n)
+    return expectRevert(write(), 'FeeRouterBondLocked', [settler, model.router.pending])
+  if (amount > held) return expectRevert(write(), 'FeeRouterInsufficientBalance', [settler, held, amount])
+  await paysOut(h, settler, amount, () => h.devnet.mined(write()))
+  model.router.bonds.set(settler, held - amount)
+}
+
+async function paysOut(h: ProtocolHarness, to: Address, amount: bigint, send: () => Promise<unknown>) {
+  const before = await h.balanceOf(to)
+  await send()
+  expect((await h.balanceOf(to)) - before).toBe(amount)
 }

@@ -5,6 +5,7 @@ import { attributionCommand } from './commands/attribution/index.js'
 import { datanetCommand } from './commands/datanet/index.js'
 import { deployCommand } from './commands/deploy/index.js'
 import { devnetCommand } from './commands/devnet/index.js'
+import { epochCommand } from './commands/epoch/index.js'
 import { feesCommand } from './commands/fees/index.js'
 import { loraHostCommand } from './commands/loraHost/index.js'
 import { safeCommand } from './commands/safe/index.js'
@@ -38,6 +39,7 @@ export function createProgram(context: Context): Command {
   stakingCommands(program, context)
   feesCommand(program, context)
   settlementCommands(program, context)
+  epochCommand(program, context)
   apikeyCommand(program, context)
   return program
 }

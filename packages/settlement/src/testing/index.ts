@@ -1,3 +1,4 @@
+export { postTamperedEpoch, TAMPERED_EXTRA } from './postTamperedEpoch.js'
 export {
   adapterCreatorOne,
   adapterCreators,

@@ -1,4 +1,4 @@
-import { type ReceiptJson, receiptFromJson, receiptToJson } from '@openledger/attribution'
+import { receiptFromJson } from '@openledger/attribution'
 import type { Hex } from 'viem'
 import { z } from 'zod'
 import type { MeteredReceipt } from '../plan/planSettlement.js'

@@ -1,10 +1,10 @@
-import { getSettlementState, getSettlerBond, postEpoch } from '@openledger/staking'
+import { getSettlementState, getSettlerBond } from '@openledger/staking'
 import { parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { getPublishedEpoch } from '../ledger/getPublishedEpoch.js'
 import { recordUsage } from '../ledger/recordUsage.js'
-import { planSettlement } from '../plan/planSettlement.js'
 import { settleNextEpoch } from '../settle/settleNextEpoch.js'
+import { postTamperedEpoch, TAMPERED_EXTRA } from '../testing/postTamperedEpoch.js'
 import { adapterCreators, SETTLER, scenarioReceipts } from '../testing/settlementScenario.js'
 import { useSettlementDevnet } from '../testing/useSettlementDevnet.js'
 import { publishedEpochFromJson } from './publishedEpoch.js'
@@ -19,37 +19,13 @@ async function published(epoch: bigint) {
   return publishedEpochFromJson(JSON.parse(JSON.stringify({ ...served, epoch: String(epoch) })))
 }
 
-/**
- * A settler turned malicious posts the next epoch for `receipts` with one payer charged 10 OPEN it never
- * spent, moved to an agent (the adapter pool's extra share to the settler itself), and a payouts root of its
- * own: every on-chain check passes.
- */
-async function postTampered(receipts: ReturnType<typeof scenarioReceipts>) {
-  const { lastEpoch, splits } = await getSettlementState(t.env.connection, t.env.manifest.contracts)
-  const epoch = lastEpoch + 1n
-  const { call } = planSettlement({
-    epoch,
+const postTampered = (receipts: ReturnType<typeof scenarioReceipts>) =>
+  postTamperedEpoch(t.env.connection, t.env.manifest.contracts, {
+    settler: t.account(SETTLER),
     receipts,
-    splits,
     adapterCreators,
     treasury: t.settler().treasury,
   })
-  const extra = parseEther('10')
-  const settler = t.account(SETTLER)
-  const [victim] = call.charges
-  const tampered = {
-    ...call,
-    payoutsRoot: `0x${'ab'.repeat(32)}` as const,
-    charges: call.charges.map((c) => (c === victim ? { ...c, amount: c.amount + extra } : c)),
-    agents: call.agents.map((a, i) => (i === 0 ? { ...a, fees: a.fees + extra } : a)),
-    adapterCreators: [
-      ...call.adapterCreators,
-      { creator: settler.address, amount: (extra * 1000n) / 10_000n },
-    ],
-  }
-  await postEpoch(t.env.connection, t.env.manifest.contracts, { account: settler, ...tampered })
-  return { epoch, victim: victim!.payer }
-}
 
 const verify = async (epoch: bigint, receipts: Awaited<ReturnType<typeof published>>['receipts']) =>
   verifyEpoch(t.env.connection, t.env.manifest.contracts, {
@@ -80,7 +56,7 @@ describe('verifying posted epochs from their published receipts (devnet)', () =>
     expect(fields).toContain(`adapterCreator ${t.account(SETTLER).address}`)
     expect(fields.filter((f) => f.startsWith('agentFees'))).toHaveLength(1)
     const charge = differences.find((d) => d.field === 'charge')!
-    expect(BigInt(charge.posted) - BigInt(charge.expected)).toBe(parseEther('10'))
+    expect(BigInt(charge.posted) - BigInt(charge.expected)).toBe(TAMPERED_EXTRA)
 
     // Published receipts that are not the ones posted do not hide it: the receipts root differs.
     const { differences: other } = await verify(epoch, scenarioReceipts(t.scenario, 6, { salt: 2 }))

@@ -50,6 +50,9 @@ interface IStakerRewards {
 ///
 /// Powers are roles held by the treasury Safe: `DEFAULT_ADMIN_ROLE` (grants every role, so appoints and
 /// removes settlers), `PARAMETERS_ROLE` (splits, dispute window, minimum bond) and `VETO_ROLE`.
+/// @dev Each guard that ends in `// protection: <name>` is one line the mutation check
+/// (packages/chain/src/contracts/attacks) switches off in a test-only build, where one of the named attacks
+/// must then succeed: keep each such guard, its role checks included, on a single line.
 contract FeeRouter is AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { receiptToJson } from '@openledger/attribution'
 import {
   type ChainConnection,
   connectChain,
@@ -12,8 +13,17 @@ import {
 } from '@openledger/chain'
 import { openTokenAbi } from '@openledger/contracts'
 import { registerAdapterLineage } from '@openledger/model-factory'
-import { recordUsage, settlementSchema } from '@openledger/settlement'
-import { adapterHash, alice, scenarioReceipts, setUpScenario } from '@openledger/settlement/testing'
+import { getPublishedEpoch, planSettlement, recordUsage, settlementSchema } from '@openledger/settlement'
+import {
+  adapterHash,
+  alice,
+  postTamperedEpoch,
+  type Scenario,
+  SETTLER,
+  scenarioReceipts,
+  setUpScenario,
+} from '@openledger/settlement/testing'
+import { getSettlementState } from '@openledger/staking'
 import { openStore } from '@openledger/store'
 import { type Address, getAddress, keccak256, parseEther, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
@@ -26,6 +36,7 @@ let server: DevnetServer
 let home: string
 let env: Record<string, string>
 let metered: ReturnType<typeof scenarioReceipts>
+let scenario: Scenario
 let adapterCreatorBefore: bigint
 let balanceOf: (account: Address) => Promise<bigint>
 let deployment: { connection: ChainConnection; manifest: Manifest }
@@ -51,7 +62,7 @@ beforeAll(async () => {
       functionName: 'balanceOf',
       args: [account],
     })
-  const scenario = await setUpScenario(connection, manifest, server.devnet.accounts)
+  scenario = await setUpScenario(connection, manifest, server.devnet.accounts)
   // Adapter "one" (agent one's) is registered in ModelRegistry by dev account 7: settle pays it the adapter share.
   const created = await cli('datanet', 'create', '--license', 'MIT', '--dev-account', '0')
   const datanetId = BigInt(/^Created datanet (\d+) /.exec(created.stdout)![1]!)
@@ -127,5 +138,75 @@ describe('openledger settle and claim', () => {
       result,
       /^error: Redis does not answer at redis:\/\/127\.0\.0\.1:1; settlement queues need it\.$/,
     )
+  })
+})
+
+describe('openledger epoch verify and veto', () => {
+  const saved = (name: string, published: object) => {
+    const file = join(home, name)
+    writeFileSync(file, JSON.stringify(published))
+    return file
+  }
+
+  it('verifies an honest epoch from a saved copy of its published receipts', async () => {
+    const store = await openStore({ directory: home, schemas: [settlementSchema] })
+    const ledger = {
+      chainId: deployment.connection.chainId,
+      feeRouter: deployment.manifest.contracts.FeeRouter,
+    }
+    const published = await getPublishedEpoch(store, ledger, 1n)
+    await store.close()
+    const file = saved('epoch-1.json', { ...published, epoch: '1' })
+    const verified = await cli('epoch', 'verify', '1', '--receipts', file)
+    expect(verified.stderr).toBe('')
+    expect(verified.code).toBe(0)
+    expect(verified.stdout).toMatch(
+      /^Epoch 1 \(final, posted by 0x[0-9a-fA-F]{40} in 0x[0-9a-f]{64}\) matches its 12 published receipts\.\n$/,
+    )
+    expect((await cli('epoch', 'verify', '2', '--receipts', file)).stderr).toMatch(
+      /^error: The published receipts at .* holds epoch 1, not 2\.$/m,
+    )
+  })
+
+  it("names each difference of a malicious settler's epoch and has the Safe veto it", async () => {
+    const { connection, manifest } = deployment
+    const receipts = scenarioReceipts(scenario, 6, { salt: 5 })
+    const settler = privateKeyToAccount(server.devnet.accounts[SETTLER]!.privateKey)
+    const treasury = manifest.treasurySafe.address
+    const { epoch, victim } = await postTamperedEpoch(connection, manifest.contracts, {
+      settler,
+      receipts,
+      adapterCreators: new Map(),
+      treasury,
+    })
+    const { splits } = await getSettlementState(connection, manifest.contracts)
+    const { call } = planSettlement({ epoch, receipts, splits, adapterCreators: new Map(), treasury })
+    const file = saved('epoch-2.json', {
+      epoch: String(epoch),
+      receiptsRoot: call.receiptsRoot,
+      status: 'posted',
+      receipts: receipts.map((m) => ({ agentId: String(m.agentId), receipt: receiptToJson(m.receipt) })),
+    })
+    const verified = await cli('epoch', 'verify', String(epoch), '--receipts', file)
+    expect(verified.code).not.toBe(0)
+    expect(verified.stdout).toContain(`Epoch ${epoch} (pending, posted by ${settler.address}`)
+    expect(verified.stdout).toContain('does NOT match its 6 published receipts:')
+    expect(verified.stdout).toMatch(new RegExp(`  charge ${victim}: posted \\d+, receipts give \\d+\\n`))
+    expect(verified.stdout).toContain('  payoutsRoot: posted 0xabab')
+    expect(verified.stderr).toMatch(
+      /^error: Epoch 2 does not match its published receipts: \d+ difference\(s\), listed above\.$/m,
+    )
+
+    const proposed = await cli('epoch', 'veto', String(epoch), '--dev-account', '0', '--slash', '100')
+    expect(proposed.stderr).toBe('')
+    const [, safeTxHash] =
+      /^Proposed (0x[0-9a-f]{64}) \(nonce \d+\), vetoing epoch 2 and slashing up to 100(\.0+)? OPEN; signed 1 of 2\.$/m.exec(
+        proposed.stdout,
+      ) ?? []
+    expect(safeTxHash).toBeDefined()
+    expect((await cli('safe', 'sign', safeTxHash!, '--dev-account', '1')).code).toBe(0)
+    expect((await cli('safe', 'execute', safeTxHash!, '--dev-account', '0')).code).toBe(0)
+    const { record } = await getSettlementState(connection, manifest.contracts, { epoch })
+    expect(record?.status).toBe('vetoed')
   })
 })

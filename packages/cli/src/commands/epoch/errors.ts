@@ -24,3 +24,11 @@ export class PublishedEpochUnavailableError extends BaseError {
     })
   }
 }
+
+/** `--receipts <file>` (or a gateway's answer) that is not the published epoch asked for. */
+export class PublishedEpochFileError extends BaseError {
+  override name = 'PublishedEpochFileError'
+  constructor(source: string, reason: string, cause?: unknown) {
+    super(`The published receipts at ${source} ${reason}.`, { cause })
+  }
+}

@@ -116,6 +116,21 @@ describe('one payer never blocks an epoch (devnet)', () => {
     expect(metered).toHaveLength(12)
   })
 
+  test('an epoch charges at most maxPayersPerEpoch payers (a post fits one transaction); the others wait whole', async () => {
+    const { metered } = await meter(9)
+    const settler = t.settler({ maxPayersPerEpoch: 2 })
+    const first = (await settleNextEpoch(settler))!.posted!
+    const firstPayers = [...new Set(metered.slice(0, 2).map((m) => m.receipt.payer))]
+    expect(first.call.charges.map((c) => c.payer).sort()).toEqual(firstPayers.sort())
+    expect(first.receiptCount).toBe(metered.filter((m) => firstPayers.includes(m.receipt.payer)).length)
+    await t.passDisputeWindow()
+    const second = (await settleNextEpoch(settler))!.posted!
+    expect(second.call.charges.map((c) => c.payer)).toEqual(
+      t.scenario.payers.filter((p) => !firstPayers.includes(p)),
+    )
+    expect(first.receiptCount + second.receiptCount).toBe(9)
+  })
+
   test('a payer that never authorised charges is not charged: its receipts wait', async () => {
     const { payer, mine } = await meter(9)
     await authorizeCharges(t.env.connection, t.env.manifest.contracts, {

@@ -29,6 +29,12 @@ export type Settler = {
   treasury: Address
   /** At most this many receipts per epoch (default 10,000); the rest wait for a later one. */
   maxReceiptsPerEpoch?: number
+  /**
+   * At most this many payers per epoch (default 400); the others' receipts wait for a later one. `postEpoch`
+   * costs about 30k gas per payer charged for the first time, and a transaction may use at most 2^24 gas
+   * (EIP-7825), so one post charges at most ~500 payers.
+   */
+  maxPayersPerEpoch?: number
   /** Default: no adapter has a known creator, so the adapter creators' pool goes to the treasury. */
   adapterCreators?: AdapterCreatorsResolver
   /** How long to wait for a transaction sent before a crash before sending it again (default 60 s). */

@@ -167,6 +167,24 @@ describe('startDevnetServer', () => {
     expect((await client.getBlock()).timestamp - before).toBeGreaterThanOrEqual(3600n + 86_400n)
   })
 
+  it('mines an empty block on its own when idle for idleBlockSeconds, and stops on close', async () => {
+    const idle = await startDevnetServer({ idleBlockSeconds: 1 })
+    const client = createPublicClient({ transport: http(idle.url) })
+    try {
+      const first = await client.getBlockNumber()
+      let latest = first
+      for (let i = 0; i < 100 && latest === first; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        latest = await client.getBlockNumber()
+      }
+      expect(latest).toBeGreaterThan(first)
+      const { timestamp } = await client.getBlock()
+      expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(5)
+    } finally {
+      await idle.close()
+    }
+  })
+
   it('returns a revert as error code 3 with the revert data, which viem decodes', () =>
     leavingNoTrace(async () => {
       const connection = await connectChain({ rpc: server.url })

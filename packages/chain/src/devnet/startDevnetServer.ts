@@ -8,6 +8,12 @@ export type StartDevnetServerParameters = CreateDevnetParameters & {
   port?: number
   /** Loopback only unless told otherwise; default 127.0.0.1. */
   host?: string
+  /**
+   * Mine an empty block whenever no block was mined for this many seconds (default: never; blocks are mined
+   * only for transactions). Keeps block time close to the clock on an idle devnet, so what waits for block
+   * time (a dispute window, an unbonding period) comes due without a transaction to carry it.
+   */
+  idleBlockSeconds?: number
 }
 
 export type DevnetServer = {
@@ -30,7 +36,7 @@ const MAX_BODY_BYTES = 32 * 1024 * 1024
  * await server.close()
  */
 export async function startDevnetServer(parameters: StartDevnetServerParameters = {}): Promise<DevnetServer> {
-  const { port = 0, host = '127.0.0.1', ...devnetParameters } = parameters
+  const { port = 0, host = '127.0.0.1', idleBlockSeconds, ...devnetParameters } = parameters
   const devnet = await createDevnet(devnetParameters)
   const server = createServer((req, res) => {
     if (req.method === 'OPTIONS' || req.method === 'GET') {
@@ -47,12 +53,39 @@ export async function startDevnetServer(parameters: StartDevnetServerParameters 
   })
   await listen(server, port, host)
   const actualPort = (server.address() as AddressInfo).port
+  const stopMining = idleBlockSeconds ? mineWhenIdle(devnet, idleBlockSeconds) : () => {}
   return {
     devnet,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     port: actualPort,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => {
+      stopMining()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
   }
+}
+
+/** Mines an empty block whenever the latest is `seconds` old; returns the stop. */
+function mineWhenIdle(devnet: Devnet, seconds: number): () => void {
+  const timer = setInterval(
+    async () => {
+      try {
+        const latest = (await devnet.request({
+          method: 'eth_getBlockByNumber',
+          params: ['latest', false],
+        })) as {
+          timestamp: `0x${string}`
+        }
+        if (Date.now() / 1000 - Number(BigInt(latest.timestamp)) >= seconds)
+          await devnet.request({ method: 'evm_mine', params: [] } as never)
+      } catch {
+        // The next tick tries again; a devnet that cannot mine shows it on its next transaction.
+      }
+    },
+    (seconds * 1000) / 2,
+  )
+  timer.unref()
+  return () => clearInterval(timer)
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -3,6 +3,7 @@ import { feeRouterAbi } from '@openledger/contracts'
 import {
   authorizeCharges,
   BondTooLowError,
+  claimContributorRewards,
   depositFees,
   getSettlementState,
   getSettlerBond,
@@ -12,13 +13,14 @@ import {
 import { parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { countPendingReceipts } from './ledger/countPendingReceipts.js'
+import { getPayoutClaim } from './ledger/getPayoutClaim.js'
 import { getPublishedEpoch } from './ledger/getPublishedEpoch.js'
 import { getReceiptStatus } from './ledger/getReceiptStatus.js'
 import { getSpendable } from './ledger/getSpendable.js'
 import { listEpochs } from './ledger/listEpochs.js'
 import { recordUsage } from './ledger/recordUsage.js'
 import { settleNextEpoch } from './settle/settleNextEpoch.js'
-import { bondSettler, SETTLER, scenarioReceipts } from './testing/settlementScenario.js'
+import { alice, bondSettler, SETTLER, scenarioReceipts } from './testing/settlementScenario.js'
 import { useSettlementDevnet } from './testing/useSettlementDevnet.js'
 
 const sum = (values: Iterable<bigint>) => [...values].reduce((a, b) => a + b, 0n)
@@ -194,5 +196,41 @@ describe('one payer never blocks an epoch (devnet)', () => {
       [1n, 'vetoed'],
       [2n, 'final'],
     ])
+  })
+
+  test('a veto while a later epoch waits: the next epoch takes the vetoed receipts and the waiting ones, computed from the last final epoch, whose claims stay whole', async () => {
+    const settler = t.settler()
+    await meter(6)
+    const first = (await settleNextEpoch(settler))!.posted!
+    await t.passDisputeWindow()
+    await settleNextEpoch(settler) // epoch 1 final
+    const aliceClaims = await getPayoutClaim(t.store, t.ledger(), alice, { connection: t.env.connection })
+    expect(aliceClaims.map((c) => c.epoch)).toEqual([first.epoch])
+
+    await meter(6, 1)
+    const second = (await settleNextEpoch(settler))!.posted!
+    // Metered while epoch 2 is pending: they wait, whatever the worker is asked.
+    await meter(6, 2)
+    expect((await settleNextEpoch(settler))?.posted).toBeUndefined()
+    expect(await countPendingReceipts(t.store, t.ledger())).toBe(6)
+
+    await t.vetoThroughSafe(second.epoch, 0n)
+    const next = (await settleNextEpoch(settler))!
+    expect(next.vetoed.map((v) => v.epoch)).toEqual([second.epoch])
+    expect(next.posted).toMatchObject({ epoch: second.epoch + 1n, receiptCount: 12 })
+    await t.passDisputeWindow()
+    await settleNextEpoch(settler)
+
+    // Epoch 1's payouts were never touched: alice claims them in full, then epoch 3's.
+    const claims = await getPayoutClaim(t.store, t.ledger(), alice, { connection: t.env.connection })
+    expect(claims.map((c) => c.epoch)).toEqual([first.epoch, second.epoch + 1n])
+    expect(claims[0]).toEqual(aliceClaims[0])
+    const before = await t.token(alice)
+    await claimContributorRewards(t.env.connection, t.env.manifest.contracts, {
+      account: t.account(3),
+      beneficiary: alice,
+      claims,
+    })
+    expect((await t.token(alice)) - before).toBe(sum(claims.map((c) => c.amount)))
   })
 })

@@ -1,3 +1,4 @@
+import { type ReceiptV2, receiptId } from '@openledger/attribution'
 import { getSettlementState, getSettlerBond } from '@openledger/staking'
 import { parseEther } from 'viem'
 import { describe, expect, test } from 'vitest'
@@ -102,5 +103,30 @@ describe('verifying posted epochs from their published receipts (devnet)', () =>
     const { record } = await getSettlementState(t.env.connection, t.env.manifest.contracts, { epoch })
     expect(record?.status).toBe('vetoed')
     expect(bondBefore - (await bond())).toBe(parseEther('100'))
+  })
+
+  test('version 1 receipts verify too, and a version 2 receipt committing to another FeeRouter is named', async () => {
+    const v1 = scenarioReceipts(t.scenario, 6, { salt: 4 }).map(({ agentId, receipt }) => {
+      const { version, chainId, feeRouter, baseModel, kind, ...fields } = receipt as ReceiptV2
+      return { agentId, receipt: fields }
+    })
+    for (const m of v1) await recordUsage(t.store, t.ledger(), m)
+    await settleNextEpoch(t.settler())
+    const { receipts } = await published(1n)
+    expect(receipts.every((m) => m.receipt.version === undefined)).toBe(true)
+    expect((await verify(1n, receipts)).differences).toEqual([])
+
+    const [first, ...rest] = scenarioReceipts(t.scenario, 3, { salt: 6 })
+    const elsewhere = {
+      ...first!,
+      receipt: { ...(first!.receipt as ReceiptV2), feeRouter: t.env.manifest.contracts.OpenToken },
+    }
+    const { differences } = await verify(1n, [elsewhere, ...rest])
+    expect(differences).toContainEqual({
+      field: 'receipt',
+      key: receiptId(elsewhere.receipt),
+      posted: `${t.env.connection.chainId}/${t.env.manifest.contracts.OpenToken}`,
+      expected: `${t.env.connection.chainId}/${t.env.manifest.contracts.FeeRouter}`,
+    })
   })
 })

@@ -1,9 +1,6 @@
-import { type ChainConnection, sendContractCall } from '@openledger/chain'
+import type { ChainConnection } from '@openledger/chain'
 import type { Address, Hex } from 'viem'
-import { ZeroAmountError } from '../errors/staking.js'
-import { routerAbi } from '../internal/abis.js'
-import { approveIfShort } from '../internal/approveIfShort.js'
-import { withStakingErrors } from '../internal/withStakingErrors.js'
+import { payIntoRouter } from '../internal/payIntoRouter.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type DepositFeesParameters = WriteParameters & {
@@ -31,22 +28,12 @@ export async function depositFees(
   parameters: DepositFeesParameters,
 ): Promise<DepositFeesReturnType> {
   const { account, amount, beneficiary } = parameters
-  // The contract says so too, but only after an approval of zero would have been sent.
-  if (amount === 0n) throw new ZeroAmountError()
-  const approvalHash = await approveIfShort(connection, account, {
-    token: contracts.OpenToken,
-    spender: contracts.FeeRouter,
+  return payIntoRouter(connection, contracts, {
+    account,
     amount,
-  })
-  const { hash, receipt } = await withStakingErrors(
-    sendContractCall(connection, {
-      account,
-      address: contracts.FeeRouter,
-      abi: routerAbi,
-      ...(beneficiary === undefined
+    call:
+      beneficiary === undefined
         ? { functionName: 'deposit', args: [amount] }
-        : { functionName: 'depositFor', args: [beneficiary, amount] }),
-    }),
-  )
-  return { hash, receipt, approvalHash }
+        : { functionName: 'depositFor', args: [beneficiary, amount] },
+  })
 }

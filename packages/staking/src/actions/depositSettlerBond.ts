@@ -1,9 +1,6 @@
-import { type ChainConnection, sendContractCall } from '@openledger/chain'
+import type { ChainConnection } from '@openledger/chain'
 import type { Hex } from 'viem'
-import { ZeroAmountError } from '../errors/staking.js'
-import { routerAbi } from '../internal/abis.js'
-import { approveIfShort } from '../internal/approveIfShort.js'
-import { withStakingErrors } from '../internal/withStakingErrors.js'
+import { payIntoRouter } from '../internal/payIntoRouter.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 import { getSettlerBond } from './getSettlerBond.js'
 
@@ -33,22 +30,11 @@ export async function depositSettlerBond(
   parameters: DepositSettlerBondParameters,
 ): Promise<DepositSettlerBondReturnType> {
   const { account, amount } = parameters
-  // The contract says so too, but only after an approval of zero would have been sent.
-  if (amount === 0n) throw new ZeroAmountError()
-  const approvalHash = await approveIfShort(connection, account, {
-    token: contracts.OpenToken,
-    spender: contracts.FeeRouter,
+  const { hash, receipt, approvalHash } = await payIntoRouter(connection, contracts, {
+    account,
     amount,
+    call: { functionName: 'depositBond', args: [amount] },
   })
-  const { hash, receipt } = await withStakingErrors(
-    sendContractCall(connection, {
-      account,
-      address: contracts.FeeRouter,
-      abi: routerAbi,
-      functionName: 'depositBond',
-      args: [amount],
-    }),
-  )
   const bond = await getSettlerBond(connection, contracts, { settler: account.address })
   return { hash, receipt, approvalHash, bond }
 }

@@ -27,7 +27,7 @@ import {
   STAKED_AGENTS,
   WITHDRAWAL_DELAY,
 } from '../feeRouterFixture.js'
-import { buildEpoch, type Epoch, earnings } from '../feeRouterSettlement.js'
+import { buildEpoch, type Epoch, earnings, postArgs, routingArgs } from '../feeRouterSettlement.js'
 
 /**
  * Dev accounts in the attacks: 0 owns the treasury Safe (alone it holds no power), 3 funds the payers, 5 is
@@ -122,18 +122,8 @@ export function useAttackDevnet() {
       await testClient.increaseTime({ seconds: Number(seconds) })
       await testClient.mine({ blocks: 1 })
     }
-    const post = (e: Epoch, by: number = SETTLER) =>
-      as(by).write.postEpoch([
-        e.epoch,
-        e.receiptsRoot,
-        e.payouts.root,
-        e.charges,
-        e.agents,
-        e.adapters,
-        e.contributorsPaid,
-      ])
-    const finalize = (e: Epoch, by: number = MALLORY) =>
-      as(by).write.finalizeEpoch([e.epoch, e.agents, e.adapters])
+    const post = (e: Epoch, by: number = SETTLER) => as(by).write.postEpoch(postArgs(e))
+    const finalize = (e: Epoch, by: number = MALLORY) => as(by).write.finalizeEpoch(routingArgs(e))
     return {
       router,
       address,

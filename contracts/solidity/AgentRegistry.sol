@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 
 /// @title AgentRegistry
 /// @notice Agents are AI services with a creator, a metadata URI, the hashes of the LoRA adapters they serve and
-/// a fee per call in OPEN wei. The creator registers and updates an agent; the creator or the owner (the
-/// treasury Safe) can pause it. Staking, rewards and slashing live in {AgentStaking}.
-contract AgentRegistry is Ownable {
+/// a fee per call in OPEN wei. The creator registers and updates an agent; the creator or a holder of
+/// `PAUSER_ROLE` (the treasury Safe) can pause it. Staking, rewards and slashing live in {AgentStaking}.
+///
+/// Powers are AccessControl roles held by the treasury Safe: `DEFAULT_ADMIN_ROLE` (grants and revokes every
+/// role) and `PAUSER_ROLE` (pauses and unpauses any agent).
+contract AgentRegistry is AccessControl {
     /// @notice The most adapter hashes one agent may list.
     uint256 public constant MAX_ADAPTERS = 32;
+    /// @notice May pause and unpause any agent (its creator may pause its own without it).
+    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
 
     struct Agent {
         address creator;
@@ -38,9 +43,14 @@ contract AgentRegistry is Ownable {
     error AgentRegistryUnauthorized(uint256 agentId, address caller);
     error AgentRegistryEmptyMetadata();
     error AgentRegistryTooManyAdapters(uint256 count, uint256 max);
+    error AgentRegistryInvalidAdmin(address admin);
 
-    /// @param owner_ The treasury Safe: it may pause any agent.
-    constructor(address owner_) Ownable(owner_) {}
+    /// @param admin_ The treasury Safe: it gets `DEFAULT_ADMIN_ROLE` and `PAUSER_ROLE` (not the zero address).
+    constructor(address admin_) {
+        if (admin_ == address(0)) revert AgentRegistryInvalidAdmin(admin_);
+        _grantRole(DEFAULT_ADMIN_ROLE, admin_);
+        _grantRole(PAUSER_ROLE, admin_);
+    }
 
     /// @notice Registers an agent created by the caller.
     /// @return agentId The new agent's id (ids start at 1).
@@ -82,10 +92,11 @@ contract AgentRegistry is Ownable {
     /// @notice Pauses or unpauses an agent. A paused agent is never active in {AgentStaking}. Setting the state
     /// it already has changes nothing and emits nothing.
     /// Emits an {AgentPaused} or {AgentUnpaused} event.
-    /// Requirements: the agent exists; the caller is its creator or the owner.
+    /// Requirements: the agent exists; the caller is its creator or holds `PAUSER_ROLE`
+    /// ({AgentRegistryUnauthorized} otherwise).
     function setPaused(uint256 agentId, bool paused) external {
         Agent storage stored = _agent(agentId);
-        if (msg.sender != stored.creator && msg.sender != owner()) {
+        if (msg.sender != stored.creator && !hasRole(PAUSER_ROLE, msg.sender)) {
             revert AgentRegistryUnauthorized(agentId, msg.sender);
         }
         if (stored.paused == paused) return;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
@@ -11,7 +11,11 @@ import {AgentRegistry} from "./AgentRegistry.sol";
 
 /// @title AgentStaking
 /// @notice Stake OPEN on agents of the {AgentRegistry}; earn the agent's fee rewards; get slashed when a challenge
-/// against the agent is upheld by the owner (the treasury Safe).
+/// against the agent is upheld by the treasury Safe.
+///
+/// Powers are AccessControl roles, all held by the treasury Safe once deployed: `DEFAULT_ADMIN_ROLE` (grants and
+/// revokes every role), `PARAMETERS_ROLE` ({setParams}, {setFeeRouter}) and `CHALLENGE_RESOLVER_ROLE`
+/// ({resolveChallenge}, {unjail}). Token governance can later take one of them by a role grant.
 ///
 /// Positions are shares of two pools per agent, ACTIVE and UNBONDING, each `{tokens, shares}`. A position is worth
 /// `shares * pool.tokens / pool.shares`, rounded down. A slash of `bps` scales both pools' tokens to
@@ -39,10 +43,15 @@ import {AgentRegistry} from "./AgentRegistry.sol";
 ///   cover it, and is never paid below zero), where a floor would have credited new shares with wei nobody paid
 ///   in. So the rewards owed never exceed the rewards received; the wei lost to these roundings stay in the
 ///   contract, undistributed.
-contract AgentStaking is Ownable, ReentrancyGuardTransient {
+contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
     using SafeCast for int256;
+
+    /// @notice May change the staking parameters and the fee router.
+    bytes32 public constant PARAMETERS_ROLE = keccak256("PARAMETERS_ROLE");
+    /// @notice May resolve challenges (slashing upheld ones) and lift an agent's jail.
+    bytes32 public constant CHALLENGE_RESOLVER_ROLE = keccak256("CHALLENGE_RESOLVER_ROLE");
 
     uint256 private constant BPS = 10_000;
     uint256 private constant REWARD_PRECISION = 1e27;
@@ -162,12 +171,20 @@ contract AgentStaking is Ownable, ReentrancyGuardTransient {
     error AgentStakingInvalidConfig();
     error AgentStakingPoolWipedOut(uint256 agentId);
 
-    constructor(IERC20 token_, AgentRegistry registry_, address treasury_, address owner_, Params memory params_)
-        Ownable(owner_)
-    {
-        if (address(token_) == address(0) || address(registry_) == address(0) || treasury_ == address(0)) {
+    /// @param treasury_ Where slashed stake, forfeited bonds and unearnable rewards go (the treasury Safe).
+    /// @param admin_ Gets every role (`DEFAULT_ADMIN_ROLE`, `PARAMETERS_ROLE`, `CHALLENGE_RESOLVER_ROLE`): the
+    /// treasury Safe, or a deployer that wires {setFeeRouter}, grants the Safe every role and renounces its own.
+    /// Requirements: no zero address among `token_`, `registry_`, `treasury_` and `admin_`; valid `params_`.
+    constructor(IERC20 token_, AgentRegistry registry_, address treasury_, address admin_, Params memory params_) {
+        if (
+            address(token_) == address(0) || address(registry_) == address(0) || treasury_ == address(0)
+                || admin_ == address(0)
+        ) {
             revert AgentStakingInvalidConfig();
         }
+        _grantRole(DEFAULT_ADMIN_ROLE, admin_);
+        _grantRole(PARAMETERS_ROLE, admin_);
+        _grantRole(CHALLENGE_RESOLVER_ROLE, admin_);
         token = token_;
         registry = registry_;
         treasury = treasury_;
@@ -329,8 +346,10 @@ contract AgentStaking is Ownable, ReentrancyGuardTransient {
     /// down) plus the bond back; the rest of the slashed tokens go to the treasury; the agent is jailed. Rejected:
     /// the bond goes to the treasury and `slashBps` is ignored.
     /// Emits {ChallengeUpheld} and {AgentJailed}, or {ChallengeRejected}.
-    /// Requirements: the caller is the owner; the challenge exists and is open; when upheld, 0 < `slashBps` ≤ 10000.
-    function resolveChallenge(uint256 challengeId, bool upheld, uint16 slashBps) external onlyOwner nonReentrant {
+    /// Requirements: the caller holds `CHALLENGE_RESOLVER_ROLE`; the challenge exists and is open; when upheld,
+    /// 0 < `slashBps` ≤ 10000.
+    function resolveChallenge(uint256 challengeId, bool upheld, uint16 slashBps) external nonReentrant {
+        _checkRole(CHALLENGE_RESOLVER_ROLE);
         Challenge storage stored = _challenges[challengeId];
         if (stored.status == ChallengeStatus.None) revert AgentStakingUnknownChallenge(challengeId);
         if (stored.status != ChallengeStatus.Open) revert AgentStakingChallengeResolved(challengeId);
@@ -362,16 +381,18 @@ contract AgentStaking is Ownable, ReentrancyGuardTransient {
     /// @notice Replaces the staking parameters. A new unbonding period applies to later unstake requests only;
     /// a new bond to later challenges only.
     /// Emits a {ParamsChanged} event.
-    /// Requirements: the caller is the owner; `challengerRewardBps` ≤ 10000; `challengeBond` is not zero;
-    /// `unbondingPeriod` ≤ 365 days.
-    function setParams(Params calldata params_) external onlyOwner {
+    /// Requirements: the caller holds `PARAMETERS_ROLE`; `challengerRewardBps` ≤ 10000; `challengeBond` is not
+    /// zero; `unbondingPeriod` ≤ 365 days.
+    function setParams(Params calldata params_) external {
+        _checkRole(PARAMETERS_ROLE);
         _setParams(params_);
     }
 
     /// @notice Sets the account allowed to {notifyReward} (the FeeRouter); the zero address disables rewards.
     /// Emits a {FeeRouterChanged} event.
-    /// Requirements: the caller is the owner.
-    function setFeeRouter(address newFeeRouter) external onlyOwner {
+    /// Requirements: the caller holds `PARAMETERS_ROLE`.
+    function setFeeRouter(address newFeeRouter) external {
+        _checkRole(PARAMETERS_ROLE);
         address previous = feeRouter;
         feeRouter = newFeeRouter;
         emit FeeRouterChanged(previous, newFeeRouter);
@@ -379,8 +400,9 @@ contract AgentStaking is Ownable, ReentrancyGuardTransient {
 
     /// @notice Lifts an agent's jail; it is active again once it meets the other conditions of {isAgentActive}.
     /// Emits an {AgentUnjailed} event.
-    /// Requirements: the caller is the owner; the agent is jailed.
-    function unjail(uint256 agentId) external onlyOwner {
+    /// Requirements: the caller holds `CHALLENGE_RESOLVER_ROLE`; the agent is jailed.
+    function unjail(uint256 agentId) external {
+        _checkRole(CHALLENGE_RESOLVER_ROLE);
         AgentState storage state = _agents[agentId];
         if (!state.jailed) revert AgentStakingNotJailed(agentId);
         state.jailed = false;

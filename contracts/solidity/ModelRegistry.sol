@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {DatanetRegistry} from "./DatanetRegistry.sol";
 
@@ -9,11 +9,16 @@ import {DatanetRegistry} from "./DatanetRegistry.sol";
 /// @notice The lineage of LoRA adapters: each adapter, by the sha256 content address of its files, names its
 /// creator, its base model, the datanets it was trained on and the Merkle root of the training row ids
 /// (OpenZeppelin StandardMerkleTree of `(bytes32 rowId)` leaves), so anyone can prove a row was used. Settlement
-/// pays adapter creators through {creatorOf}. The owner (the treasury Safe) may revoke an adapter, e.g. over a
-/// license problem; a revoked adapter stays readable but is no longer servable.
-contract ModelRegistry is Ownable {
+/// pays adapter creators through {creatorOf}. A holder of `ADAPTER_REVOKER_ROLE` (the treasury Safe) may revoke
+/// an adapter, e.g. over a license problem; a revoked adapter stays readable but is no longer servable.
+///
+/// Powers are AccessControl roles held by the treasury Safe: `DEFAULT_ADMIN_ROLE` (grants and revokes every
+/// role) and `ADAPTER_REVOKER_ROLE` ({revokeAdapter}).
+contract ModelRegistry is AccessControl {
     /// @notice The most datanets one adapter may name.
     uint256 public constant MAX_DATANETS = 16;
+    /// @notice May revoke adapters.
+    bytes32 public constant ADAPTER_REVOKER_ROLE = keccak256("ADAPTER_REVOKER_ROLE");
 
     struct Adapter {
         address creator;
@@ -42,6 +47,7 @@ contract ModelRegistry is Ownable {
     event AdapterRevoked(bytes32 indexed adapterSha256, string reason);
 
     error ModelRegistryInvalidDatanetRegistry(address datanetRegistry);
+    error ModelRegistryInvalidAdmin(address admin);
     error ModelRegistryZeroAdapterHash();
     error ModelRegistryZeroBaseModelHash(bytes32 adapterSha256);
     error ModelRegistryZeroTrainingRowsRoot(bytes32 adapterSha256);
@@ -54,13 +60,17 @@ contract ModelRegistry is Ownable {
     error ModelRegistryAdapterAlreadyRevoked(bytes32 adapterSha256);
     error ModelRegistryEmptyReason();
 
-    /// @param owner_ The treasury Safe: it may revoke adapters.
+    /// @param admin_ The treasury Safe: it gets `DEFAULT_ADMIN_ROLE` and `ADAPTER_REVOKER_ROLE` (not the zero
+    /// address).
     /// @param datanetRegistry_ The DatanetRegistry whose datanets adapters name.
-    constructor(address owner_, DatanetRegistry datanetRegistry_) Ownable(owner_) {
+    constructor(address admin_, DatanetRegistry datanetRegistry_) {
+        if (admin_ == address(0)) revert ModelRegistryInvalidAdmin(admin_);
         if (address(datanetRegistry_) == address(0)) {
             revert ModelRegistryInvalidDatanetRegistry(address(datanetRegistry_));
         }
         datanetRegistry = datanetRegistry_;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin_);
+        _grantRole(ADAPTER_REVOKER_ROLE, admin_);
     }
 
     /// @notice Registers the lineage of an adapter created by the caller.
@@ -95,8 +105,9 @@ contract ModelRegistry is Ownable {
 
     /// @notice Revokes an adapter (e.g. a license problem): it stays readable but is no longer servable.
     /// Emits an {AdapterRevoked} event.
-    /// Requirements: the caller is the owner; the adapter is registered and not revoked; a reason.
-    function revokeAdapter(bytes32 adapterSha256, string calldata reason) external onlyOwner {
+    /// Requirements: the caller holds `ADAPTER_REVOKER_ROLE`; the adapter is registered and not revoked; a reason.
+    function revokeAdapter(bytes32 adapterSha256, string calldata reason) external {
+        _checkRole(ADAPTER_REVOKER_ROLE);
         Adapter storage stored = _adapter(adapterSha256);
         if (stored.revoked) revert ModelRegistryAdapterAlreadyRevoked(adapterSha256);
         if (bytes(reason).length == 0) revert ModelRegistryEmptyReason();

@@ -13,85 +13,101 @@ beforeAll(async () => {
 afterAll(() => env?.cleanup())
 
 const ACCOUNTS = Array.from({ length: 10 }, (_, i) => i)
-const [ADMIN_ROLE, PARAMETERS_ROLE, VETO_ROLE, SETTLER_ROLE] = [
-  zeroHash,
-  ...['PARAMETERS_ROLE', 'VETO_ROLE', 'SETTLER_ROLE'].map((role) => keccak256(toHex(role))),
-]
+const roleOf = (name: string) => keccak256(toHex(name))
+const ADMIN_ROLE = zeroHash
+const [PARAMETERS_ROLE, VETO_ROLE, SETTLER_ROLE] = ['PARAMETERS_ROLE', 'VETO_ROLE', 'SETTLER_ROLE'].map(
+  roleOf,
+)
+const [CHALLENGE_RESOLVER_ROLE, PAUSER_ROLE, ADAPTER_REVOKER_ROLE] = [
+  'CHALLENGE_RESOLVER_ROLE',
+  'PAUSER_ROLE',
+  'ADAPTER_REVOKER_ROLE',
+].map(roleOf)
 const read = (address: Address, abi: Abi, functionName: string, args: readonly unknown[] = []) =>
   env.connection.publicClient.readContract({ address, abi, functionName, args } as never) as Promise<unknown>
 
-/** Every admin entry point of the Ownable agent contracts and ModelRegistry, with plausible arguments. */
-const ownerCalls = () => {
-  const { AgentRegistry, AgentStaking, ModelRegistry } = env.manifest.contracts
-  const someone = env.devnet.accounts[8]!.address
+/** Each AccessControl contract's address, ABI and the roles the treasury Safe holds on it. */
+const roleHolders = () => {
+  const { AgentRegistry, AgentStaking, FeeRouter, ModelRegistry } = env.manifest.contracts
   return [
-    [AgentRegistry, agentRegistryAbi, 'transferOwnership', [someone]],
-    [AgentRegistry, agentRegistryAbi, 'renounceOwnership', []],
-    [AgentStaking, agentStakingAbi, 'setParams', [defaultProtocolParameters.staking]],
-    [AgentStaking, agentStakingAbi, 'setFeeRouter', [someone]],
-    [AgentStaking, agentStakingAbi, 'unjail', [1n]],
-    [AgentStaking, agentStakingAbi, 'resolveChallenge', [1n, true, 2_000]],
-    [AgentStaking, agentStakingAbi, 'transferOwnership', [someone]],
-    [ModelRegistry, modelRegistryAbi, 'revokeAdapter', [`0x${'11'.repeat(32)}`, 'license']],
-    [ModelRegistry, modelRegistryAbi, 'transferOwnership', [someone]],
-    [ModelRegistry, modelRegistryAbi, 'renounceOwnership', []],
+    [AgentRegistry, agentRegistryAbi, [ADMIN_ROLE, PAUSER_ROLE]],
+    [AgentStaking, agentStakingAbi, [ADMIN_ROLE, PARAMETERS_ROLE, CHALLENGE_RESOLVER_ROLE]],
+    [FeeRouter, feeRouterAbi, [ADMIN_ROLE, PARAMETERS_ROLE, VETO_ROLE]],
+    [ModelRegistry, modelRegistryAbi, [ADMIN_ROLE, ADAPTER_REVOKER_ROLE]],
   ] as const
 }
 
-/** Every role-guarded FeeRouter function but postEpoch (the settler's), with the role it needs. */
+/** Every role-guarded function of the agent contracts and ModelRegistry (FeeRouter's postEpoch, the
+ * settler's, aside), with plausible arguments and the role it needs. */
 const roleCalls = () => {
+  const { AgentRegistry, AgentStaking, FeeRouter, ModelRegistry } = env.manifest.contracts
   const someone = env.devnet.accounts[8]!.address
   return [
-    ['setSplits', [defaultProtocolParameters.splits], PARAMETERS_ROLE],
-    ['setDisputeWindow', [1n], PARAMETERS_ROLE],
-    ['setMinSettlerBond', [0n], PARAMETERS_ROLE],
-    ['vetoEpoch', [1n, 0n], VETO_ROLE],
-    ['grantRole', [SETTLER_ROLE, someone], ADMIN_ROLE],
-    ['grantRole', [ADMIN_ROLE, someone], ADMIN_ROLE],
-    ['revokeRole', [SETTLER_ROLE, env.config.settler], ADMIN_ROLE],
+    [AgentRegistry, agentRegistryAbi, 'grantRole', [PAUSER_ROLE, someone], ADMIN_ROLE],
+    [
+      AgentRegistry,
+      agentRegistryAbi,
+      'revokeRole',
+      [PAUSER_ROLE, env.manifest.treasurySafe.address],
+      ADMIN_ROLE,
+    ],
+    [AgentStaking, agentStakingAbi, 'setParams', [defaultProtocolParameters.staking], PARAMETERS_ROLE],
+    [AgentStaking, agentStakingAbi, 'setFeeRouter', [someone], PARAMETERS_ROLE],
+    [AgentStaking, agentStakingAbi, 'unjail', [1n], CHALLENGE_RESOLVER_ROLE],
+    [AgentStaking, agentStakingAbi, 'resolveChallenge', [1n, true, 2_000], CHALLENGE_RESOLVER_ROLE],
+    [AgentStaking, agentStakingAbi, 'grantRole', [ADMIN_ROLE, someone], ADMIN_ROLE],
+    [FeeRouter, feeRouterAbi, 'setSplits', [defaultProtocolParameters.splits], PARAMETERS_ROLE],
+    [FeeRouter, feeRouterAbi, 'setDisputeWindow', [1n], PARAMETERS_ROLE],
+    [FeeRouter, feeRouterAbi, 'setMinSettlerBond', [0n], PARAMETERS_ROLE],
+    [FeeRouter, feeRouterAbi, 'vetoEpoch', [1n, 0n], VETO_ROLE],
+    [FeeRouter, feeRouterAbi, 'grantRole', [SETTLER_ROLE, someone], ADMIN_ROLE],
+    [FeeRouter, feeRouterAbi, 'grantRole', [ADMIN_ROLE, someone], ADMIN_ROLE],
+    [FeeRouter, feeRouterAbi, 'revokeRole', [SETTLER_ROLE, env.config.settler], ADMIN_ROLE],
+    [
+      ModelRegistry,
+      modelRegistryAbi,
+      'revokeAdapter',
+      [`0x${'11'.repeat(32)}`, 'license'],
+      ADAPTER_REVOKER_ROLE,
+    ],
+    [ModelRegistry, modelRegistryAbi, 'grantRole', [ADAPTER_REVOKER_ROLE, someone], ADMIN_ROLE],
   ] as const
 }
 
 describe('the agent contracts and ModelRegistry leave every admin power with the treasury Safe', () => {
-  it("are owned by the Safe (FeeRouter: every role but the settler's) and wired together", async () => {
-    const { AgentRegistry, AgentStaking, FeeRouter, ModelRegistry, DatanetRegistry } = env.manifest.contracts
+  it("give the Safe every role (FeeRouter: all but the settler's) and are wired together", async () => {
+    const { AgentStaking, FeeRouter, ModelRegistry, DatanetRegistry } = env.manifest.contracts
     const safe = env.manifest.treasurySafe.address
-    for (const [address, abi] of [
-      [AgentRegistry, agentRegistryAbi],
-      [AgentStaking, agentStakingAbi],
-      [ModelRegistry, modelRegistryAbi],
-    ] as const) {
-      expect(await read(address, abi, 'owner')).toBe(safe)
-    }
-    for (const role of [ADMIN_ROLE, PARAMETERS_ROLE, VETO_ROLE])
-      expect(await read(FeeRouter, feeRouterAbi, 'hasRole', [role, safe])).toBe(true)
+    for (const [address, abi, roles] of roleHolders())
+      for (const role of roles)
+        expect({ address, role, held: await read(address, abi, 'hasRole', [role, safe]) }).toEqual({
+          address,
+          role,
+          held: true,
+        })
     expect(await read(AgentStaking, agentStakingAbi, 'feeRouter')).toBe(FeeRouter)
     expect(await read(FeeRouter, feeRouterAbi, 'hasRole', [SETTLER_ROLE, env.config.settler])).toBe(true)
     expect(await read(ModelRegistry, modelRegistryAbi, 'datanetRegistry')).toBe(DatanetRegistry)
     expect(env.manifest.settler).toBe(env.config.settler)
   })
 
-  it.each(ACCOUNTS)('dev account %i cannot call any admin function', async (i) => {
+  it('leave the deployer no role: it wired AgentStaking, then granted the Safe every role and renounced its own', async () => {
+    const deployer = env.manifest.deployer
+    for (const [address, abi, roles] of roleHolders())
+      for (const role of [...roles, SETTLER_ROLE])
+        expect({ address, role, held: await read(address, abi, 'hasRole', [role, deployer]) }).toEqual({
+          address,
+          role,
+          held: false,
+        })
+  })
+
+  it.each(ACCOUNTS)('dev account %i holds no role and cannot call any role-guarded function', async (i) => {
     const account = privateKeyToAccount(env.devnet.accounts[i]!.privateKey)
-    for (const [address, abi, functionName, args] of ownerCalls()) {
+    for (const [address, abi, functionName, args, role] of roleCalls()) {
       const call = env.connection.publicClient.simulateContract({
         address,
         abi,
-        functionName,
-        args,
-        account,
-      } as never)
-      const { errorName, args: errorArgs } = await revertOf(call)
-      expect({ functionName, errorName, caller: errorArgs?.[0] }).toEqual({
-        functionName,
-        errorName: 'OwnableUnauthorizedAccount',
-        caller: account.address,
-      })
-    }
-    for (const [functionName, args, role] of roleCalls()) {
-      const call = env.connection.publicClient.simulateContract({
-        address: env.manifest.contracts.FeeRouter,
-        abi: feeRouterAbi,
         functionName,
         args,
         account,
@@ -102,9 +118,8 @@ describe('the agent contracts and ModelRegistry leave every admin power with the
         args: [account.address, role],
       })
     }
-    for (const role of [ADMIN_ROLE, PARAMETERS_ROLE, VETO_ROLE])
-      expect(
-        await read(env.manifest.contracts.FeeRouter, feeRouterAbi, 'hasRole', [role, account.address]),
-      ).toBe(false)
+    for (const [address, abi, roles] of roleHolders())
+      for (const role of roles)
+        expect(await read(address, abi, 'hasRole', [role, account.address])).toBe(false)
   })
 })

@@ -6,7 +6,7 @@ import {
   feeRouterAbi,
   feeRouterBytecode,
 } from '@openledger/contracts'
-import type { Account, Address } from 'viem'
+import { type Account, type Address, type Hex, keccak256, toHex, zeroHash } from 'viem'
 import { sendContractCall } from '../calls/sendContractCall.js'
 import type { ChainConnection } from '../connectChain.js'
 import { deployContract } from './deployContract.js'
@@ -14,10 +14,17 @@ import type { ProtocolParameters } from './protocolParameters.js'
 
 export type AgentContracts = { AgentRegistry: Address; AgentStaking: Address; FeeRouter: Address }
 
+/** AgentStaking's roles: the admin role last, since renouncing it first would leave the others ungrantable. */
+const STAKING_ROLES: readonly Hex[] = [
+  keccak256(toHex('PARAMETERS_ROLE')),
+  keccak256(toHex('CHALLENGE_RESOLVER_ROLE')),
+  zeroHash,
+]
+
 /**
- * Deploys AgentRegistry, AgentStaking and FeeRouter, all owned by the treasury Safe. AgentStaking is owned by
- * the deployer only for the two calls that wire it (its fee router, then the hand-over to the Safe), so no
- * EOA keeps an admin power.
+ * Deploys AgentRegistry, AgentStaking and FeeRouter, every admin role held by the treasury Safe. AgentStaking's
+ * roles are the deployer's only while it wires it (its fee router); it then grants the Safe every role and
+ * renounces its own, so no EOA keeps an admin power.
  *
  * @example
  * const agents = await deployAgentContracts(connection, deployer, { token, treasury, settler, parameters })
@@ -57,6 +64,13 @@ export async function deployAgentContracts(
   })
   const wire = { account: deployer, address: staking, abi: agentStakingAbi } as const
   await sendContractCall(connection, { ...wire, functionName: 'setFeeRouter', args: [router] })
-  await sendContractCall(connection, { ...wire, functionName: 'transferOwnership', args: [treasury] })
+  for (const role of STAKING_ROLES)
+    await sendContractCall(connection, { ...wire, functionName: 'grantRole', args: [role, treasury] })
+  for (const role of STAKING_ROLES)
+    await sendContractCall(connection, {
+      ...wire,
+      functionName: 'renounceRole',
+      args: [role, deployer.address],
+    })
   return { AgentRegistry: registry, AgentStaking: staking, FeeRouter: router }
 }

@@ -1,5 +1,5 @@
 import { agentStakingAbi } from '@openledger/contracts'
-import { encodeFunctionData } from 'viem'
+import { encodeFunctionData, keccak256, toHex } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { revertOf } from '../testing/revertOf.js'
 import {
@@ -221,8 +221,8 @@ describe('challenge input and authority', () => {
     const challengeId = await challenged(CHALLENGER, id)
     for (const i of [...SAFE_OWNERS, CHALLENGER, CREATOR]) {
       expect(await revertOf(stakingAs(i).write.resolveChallenge([challengeId, true, 2000]))).toEqual({
-        errorName: 'OwnableUnauthorizedAccount',
-        args: [address(i)],
+        errorName: 'AccessControlUnauthorizedAccount',
+        args: [address(i), keccak256(toHex('CHALLENGE_RESOLVER_ROLE'))],
       })
     }
   })

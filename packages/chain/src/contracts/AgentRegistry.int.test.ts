@@ -1,5 +1,5 @@
 import { agentRegistryAbi } from '@openledger/contracts'
-import { encodeFunctionData } from 'viem'
+import { encodeFunctionData, keccak256, toHex } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { revertOf } from '../testing/revertOf.js'
 import {
@@ -45,7 +45,9 @@ describe('AgentRegistry', () => {
     expect(await registry.read.creatorOf([2n])).toBe(address(ALICE))
     expect(await registry.read.feeOf([1n])).toBe(OPEN(2n))
     expect(await registry.read.isPaused([1n])).toBe(false)
-    expect(await registry.read.owner()).toBe(treasury())
+    const [admin, pauser] = [await registry.read.DEFAULT_ADMIN_ROLE(), await registry.read.PAUSER_ROLE()]
+    expect(pauser).toBe(keccak256(toHex('PAUSER_ROLE')))
+    for (const role of [admin, pauser]) expect(await registry.read.hasRole([role, treasury()])).toBe(true)
   })
 
   it('refuses empty metadata, too many adapters, and unknown ids', async () => {
@@ -113,7 +115,7 @@ describe('AgentRegistry', () => {
     expect(await registry.read.isPaused([id])).toBe(false)
   })
 
-  it('lets the owner Safe pause any agent, and no other account', async () => {
+  it('lets the Safe (PAUSER_ROLE) pause any agent, and no other account', async () => {
     const id = await newAgent()
     for (const i of [...SAFE_OWNERS, ALICE, OUTSIDER]) {
       expect(await revertOf(registryAs(i).write.setPaused([id, true]))).toEqual({

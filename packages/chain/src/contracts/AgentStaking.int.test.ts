@@ -1,5 +1,5 @@
 import { agentRegistryAbi, agentStakingAbi } from '@openledger/contracts'
-import { encodeFunctionData } from 'viem'
+import { encodeFunctionData, type Hex, keccak256, toHex, zeroHash } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { revertOf } from '../testing/revertOf.js'
 import {
@@ -14,6 +14,9 @@ import {
   SAFE_OWNERS,
   useAgentStaking,
 } from './agentStakingFixture.js'
+
+const PARAMETERS_ROLE = keccak256(toHex('PARAMETERS_ROLE'))
+const RESOLVER_ROLE = keccak256(toHex('CHALLENGE_RESOLVER_ROLE'))
 
 const {
   address,
@@ -268,11 +271,17 @@ describe('admin', () => {
   it('refuses setParams, resolveChallenge, setFeeRouter and unjail from every dev account', async () => {
     for (let i = 0; i < 10; i++) {
       const staking = stakingAs(i)
-      const unauthorized = { errorName: 'OwnableUnauthorizedAccount', args: [address(i)] }
-      expect(await revertOf(staking.write.setParams([NEW_PARAMS]))).toEqual(unauthorized)
-      expect(await revertOf(staking.write.resolveChallenge([1n, true, 2000]))).toEqual(unauthorized)
-      expect(await revertOf(staking.write.setFeeRouter([address(i)]))).toEqual(unauthorized)
-      expect(await revertOf(staking.write.unjail([1n]))).toEqual(unauthorized)
+      const lacking = (role: Hex) => ({
+        errorName: 'AccessControlUnauthorizedAccount',
+        args: [address(i), role],
+      })
+      expect(await revertOf(staking.write.setParams([NEW_PARAMS]))).toEqual(lacking(PARAMETERS_ROLE))
+      expect(await revertOf(staking.write.resolveChallenge([1n, true, 2000]))).toEqual(lacking(RESOLVER_ROLE))
+      expect(await revertOf(staking.write.setFeeRouter([address(i)]))).toEqual(lacking(PARAMETERS_ROLE))
+      expect(await revertOf(staking.write.unjail([1n]))).toEqual(lacking(RESOLVER_ROLE))
+      expect(await revertOf(staking.write.grantRole([PARAMETERS_ROLE, address(i)]))).toEqual(
+        lacking(zeroHash),
+      )
     }
   })
 
@@ -293,6 +302,23 @@ describe('admin', () => {
       ['FeeRouterChanged', { previousFeeRouter: address(ROUTER), newFeeRouter: address(OUTSIDER) }],
     ])
     expect(await stakingAs(0).read.feeRouter()).toBe(address(OUTSIDER))
+  })
+
+  it('gives the Safe every role, and a role it grants is that power alone (how governance can take one later)', async () => {
+    for (const role of [zeroHash, PARAMETERS_ROLE, RESOLVER_ROLE])
+      expect(await stakingAs(0).read.hasRole([role, treasury()])).toBe(true)
+    const grant = encodeFunctionData({
+      abi: agentStakingAbi,
+      functionName: 'grantRole',
+      args: [PARAMETERS_ROLE, address(OUTSIDER)],
+    })
+    await asSafe(stakingAddress(), grant)
+    await mined(stakingAs(OUTSIDER).write.setParams([NEW_PARAMS]))
+    expect(await stakingAs(0).read.params()).toEqual(NEW_PARAMS)
+    expect(await revertOf(stakingAs(OUTSIDER).write.unjail([1n]))).toEqual({
+      errorName: 'AccessControlUnauthorizedAccount',
+      args: [address(OUTSIDER), RESOLVER_ROLE],
+    })
   })
 
   it('validates parameters', async () => {

@@ -26,6 +26,7 @@ const ROOT = tree.root as Hex
 const proofOf = (rowId: Hex) => tree.getProof([rowId]) as Hex[]
 const ADAPTER = hashOf('adapter')
 const BASE = hashOf('base-model')
+const REVOKER_ROLE = hashOf('ADAPTER_REVOKER_ROLE')
 
 const devnet = useDeployedDevnet(async ({ env, clientOf, mined, address }) => {
   const datanets = getContract({
@@ -89,7 +90,9 @@ describe('ModelRegistry', () => {
     expect(await registry.read.creatorOf([ADAPTER])).toBe(address(CREATOR))
     expect(await registry.read.isServable([ADAPTER])).toBe(true)
     expect(await registry.read.adapterCount()).toBe(1n)
-    expect(await registry.read.owner()).toBe(devnet.env.manifest.treasurySafe.address)
+    const safe = devnet.env.manifest.treasurySafe.address
+    expect(await registry.read.ADAPTER_REVOKER_ROLE()).toBe(REVOKER_ROLE)
+    for (const role of [zeroHash, REVOKER_ROLE]) expect(await registry.read.hasRole([role, safe])).toBe(true)
     expect(await registry.read.datanetRegistry()).toBe(devnet.env.manifest.contracts.DatanetRegistry)
   })
 
@@ -155,8 +158,8 @@ describe('ModelRegistry', () => {
     await register(CREATOR)
     for (const i of [0, 1, 2, CREATOR, OTHER]) {
       expect(await revertOf(registryAs(i).write.revokeAdapter([ADAPTER, 'license']))).toEqual({
-        errorName: 'OwnableUnauthorizedAccount',
-        args: [address(i)],
+        errorName: 'AccessControlUnauthorizedAccount',
+        args: [address(i), REVOKER_ROLE],
       })
     }
     const receipt = await asSafe(registryAddress(), revokeData(ADAPTER, 'license withdrawn'))

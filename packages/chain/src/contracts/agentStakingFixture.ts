@@ -59,8 +59,8 @@ export const hashOf = (text: string) => keccak256(toHex(text))
 
 /**
  * For AgentRegistry / AgentStaking tests: one devnet for the file with the protocol deployed, an
- * AgentRegistry and an AgentStaking (owner and treasury: the Safe; fee router: ROUTER, set through the Safe)
- * deployed on top, CREATOR, ALICE and BOB holding 1,000 OPEN each, every test inside a reverted EVM snapshot.
+ * AgentRegistry and an AgentStaking (every role and the treasury: the Safe; fee router: ROUTER, set through the
+ * Safe) deployed on top, CREATOR, ALICE and BOB holding 1,000 OPEN each, every test inside a reverted EVM snapshot.
  */
 export function useAgentStaking() {
   let registry: Address

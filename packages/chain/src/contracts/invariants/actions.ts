@@ -46,6 +46,12 @@ export type Action =
   | { kind: 'claimRewards'; agent: number; staker: number }
   | { kind: 'unauthorized'; caller: number; call: AdminCall }
 
+/**
+ * A role-guarded call an EOA reaches for: AgentStaking's setParams, setFeeRouter, resolveChallenge, unjail
+ * and role grants; FeeRouter's setters, veto, postEpoch and role grants (`grantRole`, `revokeRole`);
+ * AgentRegistry's pause of an agent the caller did not create and PAUSER_ROLE grant; ModelRegistry's
+ * revokeAdapter and ADAPTER_REVOKER_ROLE grant.
+ */
 export type AdminCall =
   | 'setParams'
   | 'resolveChallenge'
@@ -57,6 +63,13 @@ export type AdminCall =
   | 'grantRole'
   | 'revokeRole'
   | 'postEpoch'
+  | 'setFeeRouter'
+  | 'grantStakingRole'
+  | 'revokeStakingRole'
+  | 'pauseAgent'
+  | 'grantPauserRole'
+  | 'revokeAdapter'
+  | 'grantRevokerRole'
 
 /**
  * What the settler posts. `honest`: charges within what each payer may be charged, a payouts root paying

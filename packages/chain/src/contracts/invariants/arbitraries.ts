@@ -26,4 +26,11 @@ export const ADMIN_CALLS: AdminCall[] = [
   'grantRole',
   'revokeRole',
   'postEpoch',
+  'setFeeRouter',
+  'grantStakingRole',
+  'revokeStakingRole',
+  'pauseAgent',
+  'grantPauserRole',
+  'revokeAdapter',
+  'grantRevokerRole',
 ]

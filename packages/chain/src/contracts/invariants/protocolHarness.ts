@@ -2,6 +2,7 @@ import {
   agentRegistryAbi,
   agentStakingAbi,
   feeRouterAbi,
+  modelRegistryAbi,
   openTokenAbi,
   WEI_PER_OPEN,
 } from '@openledger/contracts'
@@ -45,6 +46,7 @@ export const ADAPTER_CREATORS = [0, 1].map((n) => labelled(`adapter creator ${n}
 const errorsAbi = [...agentRegistryAbi, ...openTokenAbi].filter((item) => item.type === 'error')
 const stakingAbi = [...agentStakingAbi, ...errorsAbi]
 const routerAbi = [...feeRouterAbi, ...errorsAbi]
+const lineageAbi = [...modelRegistryAbi, ...errorsAbi]
 
 export type ProtocolHarness = ReturnType<typeof useProtocolHarness>
 
@@ -95,12 +97,18 @@ export function useProtocolHarness() {
     getContract({ address: contracts().AgentStaking, abi: stakingAbi, client: devnet.clientOf(i) })
   const routerAs = (i: number) =>
     getContract({ address: contracts().FeeRouter, abi: routerAbi, client: devnet.clientOf(i) })
+  const registryAs = (i: number) =>
+    getContract({ address: contracts().AgentRegistry, abi: agentRegistryAbi, client: devnet.clientOf(i) })
+  const modelRegistryAs = (i: number) =>
+    getContract({ address: contracts().ModelRegistry, abi: lineageAbi, client: devnet.clientOf(i) })
   const safe = () => devnet.env.manifest.treasurySafe.address
   return {
     devnet,
     agentIds: () => agentIds as readonly bigint[],
     stakingAs,
     routerAs,
+    registryAs,
+    modelRegistryAs,
     /** Views and simulations as the treasury Safe: how a Safe-only call's custom error is seen. */
     fromSafe: () => ({ account: safe() }),
     safe,

@@ -396,9 +396,12 @@ describe('typed errors', () => {
     const resolve = { type: 'resolveChallenge', challengeId, upheld: true, slashBps: 2_000 } as const
     const byEoa = simulateAdminCall(connection(), contracts(), { from: account(0).address, call: resolve })
     await expect(byEoa).rejects.toThrow(UnauthorizedError)
-    await expect(byEoa).rejects.toMatchObject({ caller: account(0).address })
+    await expect(byEoa).rejects.toMatchObject({
+      caller: account(0).address,
+      role: 'CHALLENGE_RESOLVER_ROLE',
+    })
     await expect(byEoa).rejects.toThrowErrorMatchingInlineSnapshot(
-      `[UnauthorizedError: 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 is not the owner (the treasury Safe); propose this call through the Safe.]`,
+      `[UnauthorizedError: 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266 lacks CHALLENGE_RESOLVER_ROLE (held by the treasury Safe); propose this call through the Safe.]`,
     )
 
     const splits = {

@@ -1,5 +1,5 @@
 import { BaseError } from '@openledger/errors'
-import type { Address, Hex } from 'viem'
+import { type Address, type Hex, keccak256, toHex, zeroHash } from 'viem'
 
 /**
  * A training row id that is not 32 bytes of hex.
@@ -233,19 +233,30 @@ export class EmptyRevocationReasonError extends BaseError {
 }
 
 /**
- * Only the registry's owner (the treasury Safe) may revoke adapters (`OwnableUnauthorizedAccount`).
+ * The caller lacks the ModelRegistry role the call needs (`AccessControlUnauthorizedAccount`): revoking an
+ * adapter takes `ADAPTER_REVOKER_ROLE`, granting roles `DEFAULT_ADMIN_ROLE`, both held by the treasury Safe.
  *
  * @example
- * if (error instanceof NotRegistryOwnerError) console.error(`${error.account} is not the treasury Safe`)
+ * if (error instanceof NotRegistryOwnerError) console.error(`${error.account} lacks ${error.role}`)
  */
 export class NotRegistryOwnerError extends BaseError {
   override name = 'NotRegistryOwnerError'
   readonly account: Address
+  /** The role lacked: `ADAPTER_REVOKER_ROLE`, `DEFAULT_ADMIN_ROLE`, or the hash of another. */
+  readonly role: string
 
-  constructor(account: Address, cause?: unknown) {
-    super(`${account} is not the ModelRegistry's owner (the treasury Safe).`, { cause })
+  constructor(account: Address, role: Hex, cause?: unknown) {
+    const name = modelRegistryRoleName(role)
+    super(`${account} lacks the ModelRegistry's ${name} (held by the treasury Safe).`, { cause })
     this.account = account
+    this.role = name
   }
+}
+
+const modelRegistryRoleName = (role: Hex): string => {
+  if (role === zeroHash) return 'DEFAULT_ADMIN_ROLE'
+  if (role.toLowerCase() === keccak256(toHex('ADAPTER_REVOKER_ROLE'))) return 'ADAPTER_REVOKER_ROLE'
+  return role
 }
 
 /**

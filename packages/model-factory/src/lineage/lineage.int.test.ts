@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { simulateContractCall } from '@openledger/chain'
 import { useDeployedDevnet } from '@openledger/chain/testing'
 import { modelRegistryAbi } from '@openledger/contracts'
 import { contributeRow, createDatanet, type Datanet, signContribution } from '@openledger/datanets'
@@ -10,10 +11,12 @@ import { generatePeftAdapter, tinyLlamaConfig } from '@openledger/lora-host/test
 import { openStore } from '@openledger/store'
 import { encodeFunctionData, type Hex, keccak256, toHex } from 'viem'
 import { afterAll, describe, expect, it } from 'vitest'
+import { NotRegistryOwnerError } from './errors.js'
 import { getAdapterLineage } from './getAdapterLineage.js'
 import { modelRegistryAdapterCreators } from './modelRegistryAdapterCreators.js'
 import { modelRegistryGuard } from './modelRegistryGuard.js'
 import { registerAdapterLineage } from './registerAdapterLineage.js'
+import { toLineageError } from './toLineageError.js'
 import { trainingRowsTree } from './trainingRowsTree.js'
 import { verifyAdapterLineage } from './verifyAdapterLineage.js'
 
@@ -147,6 +150,18 @@ describe('adapter lineage', () => {
       functionName: 'revokeAdapter',
       args: [sha256, 'license withdrawn'],
     })
+    // Its creator may not revoke it: ADAPTER_REVOKER_ROLE is the treasury Safe's.
+    const byCreator = simulateContractCall(connection(), {
+      account: account(CREATOR),
+      address: contracts().ModelRegistry,
+      abi: modelRegistryAbi,
+      functionName: 'revokeAdapter',
+      args: [sha256, 'license withdrawn'],
+    }).catch((error: unknown) => {
+      throw toLineageError(error)
+    })
+    await expect(byCreator).rejects.toBeInstanceOf(NotRegistryOwnerError)
+    await expect(byCreator).rejects.toMatchObject({ account: address(CREATOR), role: 'ADAPTER_REVOKER_ROLE' })
     expect((await asSafe(contracts().ModelRegistry, revoke)).status).toBe('success')
     expect((await verify(dir)).matches).toEqual({ registered: true, trainingRows: true, notRevoked: false })
   })

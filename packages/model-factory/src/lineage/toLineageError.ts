@@ -56,8 +56,8 @@ export function toLineageError(error: unknown): unknown {
       return new AdapterAlreadyRevokedError(hash(0), error)
     case 'ModelRegistryEmptyReason':
       return new EmptyRevocationReasonError(error)
-    case 'OwnableUnauthorizedAccount':
-      return new NotRegistryOwnerError(args[0] as Address, error)
+    case 'AccessControlUnauthorizedAccount':
+      return new NotRegistryOwnerError(args[0] as Address, hash(1), error)
     default:
       return new LineageRevertError({ errorName, args, cause: error })
   }

@@ -153,9 +153,10 @@ export class UnknownAgentError extends BaseError {
 }
 
 /**
- * The caller may not do this: it lacks the FeeRouter role the call needs (`AccessControlUnauthorizedAccount`:
- * `role` names it, e.g. `PARAMETERS_ROLE` or `SETTLER_ROLE`), is not AgentStaking's owner, the treasury Safe
- * (`OwnableUnauthorizedAccount`), or is not the agent's creator (`AgentRegistryUnauthorized`).
+ * The caller may not do this: it lacks the role the call needs on FeeRouter, AgentStaking or AgentRegistry
+ * (`AccessControlUnauthorizedAccount`: `role` names it, e.g. `PARAMETERS_ROLE`, `CHALLENGE_RESOLVER_ROLE` or
+ * `SETTLER_ROLE`; the treasury Safe holds every role but the settlers'), or is neither the agent's creator nor
+ * a holder of AgentRegistry's `PAUSER_ROLE` (`AgentRegistryUnauthorized`).
  *
  * @example
  * try {
@@ -167,7 +168,7 @@ export class UnknownAgentError extends BaseError {
 export class UnauthorizedError extends BaseError {
   override name = 'UnauthorizedError'
   readonly caller: Address
-  /** The FeeRouter role the caller lacks (its name when known, else its hash); undefined for the others. */
+  /** The role the caller lacks (its name when known, else its hash); undefined for `AgentRegistryUnauthorized`. */
   readonly role: string | undefined
 
   constructor(caller: Address, parameters: { agentId?: bigint; role?: string; cause?: unknown } = {}) {
@@ -181,9 +182,7 @@ export class UnauthorizedError extends BaseError {
 const unauthorizedMessage = (caller: Address, agentId: bigint | undefined, role: string | undefined) => {
   if (agentId !== undefined) return `${caller} is not the creator of agent ${agentId}.`
   if (role === 'SETTLER_ROLE') return `${caller} is not a settler; the treasury Safe appoints settlers.`
-  if (role !== undefined)
-    return `${caller} lacks ${role} (held by the treasury Safe); propose this call through the Safe.`
-  return `${caller} is not the owner (the treasury Safe); propose this call through the Safe.`
+  return `${caller} lacks ${role ?? 'the role this call needs'} (held by the treasury Safe); propose this call through the Safe.`
 }
 
 /**

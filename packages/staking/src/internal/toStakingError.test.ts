@@ -49,6 +49,17 @@ describe('toStakingError', () => {
     })
   })
 
+  it("names AgentStaking's and AgentRegistry's roles too", () => {
+    const caller = '0x1111111111111111111111111111111111111111'
+    for (const role of ['CHALLENGE_RESOLVER_ROLE', 'PARAMETERS_ROLE', 'PAUSER_ROLE']) {
+      const typed = toStakingError(
+        revert('AccessControlUnauthorizedAccount', [caller, keccak256(toHex(role))]),
+      )
+      expect(typed).toBeInstanceOf(UnauthorizedError)
+      expect(typed).toMatchObject({ caller, role })
+    }
+  })
+
   it('keeps the values of a revert in the typed error', () => {
     const typed = toStakingError(revert('FeeRouterDisputeWindowOpen', [4n, 1_700_000_000n]))
     expect(typed).toMatchObject({ name: 'DisputeWindowOpenError', epoch: 4n })

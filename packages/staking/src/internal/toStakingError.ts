@@ -57,8 +57,6 @@ export function toStakingError(error: unknown): unknown {
     case 'AgentRegistryUnknownAgent':
     case 'FeeRouterUnknownAgent':
       return new UnknownAgentError(big(0), error)
-    case 'OwnableUnauthorizedAccount':
-      return new UnauthorizedError(address(0), { cause: error })
     case 'AccessControlUnauthorizedAccount':
       return new UnauthorizedError(address(0), { role: roleName(args[1] as Hex), cause: error })
     case 'AgentRegistryUnauthorized':

@@ -4,7 +4,7 @@ import { routerAbi, stakingAbi } from '../internal/abis.js'
 import { feeRouterRoles } from '../internal/roles.js'
 import type { Splits, StakingContracts, StakingParams } from '../types.js'
 
-/** A call only the treasury Safe may make: AgentStaking's owner, holder of every FeeRouter role. */
+/** A call only the treasury Safe may make: it holds every admin role of AgentStaking and FeeRouter. */
 export type AdminCall =
   | { type: 'resolveChallenge'; challengeId: bigint; upheld: boolean; slashBps: number }
   | { type: 'setParams'; params: StakingParams }

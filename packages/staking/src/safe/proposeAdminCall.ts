@@ -8,7 +8,7 @@ import { simulateAdminCall } from './simulateAdminCall.js'
 /** What every Safe flow takes: the Safe, its infrastructure (`manifest.safe`), and a proposing owner's key. */
 export type ProposeAdminParameters = {
   infrastructure: SafeInfrastructure
-  /** The treasury Safe (`manifest.treasurySafe.address`): AgentStaking's owner, holder of FeeRouter's roles. */
+  /** The treasury Safe (`manifest.treasurySafe.address`): holder of AgentStaking's and FeeRouter's roles. */
   safeAddress: Address
   contracts: Pick<StakingContracts, 'AgentStaking' | 'FeeRouter'>
   /** An owner's key: the proposer signs the proposal too. */

@@ -13,8 +13,9 @@ export type SimulateAdminCallParameters = {
 /**
  * Simulates an admin call (resolve a challenge, set splits, staking parameters, the dispute window or the
  * minimum settler bond, veto an epoch, appoint or remove a settler) from `from` at the latest block, without
- * sending anything. A revert is the SDK's typed error: from an account that is not AgentStaking's owner or
- * lacks the FeeRouter role an `UnauthorizedError`; splits that do not sum to 10,000 an `InvalidSplitsError`.
+ * sending anything. A revert is the SDK's typed error: from an account that lacks the AgentStaking or
+ * FeeRouter role the call needs an `UnauthorizedError` naming it; splits that do not sum to 10,000 an
+ * `InvalidSplitsError`.
  *
  * @example
  * await simulateAdminCall(connection, manifest.contracts, {

@@ -61,7 +61,7 @@ describe('deploy', () => {
     expect(second.manifest.contracts.OpenToken).not.toBe(first.manifest.contracts.OpenToken)
   })
 
-  it('deploys ModelRegistry owned by the Safe; a manifest from before it is refused, or replaced with --redeploy', async () => {
+  it("deploys ModelRegistry (its roles the Safe's); a manifest from before it is refused, or replaced with --redeploy", async () => {
     const { connection, directory, config } = await setup()
     const { manifest, path } = await deploy(connection, { ...config, directory })
     expect(Object.keys(manifest.contracts)).toEqual([

@@ -6,7 +6,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 /// @title AgentRegistry
 /// @notice Agents are AI services with a creator, a metadata URI, the hashes of the LoRA adapters they serve and
 /// a fee per call in OPEN wei. The creator registers and updates an agent; the creator or a holder of
-/// `PAUSER_ROLE` (the treasury Safe) can pause it. Staking, rewards and slashing live in {AgentStaking}.
+/// `PAUSER_ROLE` (the treasury Safe) can pause it, and a pause by the Safe holds until the Safe lifts it. Staking, rewards and slashing live in {AgentStaking}.
 ///
 /// Powers are AccessControl roles held by the treasury Safe: `DEFAULT_ADMIN_ROLE` (grants and revokes every
 /// role) and `PAUSER_ROLE` (pauses and unpauses any agent).
@@ -27,6 +27,8 @@ contract AgentRegistry is AccessControl {
 
     uint256 private _agentCount;
     mapping(uint256 agentId => Agent) private _agents;
+    /// Agents a `PAUSER_ROLE` holder paused: they stay paused until a `PAUSER_ROLE` holder unpauses them.
+    mapping(uint256 agentId => bool) private _pauseHeld;
 
     event AgentRegistered(
         uint256 indexed agentId,
@@ -41,6 +43,7 @@ contract AgentRegistry is AccessControl {
 
     error AgentRegistryUnknownAgent(uint256 agentId);
     error AgentRegistryUnauthorized(uint256 agentId, address caller);
+    error AgentRegistryPauseHeld(uint256 agentId, address caller);
     error AgentRegistryEmptyMetadata();
     error AgentRegistryTooManyAdapters(uint256 count, uint256 max);
     error AgentRegistryInvalidAdmin(address admin);
@@ -89,20 +92,29 @@ contract AgentRegistry is AccessControl {
         emit AgentUpdated(agentId, metadataURI, adapterHashes, feePerCall);
     }
 
-    /// @notice Pauses or unpauses an agent. A paused agent is never active in {AgentStaking}. Setting the state
-    /// it already has changes nothing and emits nothing.
+    /// @notice Pauses or unpauses an agent. A paused agent is never active in {AgentStaking}. A pause by a
+    /// `PAUSER_ROLE` holder (the treasury Safe) holds until a `PAUSER_ROLE` holder lifts it: the creator cannot
+    /// undo it (its own pause it can). Setting the state an agent already has changes nothing and emits nothing.
     /// Emits an {AgentPaused} or {AgentUnpaused} event.
     /// Requirements: the agent exists; the caller is its creator or holds `PAUSER_ROLE`
-    /// ({AgentRegistryUnauthorized} otherwise).
+    /// ({AgentRegistryUnauthorized} otherwise); a creator unpausing an agent whose pause is held gets
+    /// {AgentRegistryPauseHeld}.
     function setPaused(uint256 agentId, bool paused) external {
         Agent storage stored = _agent(agentId);
-        if (msg.sender != stored.creator && !hasRole(PAUSER_ROLE, msg.sender)) {
-            revert AgentRegistryUnauthorized(agentId, msg.sender);
-        }
+        bool pauser = hasRole(PAUSER_ROLE, msg.sender);
+        if (msg.sender != stored.creator && !pauser) revert AgentRegistryUnauthorized(agentId, msg.sender);
+        if (!paused && !pauser && _pauseHeld[agentId]) revert AgentRegistryPauseHeld(agentId, msg.sender);
+        if (pauser) _pauseHeld[agentId] = paused;
         if (stored.paused == paused) return;
         stored.paused = paused;
         if (paused) emit AgentPaused(agentId, msg.sender);
         else emit AgentUnpaused(agentId, msg.sender);
+    }
+
+    /// @notice Whether an agent's pause is held by a `PAUSER_ROLE` holder (only such a holder may lift it).
+    function isPauseHeld(uint256 agentId) external view returns (bool) {
+        _agent(agentId);
+        return _pauseHeld[agentId];
     }
 
     /// @notice An agent: creator, registration time, paused flag, fee per call, metadata URI, adapter hashes.

@@ -128,4 +128,31 @@ describe('AgentRegistry', () => {
     expect(registryEvents(receipt)).toEqual([['AgentPaused', { agentId: id, account: treasury() }]])
     expect(await registryAs(0).read.isPaused([id])).toBe(true)
   })
+
+  it('holds a pause by the Safe: the creator cannot undo it (its own pause it can), until the Safe lifts it', async () => {
+    const id = await newAgent()
+    const pause = (paused: boolean) =>
+      encodeFunctionData({ abi: agentRegistryAbi, functionName: 'setPaused', args: [id, paused] })
+    await asSafe(registryAddress(), pause(true))
+    expect(await registryAs(0).read.isPauseHeld([id])).toBe(true)
+    // The attack: the creator unpauses what the Safe paused.
+    expect(await revertOf(registryAs(CREATOR).write.setPaused([id, false]))).toEqual({
+      errorName: 'AgentRegistryPauseHeld',
+      args: [id, address(CREATOR)],
+    })
+    expect(await registryAs(0).read.isPaused([id])).toBe(true)
+    // Pausing again is allowed and changes nothing; the hold stays.
+    expect(registryEvents(await mined(registryAs(CREATOR).write.setPaused([id, true])))).toEqual([])
+    expect(await registryAs(0).read.isPauseHeld([id])).toBe(true)
+
+    const lifted = await asSafe(registryAddress(), pause(false))
+    expect(registryEvents(lifted)).toEqual([['AgentUnpaused', { agentId: id, account: treasury() }]])
+    expect(await registryAs(0).read.isPauseHeld([id])).toBe(false)
+    // The creator's own pause is its own again.
+    await mined(registryAs(CREATOR).write.setPaused([id, true]))
+    expect(await registryAs(0).read.isPauseHeld([id])).toBe(false)
+    await mined(registryAs(CREATOR).write.setPaused([id, false]))
+    expect(await registryAs(0).read.isPaused([id])).toBe(false)
+    await expect(registryAs(0).read.isPauseHeld([999n])).rejects.toThrow()
+  })
 })

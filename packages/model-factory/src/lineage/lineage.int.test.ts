@@ -166,7 +166,7 @@ describe('adapter lineage', () => {
     expect((await verify(dir)).matches).toEqual({ registered: true, trainingRows: true, notRevoked: false })
   })
 
-  it('resolves adapter creators for settlement, leaving unknown adapters out', async () => {
+  it('resolves adapter creators for settlement, leaving unknown and revoked adapters out', async () => {
     const first = writeAdapter('first', 3).sha256
     const second = writeAdapter('second', 4).sha256
     await register(CREATOR, first)
@@ -183,6 +183,16 @@ describe('adapter lineage', () => {
       ]),
     )
     expect(await modelRegistryAdapterCreators(connection(), contracts())([])).toEqual(new Map())
+    // Revoked, an adapter's creator earns nothing from then on: its share goes to the treasury.
+    const revoke = encodeFunctionData({
+      abi: modelRegistryAbi,
+      functionName: 'revokeAdapter',
+      args: [second, 'license withdrawn'],
+    })
+    expect((await asSafe(contracts().ModelRegistry, revoke)).status).toBe('success')
+    expect(await modelRegistryAdapterCreators(connection(), contracts())([first, second])).toEqual(
+      new Map([[first, address(CREATOR)]]),
+    )
   })
 
   it('guards a host: serves a registered adapter, refuses an unknown one, and a revoked one once the cache expires', async () => {

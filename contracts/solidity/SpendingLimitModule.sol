@@ -87,31 +87,42 @@ contract SpendingLimitModule is ReentrancyGuardTransient {
     error ZeroAmount();
     error ZeroAddress();
 
+    /// @notice `token` is neither the native token nor a contract.
+    error TokenHasNoCode(address token);
+
     /// @notice The Safe's call failed: the token reverted or returned false, or the Safe lacked the balance.
     error TransferFailed(address safe, address token, address to, uint256 amount);
 
     /// @notice Sets the caller Safe's allowance for `delegate` of `token` (`address(0)`: native) to `amount` per
-    /// `resetPeriod` seconds. A new allowance, or one whose period changes, starts a fresh period now with
-    /// nothing spent; changing only the amount keeps the current period's spending.
+    /// `resetPeriod` seconds. A new allowance starts a period now with nothing spent. Changing an allowance keeps
+    /// what the current period has spent (a changed period starts now, still counting it), so a delegate that
+    /// spends the old allowance just before a change never gets the new one whole: within a period it spends at
+    /// most the larger of the two.
     ///
     /// Emits an {AllowanceSet} event.
     ///
     /// Requirements:
     /// - the caller is a Safe with this module enabled;
-    /// - `delegate` is not the zero address; `amount` is not zero (use {removeDelegate} to revoke).
+    /// - `delegate` is not the zero address; `amount` is not zero (use {removeDelegate} to revoke);
+    /// - `token` is the native token or has code ({TokenHasNoCode}).
     function setAllowance(address delegate, address token, uint256 amount, uint64 resetPeriod) external {
         address safe = msg.sender;
         _requireEnabledSafe(safe);
         if (delegate == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
+        _requireToken(token);
         Allowance storage allowance = _allowances[safe][delegate][token];
-        if (allowance.amount == 0) _tokens[safe][delegate].push(token);
-        if (allowance.amount == 0 || allowance.resetPeriod != resetPeriod) {
+        if (allowance.amount == 0) {
+            _tokens[safe][delegate].push(token);
             allowance.spent = 0;
             allowance.lastReset = uint64(block.timestamp);
             allowance.resetPeriod = resetPeriod;
         } else {
             _applyReset(allowance);
+            if (allowance.resetPeriod != resetPeriod) {
+                allowance.resetPeriod = resetPeriod;
+                allowance.lastReset = uint64(block.timestamp); // spent carries into the new period
+            }
         }
         allowance.amount = amount;
         emit AllowanceSet(safe, delegate, token, amount, resetPeriod);
@@ -145,11 +156,14 @@ contract SpendingLimitModule is ReentrancyGuardTransient {
     /// - the caller is a delegate of `safe`, and `safe` has this module enabled;
     /// - `to` is not the zero address; `amount` is not zero;
     /// - the period's spending plus `amount` is at most the allowance;
+    /// - `token` is the native token or has code ({TokenHasNoCode}: a call to an address without code succeeds
+    ///   with no return data, which would count as a transfer that moved nothing);
     /// - the Safe's transfer succeeds (an ERC-20 returning false counts as failure).
     function executeTransfer(address safe, address token, address to, uint256 amount) external nonReentrant {
         address delegate = msg.sender;
         if (to == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
+        _requireToken(token);
         if (_tokens[safe][delegate].length == 0) revert UnknownDelegate(safe, delegate);
         Allowance storage allowance = _allowances[safe][delegate][token];
         _applyReset(allowance);
@@ -202,6 +216,10 @@ contract SpendingLimitModule is ReentrancyGuardTransient {
     /// @notice Whether `delegate` has any allowance on `safe`.
     function isDelegate(address safe, address delegate) external view returns (bool) {
         return _tokens[safe][delegate].length > 0;
+    }
+
+    function _requireToken(address token) private view {
+        if (token != NATIVE_TOKEN && token.code.length == 0) revert TokenHasNoCode(token);
     }
 
     function _requireEnabledSafe(address safe) private view {

@@ -110,6 +110,65 @@ describe('SpendingLimitModule', () => {
     })
   })
 
+  it('never grants more than the larger allowance when the Safe changes one its delegate just spent', async () => {
+    const { safe, open, mined, address } = devnet
+    const agent = moduleAs(AGENT)
+    const setAllowance = (amount: bigint, period: bigint) =>
+      asUserSafe(
+        devnet.module,
+        encodeFunctionData({
+          abi: spendingLimitModuleAbi,
+          functionName: 'setAllowance',
+          args: [address(AGENT), open, amount, period],
+        }),
+      )
+    const remaining = async () => (await agent.read.allowanceOf([safe, address(AGENT), open])).remaining
+    // The race: the delegate spends the whole old allowance (10 a day) just before the change lands.
+    await mined(agent.write.executeTransfer([safe, open, RECIPIENT, OPEN('10')]))
+    // A new period (8 every two days) starts now but still counts what was spent: nothing is left.
+    await setAllowance(OPEN('8'), 2n * BigInt(DAY))
+    expect(await remaining()).toBe(0n)
+    expect((await revertOf(agent.write.executeTransfer([safe, open, RECIPIENT, OPEN('1')]))).errorName).toBe(
+      'AllowanceExceeded',
+    )
+    // Raised to 15 in the same period: 5 more, never 15 more.
+    await setAllowance(OPEN('15'), 2n * BigInt(DAY))
+    expect(await remaining()).toBe(OPEN('5'))
+    await mined(agent.write.executeTransfer([safe, open, RECIPIENT, OPEN('5')]))
+    expect(await openOf(RECIPIENT)).toBe(OPEN('15'))
+    // Once the new period has passed, the new allowance is whole.
+    await devnet.testClient.increaseTime({ seconds: 2 * DAY })
+    await devnet.testClient.mine({ blocks: 1 })
+    expect(await remaining()).toBe(OPEN('15'))
+  })
+
+  it('refuses a token without code: as an allowance and as a transfer', async () => {
+    const { safe, address } = devnet
+    const codeless = '0x000000000000000000000000000000000000dEaD' as Address
+    const data = encodeFunctionData({
+      abi: spendingLimitModuleAbi,
+      functionName: 'setAllowance',
+      args: [address(AGENT), codeless, OPEN('1'), BigInt(DAY)],
+    })
+    await expect(asUserSafe(devnet.module, data)).rejects.toThrow()
+    // The Safe's inner call is what reverted, and why: simulated as the Safe.
+    const simulated = devnet.env.connection.publicClient.simulateContract({
+      account: safe,
+      address: devnet.module,
+      abi: spendingLimitModuleAbi,
+      functionName: 'setAllowance',
+      args: [address(AGENT), codeless, OPEN('1'), BigInt(DAY)],
+    })
+    expect(await revertOf(simulated)).toEqual({ errorName: 'TokenHasNoCode', args: [codeless] })
+    expect(await moduleAs(AGENT).read.tokensOf([safe, address(AGENT)])).not.toContain(codeless)
+    expect(
+      await revertOf(moduleAs(AGENT).write.executeTransfer([safe, codeless, RECIPIENT, OPEN('1')])),
+    ).toEqual({
+      errorName: 'TokenHasNoCode',
+      args: [codeless],
+    })
+  })
+
   it('refuses an unknown delegate, zero amounts and the zero address', async () => {
     const { safe, open, address } = devnet
     const stranger = moduleAs(9)

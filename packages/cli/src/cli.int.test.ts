@@ -84,6 +84,15 @@ describe('openledger', () => {
       'slash',
       'agent',
       'agent register',
+      'fees authorize',
+      'settler',
+      'settler bond',
+      'epoch',
+      'epoch verify',
+      'epoch watch',
+      'epoch veto',
+      'wallet',
+      'wallet revoke',
     ]) {
       expect(top.stdout + (await helpOf(command.split(' ')))).toContain(`Usage: openledger ${command}`)
     }
@@ -166,6 +175,21 @@ describe('openledger', () => {
 
   it('rejects bad arguments with one line', async () => {
     expectOneLineError(await runCli(['safe', 'sign', '0x1234'], env), /is not a 32-byte hash/)
+    expectOneLineError(
+      await runCli(['epoch', 'verify', '0'], env),
+      /"0" is not an epoch \(a positive integer\)/,
+    )
+    expectOneLineError(
+      await runCli(
+        ['wallet', 'revoke', '0x1234', '--safe', '0x0000000000000000000000000000000000000001'],
+        env,
+      ),
+      /0x1234/,
+    )
+    expectOneLineError(
+      await runCli(['wallet', 'revoke', '0x0000000000000000000000000000000000000002'], env),
+      /--safe/,
+    )
     // Through the binary, end to end: it starts, and commander's own exit on a bad argument is one line and 1.
     expectOneLineError(await runBin(['devnet', '--port', 'x'], env), /must be an integer from 0 to 65535/)
     expectOneLineError(

@@ -12,6 +12,7 @@ import { safeCommand } from './commands/safe/index.js'
 import { settlementCommands } from './commands/settlement/index.js'
 import { stakingCommands } from './commands/staking/index.js'
 import { upCommand } from './commands/up/index.js'
+import { walletCommand } from './commands/wallet/index.js'
 import type { Context } from './context.js'
 
 /**
@@ -41,5 +42,6 @@ export function createProgram(context: Context): Command {
   settlementCommands(program, context)
   epochCommand(program, context)
   apikeyCommand(program, context)
+  walletCommand(program, context)
   return program
 }

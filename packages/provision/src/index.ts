@@ -17,7 +17,7 @@ export {
   ensureSettlerBond,
 } from './funding/ensureSettlerBond.js'
 export { provisionStack } from './provisionStack.js'
-export { provisionStatePath } from './state/provisionState.js'
+export { provisionStatePath, readProvisionState } from './state/provisionState.js'
 export { type Json, provisionSummaryJson } from './summaryJson.js'
 export type {
   DemoCallerOptions,

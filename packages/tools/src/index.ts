@@ -102,6 +102,11 @@ export {
   proposeSafeTransfer,
 } from './wallet/proposeSafeTransfer.js'
 export { type ResolveWalletTokenParameters, resolveWalletToken } from './wallet/resolveWalletToken.js'
+export {
+  type RevokeDelegateParameters,
+  type RevokeDelegateReturnType,
+  revokeDelegate,
+} from './wallet/revokeDelegate.js'
 export { safeModuleAbi } from './wallet/safeModuleAbi.js'
 export { walletBalancesTool } from './wallet/tools/walletBalancesTool.js'
 export type {

@@ -5,6 +5,8 @@ import { type Address, encodeFunctionData, getContract, type Hex, parseEther, pa
 import { describe, expect, it } from 'vitest'
 import { enableSpendingLimit } from './enableSpendingLimit.js'
 import { NATIVE_TOKEN } from './nativeToken.js'
+import { proposeSafeTransfer } from './proposeSafeTransfer.js'
+import { revokeDelegate } from './revokeDelegate.js'
 import { AGENT, DAY, erc20BalanceOf, OWNER, RECIPIENT, SAFE_OPEN, useWalletDevnet } from './testing.js'
 
 const OPEN = (n: string) => parseEther(n)
@@ -247,5 +249,46 @@ describe('SpendingLimitModule', () => {
     expect((await agent.read.allowanceOf([safe, address(AGENT), open])).spent).toBe(0n)
     await mined(agent.write.executeTransfer([safe, open, RECIPIENT, SAFE_OPEN]))
     expect(await openOf(safe)).toBe(0n)
+  })
+
+  it("revokes a delegate in one owners' step, however many over-limit proposals its agent filed first", async () => {
+    const { safe, open, address } = devnet
+    const { connection, manifest } = devnet.env
+    // The flood: the agent files proposals above its allowance, each taking the next free nonce.
+    for (let i = 0; i < 5; i++)
+      await proposeSafeTransfer(connection, devnet.store, {
+        infrastructure: manifest.safe,
+        safe,
+        token: open,
+        to: RECIPIENT,
+        amount: OPEN('50'),
+        proposer: address(AGENT),
+      })
+    const revoked = await revokeDelegate(connection, devnet.store, {
+      infrastructure: manifest.safe,
+      safe,
+      module: devnet.module,
+      delegate: address(AGENT),
+      ownerKey: devnet.ownerKey(),
+    })
+    expect(revoked).toMatchObject({ threshold: 1, txHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) })
+    expect(await moduleAs(AGENT).read.isDelegate([safe, address(AGENT)])).toBe(false)
+    expect(await revertOf(moduleAs(AGENT).write.executeTransfer([safe, open, RECIPIENT, OPEN('1')]))).toEqual(
+      {
+        errorName: 'UnknownDelegate',
+        args: [safe, address(AGENT)],
+      },
+    )
+    // Revoking again says so, proposing nothing.
+    await expect(
+      revokeDelegate(connection, devnet.store, {
+        infrastructure: manifest.safe,
+        safe,
+        module: devnet.module,
+        delegate: address(AGENT),
+        ownerKey: devnet.ownerKey(),
+      }),
+    ).rejects.toThrow(`${address(AGENT)} is not a delegate of Safe ${safe}`)
+    expect(await openOf(RECIPIENT)).toBe(0n)
   })
 })

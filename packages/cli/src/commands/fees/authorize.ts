@@ -6,7 +6,10 @@ import { formatOpen, formatPeriod } from '../../format.js'
 import { parseDuration, parseOpen } from '../../options.js'
 import { payer } from './payer.js'
 
-type AuthorizeOptions = KeyCommandOptions & { perPeriod: bigint; period: bigint }
+type AuthorizeOptions = KeyCommandOptions & { perPeriod: bigint; period?: bigint }
+
+/** The default period: a day (a bigint default would break commander's help, which prints defaults as JSON). */
+const DAY = 86_400n
 
 /** `openledger fees authorize --per-period <OPEN> --period <duration>`: the payer's charge cap. */
 export function feesAuthorizeCommand(fees: Command, context: Context): void {
@@ -15,10 +18,10 @@ export function feesAuthorizeCommand(fees: Command, context: Context): void {
       "Let settlement charge the key's prepaid balance at most --per-period OPEN every --period (0 withdraws it); without it nothing can be charged and gateways do not serve the key.",
     )
     .requiredOption('--per-period <OPEN>', 'the most settlement may charge per period (0: none)', parseOpen)
-    .option('--period <duration>', 'seconds, or e.g. 1h, 24h, 7d', parseDuration, 86_400n)
+    .option('--period <duration>', 'seconds, or e.g. 1h, 24h, 7d (default: 24h)', parseDuration)
     .action(async (options: AuthorizeOptions) => {
       const { connection, manifest, account } = await payer(context, options)
-      const { perPeriod, period } = options
+      const { perPeriod, period = DAY } = options
       const { hash } = await authorizeCharges(connection, manifest.contracts, { account, perPeriod, period })
       context.io.out(
         perPeriod === 0n

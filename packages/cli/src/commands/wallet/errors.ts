@@ -1,0 +1,9 @@
+import { BaseError } from '@openledger/errors'
+
+/** `wallet revoke` without `--module` on a stack that deployed no SpendingLimitModule. */
+export class NoSpendingLimitModuleError extends BaseError {
+  override name = 'NoSpendingLimitModuleError'
+  constructor() {
+    super('This stack deployed no SpendingLimitModule: pass --module <address>.')
+  }
+}

@@ -1,13 +1,8 @@
-import {
-  type ChainConnection,
-  MissingEventError,
-  readContractCall,
-  sendContractCall,
-} from '@openledger/chain'
+import { type ChainConnection, MissingEventError, readContractCall } from '@openledger/chain'
 import { agentStakingAbi } from '@openledger/contracts'
 import { type Hex, parseEventLogs } from 'viem'
 import { stakingAbi } from '../internal/abis.js'
-import { approveIfShort } from '../internal/approveIfShort.js'
+import { sendPaying } from '../internal/sendPaying.js'
 import { withStakingErrors } from '../internal/withStakingErrors.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
@@ -44,20 +39,11 @@ export async function challengeAgent(
       args: [],
     }),
   )
-  await approveIfShort(connection, account, {
-    token: contracts.OpenToken,
-    spender: contracts.AgentStaking,
+  const { hash, receipt } = await sendPaying(connection, contracts, {
+    account,
     amount: bond,
+    call: { contract: 'AgentStaking', functionName: 'challenge', args: [agentId, evidenceHash] },
   })
-  const { hash, receipt } = await withStakingErrors(
-    sendContractCall(connection, {
-      account,
-      address: contracts.AgentStaking,
-      abi: stakingAbi,
-      functionName: 'challenge',
-      args: [agentId, evidenceHash],
-    }),
-  )
   const [opened] = parseEventLogs({ abi: agentStakingAbi, eventName: 'ChallengeOpened', logs: receipt.logs })
   if (!opened) throw new MissingEventError('challenge', hash, 'ChallengeOpened')
   return { hash, receipt, challengeId: opened.args.challengeId, bond: opened.args.bond }

@@ -1,6 +1,6 @@
 import type { ChainConnection } from '@openledger/chain'
 import type { Address, Hex } from 'viem'
-import { payIntoRouter } from '../internal/payIntoRouter.js'
+import { sendPaying } from '../internal/sendPaying.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 
 export type DepositFeesParameters = WriteParameters & {
@@ -28,12 +28,12 @@ export async function depositFees(
   parameters: DepositFeesParameters,
 ): Promise<DepositFeesReturnType> {
   const { account, amount, beneficiary } = parameters
-  return payIntoRouter(connection, contracts, {
+  return sendPaying(connection, contracts, {
     account,
     amount,
     call:
       beneficiary === undefined
-        ? { functionName: 'deposit', args: [amount] }
-        : { functionName: 'depositFor', args: [beneficiary, amount] },
+        ? { contract: 'FeeRouter', functionName: 'deposit', args: [amount] }
+        : { contract: 'FeeRouter', functionName: 'depositFor', args: [beneficiary, amount] },
   })
 }

@@ -1,6 +1,6 @@
 import type { ChainConnection } from '@openledger/chain'
 import type { Hex } from 'viem'
-import { payIntoRouter } from '../internal/payIntoRouter.js'
+import { sendPaying } from '../internal/sendPaying.js'
 import type { StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 import { getSettlerBond } from './getSettlerBond.js'
 
@@ -30,10 +30,10 @@ export async function depositSettlerBond(
   parameters: DepositSettlerBondParameters,
 ): Promise<DepositSettlerBondReturnType> {
   const { account, amount } = parameters
-  const { hash, receipt, approvalHash } = await payIntoRouter(connection, contracts, {
+  const { hash, receipt, approvalHash } = await sendPaying(connection, contracts, {
     account,
     amount,
-    call: { functionName: 'depositBond', args: [amount] },
+    call: { contract: 'FeeRouter', functionName: 'depositBond', args: [amount] },
   })
   const bond = await getSettlerBond(connection, contracts, { settler: account.address })
   return { hash, receipt, approvalHash, bond }

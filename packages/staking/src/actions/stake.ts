@@ -1,9 +1,6 @@
-import { type ChainConnection, sendContractCall } from '@openledger/chain'
+import type { ChainConnection } from '@openledger/chain'
 import type { Hex } from 'viem'
-import { ZeroAmountError } from '../errors/staking.js'
-import { stakingAbi } from '../internal/abis.js'
-import { approveIfShort } from '../internal/approveIfShort.js'
-import { withStakingErrors } from '../internal/withStakingErrors.js'
+import { sendPaying } from '../internal/sendPaying.js'
 import type { Position, StakingContracts, WriteParameters, WriteReturnType } from '../types.js'
 import { getPosition } from './getPosition.js'
 
@@ -31,22 +28,11 @@ export async function stake(
   parameters: StakeParameters,
 ): Promise<StakeReturnType> {
   const { account, agentId, amount } = parameters
-  // The contract says so too, but only after an approval of zero would have been sent.
-  if (amount === 0n) throw new ZeroAmountError()
-  const approvalHash = await approveIfShort(connection, account, {
-    token: contracts.OpenToken,
-    spender: contracts.AgentStaking,
+  const { hash, receipt, approvalHash } = await sendPaying(connection, contracts, {
+    account,
     amount,
+    call: { contract: 'AgentStaking', functionName: 'stake', args: [agentId, amount] },
   })
-  const { hash, receipt } = await withStakingErrors(
-    sendContractCall(connection, {
-      account,
-      address: contracts.AgentStaking,
-      abi: stakingAbi,
-      functionName: 'stake',
-      args: [agentId, amount],
-    }),
-  )
   const position = await getPosition(connection, contracts, { agentId, staker: account.address })
   return { hash, receipt, approvalHash, position }
 }

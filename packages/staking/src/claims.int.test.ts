@@ -5,28 +5,22 @@ import { privateKeyToAccount } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
 import {
   AlreadyClaimedError,
-  authorizeCharges,
   claimContributorReward,
   claimContributorRewards,
-  depositFees,
   EpochNotFinalError,
   finalizeEpoch,
   getSettlementState,
   InvalidProofError,
   postEpoch,
-  registerAgent,
-  stake,
   UnderfundedError,
   ZeroAmountError,
 } from './index.js'
 import {
-  bondSettler,
-  DAY,
   epochCall,
   OPEN,
   passDisputeWindow,
   postAndFinalize,
-  transferOpen,
+  setUpStakedAgent,
 } from './testing/feeRouterFixture.js'
 
 /** Dev accounts: 3–6 hold genesis OPEN (3 funds the others); 7 creates the agent; 9 settles fees. */
@@ -34,21 +28,12 @@ const [FUNDER, PAYER, ADAPTER_CREATOR, OTHER, CREATOR, STAKER, SETTLER] = [3, 4,
 
 let agentId: bigint
 const devnet = useDeployedDevnet(async (d) => {
-  const { connection, manifest } = d.env
-  for (const i of [CREATOR, STAKER]) await transferOpen(d, FUNDER, d.address(i), OPEN(2_000n))
-  await bondSettler(d, SETTLER, FUNDER)
-  ;({ agentId } = await registerAgent(connection, manifest.contracts, {
-    account: d.account(CREATOR),
-    metadataURI: 'ipfs://agent',
-    feePerCall: OPEN(1n),
-  }))
-  await stake(connection, manifest.contracts, { account: d.account(CREATOR), agentId, amount: OPEN(100n) })
-  await stake(connection, manifest.contracts, { account: d.account(STAKER), agentId, amount: OPEN(900n) })
-  await depositFees(connection, manifest.contracts, { account: d.account(PAYER), amount: OPEN(300n) })
-  await authorizeCharges(connection, manifest.contracts, {
-    account: d.account(PAYER),
-    perPeriod: OPEN(300n),
-    period: DAY,
+  agentId = await setUpStakedAgent(d, {
+    funder: FUNDER,
+    creator: CREATOR,
+    staker: STAKER,
+    settler: SETTLER,
+    payers: [PAYER],
   })
 })
 const contracts = () => devnet.env.manifest.contracts

@@ -4,14 +4,12 @@ import { openStore } from '@openledger/store'
 import type { Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
 import {
-  authorizeCharges,
   BondLockedError,
   BondTooLowError,
   ChargesMismatchError,
   ChargesNotSortedError,
   DisputeWindowClosedError,
   DisputeWindowOpenError,
-  depositFees,
   depositSettlerBond,
   EpochOutOfOrderError,
   EpochPendingError,
@@ -29,20 +27,17 @@ import {
   proposeEpochVeto,
   RoutingMismatchError,
   refundCharges,
-  registerAgent,
-  stake,
   UnauthorizedError,
   UnbalancedSettlementError,
   withdrawSettlerBond,
   ZeroAmountError,
 } from './index.js'
 import {
-  bondSettler,
-  DAY,
   epochCall,
   MIN_SETTLER_BOND,
   OPEN,
   passDisputeWindow,
+  setUpStakedAgent,
   transferOpen,
 } from './testing/feeRouterFixture.js'
 
@@ -58,24 +53,13 @@ const SPLITS = {
 
 let agentId: bigint
 const devnet = useDeployedDevnet(async (d) => {
-  const { connection, manifest } = d.env
-  for (const i of [CREATOR, STAKER]) await transferOpen(d, FUNDER, d.address(i), OPEN(2_000n))
-  await bondSettler(d, SETTLER, FUNDER)
-  ;({ agentId } = await registerAgent(connection, manifest.contracts, {
-    account: d.account(CREATOR),
-    metadataURI: 'ipfs://agent',
-    feePerCall: OPEN(1n),
-  }))
-  await stake(connection, manifest.contracts, { account: d.account(CREATOR), agentId, amount: OPEN(100n) })
-  await stake(connection, manifest.contracts, { account: d.account(STAKER), agentId, amount: OPEN(900n) })
-  for (const payer of [PAYER, OTHER]) {
-    await depositFees(connection, manifest.contracts, { account: d.account(payer), amount: OPEN(300n) })
-    await authorizeCharges(connection, manifest.contracts, {
-      account: d.account(payer),
-      perPeriod: OPEN(300n),
-      period: DAY,
-    })
-  }
+  agentId = await setUpStakedAgent(d, {
+    funder: FUNDER,
+    creator: CREATOR,
+    staker: STAKER,
+    settler: SETTLER,
+    payers: [PAYER, OTHER],
+  })
 })
 const contracts = () => devnet.env.manifest.contracts
 const connection = () => devnet.env.connection

@@ -1,9 +1,13 @@
 import type { DeployedDevnetHooks } from '@openledger/chain/testing'
 import { type Address, keccak256, parseEther, toHex } from 'viem'
+import { authorizeCharges } from '../actions/authorizeCharges.js'
+import { depositFees } from '../actions/depositFees.js'
 import { depositSettlerBond } from '../actions/depositSettlerBond.js'
 import { finalizeEpoch } from '../actions/finalizeEpoch.js'
 import type { PostEpochCall } from '../actions/postEpoch.js'
 import { postEpoch } from '../actions/postEpoch.js'
+import { registerAgent } from '../actions/registerAgent.js'
+import { stake } from '../actions/stake.js'
 
 /** Whole OPEN in wei. */
 export const OPEN = (whole: bigint) => parseEther(String(whole))
@@ -25,6 +29,45 @@ export async function bondSettler(devnet: DeployedDevnetHooks, settler: number, 
     account: devnet.account(settler),
     amount: MIN_SETTLER_BOND,
   })
+}
+
+/**
+ * The settlement tests' protocol: the settler bonded; an agent of `creator` staked 100 OPEN by it and 900 by
+ * `staker` (both funded by `funder`); each payer deposits 300 OPEN and authorises charges of 300 OPEN a day.
+ * Returns the agent's id.
+ */
+export async function setUpStakedAgent(
+  devnet: DeployedDevnetHooks,
+  roles: { funder: number; creator: number; staker: number; settler: number; payers: readonly number[] },
+): Promise<bigint> {
+  const { connection, manifest } = devnet.env
+  const { funder, creator, staker, settler, payers } = roles
+  for (const i of [creator, staker]) await transferOpen(devnet, funder, devnet.address(i), OPEN(2_000n))
+  await bondSettler(devnet, settler, funder)
+  const { agentId } = await registerAgent(connection, manifest.contracts, {
+    account: devnet.account(creator),
+    metadataURI: 'ipfs://agent',
+    feePerCall: OPEN(1n),
+  })
+  await stake(connection, manifest.contracts, {
+    account: devnet.account(creator),
+    agentId,
+    amount: OPEN(100n),
+  })
+  await stake(connection, manifest.contracts, {
+    account: devnet.account(staker),
+    agentId,
+    amount: OPEN(900n),
+  })
+  for (const payer of payers) {
+    await depositFees(connection, manifest.contracts, { account: devnet.account(payer), amount: OPEN(300n) })
+    await authorizeCharges(connection, manifest.contracts, {
+      account: devnet.account(payer),
+      perPeriod: OPEN(300n),
+      period: DAY,
+    })
+  }
+  return agentId
 }
 
 /** Moves the devnet's clock past the dispute window of an epoch posted now, and mines a block. */

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises'
 import type { ChainConnection } from '@openledger/chain'
 import type { Address } from 'viem'
 import type { MeteredReceipt } from '../plan/planSettlement.js'
@@ -56,7 +57,8 @@ export async function watchEpochs(
     } catch (error) {
       parameters.onError?.(next, error)
     }
-    await sleep((parameters.pollSeconds ?? 2) * 1000, signal)
+    // Aborting ends the wait at once (and the loop with it).
+    await delay((parameters.pollSeconds ?? 2) * 1000, undefined, { signal }).catch(() => {})
   }
 }
 
@@ -78,16 +80,4 @@ async function checkEpoch(
   if (result.differences.length === 0 || result.posted.status !== 'pending') return
   const { timestamp } = await connection.publicClient.getBlock()
   if (timestamp < result.posted.finalizesAt) await parameters.onMismatch(result)
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', done, { once: true })
-    function done() {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-  })
 }

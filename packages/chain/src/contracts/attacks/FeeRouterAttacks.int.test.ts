@@ -1,7 +1,8 @@
 import { feeRouterBytecode } from '@openledger/contracts'
 import { describe, expect, it } from 'vitest'
+import { runAttack } from './attackChecks.js'
 import { useAttackDevnet } from './attackHarness.js'
-import { feeRouterAttacks, runAttack } from './feeRouterAttacks.js'
+import { feeRouterAttacks } from './feeRouterAttacks.js'
 
 /**
  * The named attacks on FeeRouter as built (`npm run build -w @openledger/contracts`): a malicious settler,

@@ -4,12 +4,39 @@ import { revertOf } from '../../testing/revertOf.js'
 import { AttackRefusedOtherwiseError, AttackSucceededError } from './attackErrors.js'
 import type { AttackRouter } from './attackHarness.js'
 
-/** A named attack on FeeRouter and the protections (`// protection: <name>` tags) it relies on. */
-export type Attack = {
+/**
+ * A named attack on a contract and the protections (`// protection: <name>` tags in its source) it relies on.
+ * `Target` is what the attack's harness deploys (FeeRouter's `AttackRouter` by default).
+ */
+export type Attack<Target = AttackRouter> = {
   name: string
   protections: readonly string[]
-  /** Runs the attack on a freshly deployed router; throws `AttackSucceededError` when it succeeds. */
-  run: (router: AttackRouter, check: AttackCheck) => Promise<void>
+  /** Runs the attack on a freshly deployed target; throws `AttackSucceededError` when it succeeds. */
+  run: (target: Target, check: AttackCheck) => Promise<void>
+}
+
+export type AttackOutcome =
+  | { attack: string; outcome: 'withstood' }
+  | { attack: string; outcome: 'succeeded' | 'refused otherwise'; error: Error }
+
+/**
+ * Runs one attack on a deployed target and says how it ended: withstood, succeeded (the attack did what the
+ * contract must prevent), or refused otherwise (by another guard than the one it names). Any other error (the
+ * attack could not be carried out) is thrown.
+ *
+ * @example
+ * const { outcome } = await runAttack(router, feeRouterAttacks[0]!)
+ */
+export async function runAttack<Target>(target: Target, attack: Attack<Target>): Promise<AttackOutcome> {
+  try {
+    await attack.run(target, attackCheck(attack.name))
+    return { attack: attack.name, outcome: 'withstood' }
+  } catch (error) {
+    if (error instanceof AttackSucceededError) return { attack: attack.name, outcome: 'succeeded', error }
+    if (error instanceof AttackRefusedOtherwiseError)
+      return { attack: attack.name, outcome: 'refused otherwise', error }
+    throw error
+  }
 }
 
 export type AttackCheck = ReturnType<typeof attackCheck>

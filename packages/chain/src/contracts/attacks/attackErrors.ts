@@ -1,6 +1,6 @@
 import { BaseError } from '@openledger/errors'
 
-/** An attack on FeeRouter did what the contract must prevent. */
+/** An attack on a contract did what the contract must prevent. */
 export class AttackSucceededError extends BaseError {
   override name = 'AttackSucceededError'
   constructor(attack: string, what: string, options: { cause?: unknown } = {}) {
@@ -16,10 +16,10 @@ export class AttackRefusedOtherwiseError extends BaseError {
   }
 }
 
-/** solc refused a test-only FeeRouter build (the mutation check's unmutated source or a mutant). */
+/** solc refused a test-only build of a contract (the mutation check's unmutated source or a mutant). */
 export class MutantCompileError extends BaseError {
   override name = 'MutantCompileError'
-  constructor(messages: string[]) {
-    super('solc could not compile a test-only FeeRouter build', { details: messages.join('\n') })
+  constructor(contract: string, messages: string[]) {
+    super(`solc could not compile a test-only ${contract} build`, { details: messages.join('\n') })
   }
 }

@@ -36,13 +36,27 @@ import {AgentRegistry} from "./AgentRegistry.sol";
 ///   its rewards go to the treasury: register a new agent instead. Near-total slashes inflate shares per token;
 ///   should a pool's share count outgrow uint128 (about 1e11 times the OPEN supply), stake and unstake revert
 ///   (SafeCast) while withdrawals keep working.
-/// - rewards: `rewardPerShare += floor(amount * 1e27 / activeShares)`; a position accrues
+/// - rewards: `rewardPerShare += floor(amount * 1e27 / earningShares)`; a position accrues
 ///   `floor(activeShares * rewardPerShare / 1e27) - rewardDebt`. A change of active shares keeps what accrued by
 ///   resetting `rewardDebt` to `ceil(newShares * rewardPerShare / 1e27) - owed` (it may go negative): rounding
 ///   up there costs the position at most 1 wei per change (its owed amount may dip below zero until rewards
 ///   cover it, and is never paid below zero), where a floor would have credited new shares with wei nobody paid
 ///   in. So the rewards owed never exceed the rewards received; the wei lost to these roundings stay in the
 ///   contract, undistributed.
+///
+/// Rewards are checkpointed by reward round: each {notifyReward} to an agent closes one round. Stake added
+/// during a round is *warming*: it counts for the agent's stake and minimums and is slashable, but earns
+/// nothing from the notification that closes its round; it earns from the next round on. So a round's reward
+/// goes to the stake that was there for the whole round, never to stake that arrived just before it was paid.
+/// Unstaking takes warming shares first. When no earning stake is left, a round's reward goes to the treasury.
+///
+/// Challenges are bound to their challenger by commit–reveal: {commitChallenge} records
+/// `keccak256(abi.encode(challenger, agentId, evidenceHash, salt))`, and {challenge} reveals it in a later block,
+/// so copying a pending challenge transaction gains nothing; one piece of evidence opens at most one challenge
+/// per agent. Any number of challenges may be open against an agent; each expires {Params-challengePeriod} after
+/// it opened (then {expireChallenge} returns its bond) and can no longer be resolved. While a challenge is open
+/// and unexpired the agent takes no new stake (so new stake is never slashed for what happened before it came),
+/// and unbonded stake cannot leave, but never for longer than `challengePeriod` past its unbonding end.
 contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
@@ -61,12 +75,14 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     /// @param minCreatorStake Active stake the agent's creator needs on it for the agent to be active.
     /// @param challengeBond OPEN a challenger puts up (not zero); returned when upheld, forfeited when rejected.
     /// @param challengerRewardBps Share of slashed stake paid to the challenger of an upheld challenge (≤ 10000).
+    /// @param challengePeriod Seconds a challenge stays open before it expires unresolved (1 s to 90 days).
     struct Params {
         uint64 unbondingPeriod;
         uint256 minAgentStake;
         uint256 minCreatorStake;
         uint256 challengeBond;
         uint16 challengerRewardBps;
+        uint64 challengePeriod;
     }
 
     struct Pool {
@@ -74,31 +90,42 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
         uint128 shares;
     }
 
+    /// @dev `warmingShares`: active shares staked during the current reward `round` (they earn from the next).
+    /// `openChallenges`: challenges opened and not resolved or expired; `frozenUntil`: the latest expiry of them.
     struct AgentState {
         Pool active;
         Pool unbonding;
         uint256 rewardPerShare;
         bool jailed;
-        uint64 openChallengeId;
+        uint32 openChallenges;
+        uint64 frozenUntil;
+        uint64 round;
+        uint128 warmingShares;
     }
 
+    /// @dev `warmingShares` of `activeShares` were staked in reward round `warmingRound`; once that round has
+    /// closed they earn, from the `rewardPerShare` it closed at.
     struct Position {
         uint128 activeShares;
         uint128 unbondingShares;
         int256 rewardDebt;
         uint64 unbondingEnds;
+        uint128 warmingShares;
+        uint64 warmingRound;
     }
 
     enum ChallengeStatus {
         None,
         Open,
         Upheld,
-        Rejected
+        Rejected,
+        Expired
     }
 
     struct Challenge {
         address challenger;
         uint64 openedAt;
+        uint64 expiresAt;
         ChallengeStatus status;
         uint16 slashBps;
         uint256 agentId;
@@ -106,18 +133,25 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
         bytes32 evidenceHash;
     }
 
+    /// @param warmingTokens The part of `activeTokens` staked in the current reward round: it earns from the next.
     struct PositionView {
         uint256 activeTokens;
         uint256 unbondingTokens;
         uint64 unbondingEnds;
         uint256 pendingReward;
+        uint256 warmingTokens;
     }
 
+    /// @param openChallenges Challenges against the agent neither resolved nor expired (expiry is not awaited:
+    /// one past `frozenUntil` no longer holds anything).
+    /// @param frozenUntil Until when open challenges hold new stake and withdrawals (the latest expiry).
     struct AgentStakeView {
         uint256 active;
         uint256 unbonding;
         bool jailed;
-        uint64 openChallengeId;
+        uint32 openChallenges;
+        uint64 frozenUntil;
+        uint64 rewardRound;
     }
 
     /// @notice The staked token (OPEN).
@@ -134,6 +168,9 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     mapping(uint256 agentId => AgentState) private _agents;
     mapping(uint256 agentId => mapping(address staker => Position)) private _positions;
     mapping(uint256 challengeId => Challenge) private _challenges;
+    mapping(uint256 agentId => mapping(uint64 round => uint256)) private _rewardPerShareAt;
+    mapping(bytes32 commitment => uint256 blockNumber) private _commitments;
+    mapping(uint256 agentId => mapping(bytes32 evidenceHash => uint256 challengeId)) private _evidenceUsed;
 
     event Staked(uint256 indexed agentId, address indexed staker, uint256 amount, uint256 shares);
     event UnstakeRequested(uint256 indexed agentId, address indexed staker, uint256 amount, uint64 unbondingEnds);
@@ -151,6 +188,9 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
         uint256 indexed challengeId, uint256 indexed agentId, uint16 slashBps, uint256 slashed, uint256 challengerReward
     );
     event ChallengeRejected(uint256 indexed challengeId, uint256 indexed agentId, uint256 forfeitedBond);
+    event ChallengeCommitted(bytes32 indexed commitment, address indexed by);
+    event ChallengeExpired(uint256 indexed challengeId, uint256 indexed agentId, uint256 returnedBond);
+    event RewardRoundClosed(uint256 indexed agentId, uint64 round, uint256 rewardPerShare);
     event AgentJailed(uint256 indexed agentId, uint256 indexed challengeId);
     event AgentUnjailed(uint256 indexed agentId);
     event ParamsChanged(Params params);
@@ -161,9 +201,16 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     error AgentStakingInsufficientStake(uint256 agentId, address staker, uint256 staked, uint256 requested);
     error AgentStakingUnbonding(uint256 agentId, address staker, uint64 unbondingEnds);
     error AgentStakingNothingToWithdraw(uint256 agentId, address staker);
-    error AgentStakingChallengePending(uint256 agentId, uint256 challengeId);
+    error AgentStakingWithdrawalFrozen(uint256 agentId, address staker, uint64 frozenUntil);
+    error AgentStakingChallengeOpen(uint256 agentId, uint64 frozenUntil);
     error AgentStakingUnknownChallenge(uint256 challengeId);
     error AgentStakingChallengeResolved(uint256 challengeId);
+    error AgentStakingChallengeExpired(uint256 challengeId, uint64 expiresAt);
+    error AgentStakingChallengeNotExpired(uint256 challengeId, uint64 expiresAt);
+    error AgentStakingCommitmentExists(bytes32 commitment);
+    error AgentStakingNotCommitted(bytes32 commitment);
+    error AgentStakingCommitmentTooRecent(bytes32 commitment, uint256 committedAt);
+    error AgentStakingEvidenceUsed(uint256 agentId, bytes32 evidenceHash, uint256 challengeId);
     error AgentStakingInvalidSlash(uint16 slashBps);
     error AgentStakingUnauthorizedFeeRouter(address caller);
     error AgentStakingNotJailed(uint256 agentId);
@@ -194,32 +241,34 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     // ---------------------------------------------------------------- staking
 
     /// @notice Stakes `amount` OPEN on an agent (approve this contract first); accrued rewards stay claimable.
+    /// The new stake is warming: it earns from the agent's next reward round on (see the contract notes).
     /// Staking on a paused or jailed agent is allowed (it may be how it gets back to its minimums).
     /// Emits a {Staked} event.
-    /// Requirements: the agent exists and its active pool was not wiped out by a slash; `amount` is not zero and
-    /// buys at least one share.
+    /// Requirements: the agent exists, has no open unexpired challenge, and its active pool was not wiped out by
+    /// a slash; `amount` is not zero and buys at least one share.
     function stake(uint256 agentId, uint256 amount) external nonReentrant {
         if (amount == 0) revert AgentStakingZeroAmount();
         registry.creatorOf(agentId); // reverts with AgentRegistryUnknownAgent
         AgentState storage state = _agents[agentId];
+        if (_frozen(state)) revert AgentStakingChallengeOpen(agentId, state.frozenUntil); // protection: no-stake-in-challenge
         Position storage position = _positions[agentId][msg.sender];
         Pool memory active = state.active;
         if (active.tokens == 0 && active.shares != 0) revert AgentStakingPoolWipedOut(agentId);
         uint256 shares = _sharesFor(active, amount);
         if (shares == 0) revert AgentStakingZeroShares(agentId, amount);
-        uint256 rewardPerShare = state.rewardPerShare;
-        uint256 held = position.activeShares;
-        int256 owed = _owed(held, rewardPerShare, position.rewardDebt);
-        position.activeShares = (held + shares).toUint128();
-        position.rewardDebt = _debtKeeping(held + shares, rewardPerShare, owed);
+        _ripen(agentId, state, position);
+        position.activeShares = (position.activeShares + shares).toUint128();
+        position.warmingShares = (position.warmingShares + shares).toUint128(); // protection: stake-warms
+        position.warmingRound = state.round;
+        state.warmingShares = (state.warmingShares + shares).toUint128();
         state.active = Pool((active.tokens + amount).toUint128(), (active.shares + shares).toUint128());
         emit Staked(agentId, msg.sender, amount, shares);
         token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
     /// @notice Moves `amount` OPEN of the caller's active stake into unbonding, where it earns no rewards but stays
-    /// slashable. A new request restarts the unbonding period of all the caller's unbonding stake on the agent.
-    /// Rewards its active stake earned so far stay claimable.
+    /// slashable. Warming shares go first. A new request restarts the unbonding period of all the caller's
+    /// unbonding stake on the agent. Rewards its active stake earned so far stay claimable.
     /// Emits an {UnstakeRequested} event.
     /// Requirements: `amount` is not zero and at most the caller's active stake.
     function requestUnstake(uint256 agentId, uint256 amount) external {
@@ -236,14 +285,12 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
         Pool memory unbonding = state.unbonding;
         uint256 minted = _sharesFor(unbonding, amount);
         if (minted == 0) revert AgentStakingZeroShares(agentId, amount);
-        uint256 rewardPerShare = state.rewardPerShare;
-        int256 owed = _owed(held, rewardPerShare, position.rewardDebt);
+        _ripen(agentId, state, position);
+        _burnActive(state, position, burned);
         // unchecked: burned <= held <= active.shares, and amount <= staked <= active.tokens
         unchecked {
-            position.activeShares = uint128(held - burned);
             state.active = Pool(uint128(active.tokens - amount), uint128(active.shares - burned));
         }
-        position.rewardDebt = _debtKeeping(held - burned, rewardPerShare, owed);
         position.unbondingShares = (position.unbondingShares + minted).toUint128();
         uint64 ends = uint64(block.timestamp) + _params.unbondingPeriod;
         position.unbondingEnds = ends;
@@ -254,17 +301,18 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     /// @notice Withdraws all of the caller's unbonding stake on an agent once its unbonding period has ended.
     /// What is paid is the stake's value now, after any slash while it was unbonding.
     /// Emits a {StakeWithdrawn} event.
-    /// Requirements: the caller has unbonding stake; its period has ended; no challenge against the agent is open.
+    /// Requirements: the caller has unbonding stake; its period has ended; no open challenge against the agent
+    /// holds it ({withdrawableAt}: at most {Params-challengePeriod} past the unbonding end).
     function withdraw(uint256 agentId) external nonReentrant {
         Position storage position = _positions[agentId][msg.sender];
         uint256 shares = position.unbondingShares;
         if (shares == 0) revert AgentStakingNothingToWithdraw(agentId, msg.sender);
         if (block.timestamp < position.unbondingEnds) {
-            revert AgentStakingUnbonding(agentId, msg.sender, position.unbondingEnds);
+            revert AgentStakingUnbonding(agentId, msg.sender, position.unbondingEnds); // protection: unbonding
         }
         AgentState storage state = _agents[agentId];
-        uint64 open = state.openChallengeId;
-        if (open != 0) revert AgentStakingChallengePending(agentId, open);
+        uint64 frozenUntil = _withdrawableAt(state, position.unbondingEnds);
+        if (block.timestamp < frozenUntil) revert AgentStakingWithdrawalFrozen(agentId, msg.sender, frozenUntil); // protection: challenge-freeze
         Pool memory unbonding = state.unbonding;
         uint256 amount = _valueOf(unbonding, shares);
         position.unbondingShares = 0;
@@ -278,33 +326,38 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- rewards
 
-    /// @notice Adds `amount` OPEN of rewards to an agent's active stakers, pro rata to their active shares, pulled
-    /// from the caller (approve first). With no active stake (or only stake a slash wiped out) the reward goes
-    /// straight to the treasury.
-    /// Emits a {RewardNotified} event.
+    /// @notice Adds `amount` OPEN of rewards to an agent's earning stakers (active stake that was there for the
+    /// whole reward round), pro rata to their earning shares, pulled from the caller (approve first), and closes
+    /// the round: stake that was warming earns from now on. With no earning stake (or only stake a slash wiped
+    /// out) the reward goes straight to the treasury.
+    /// Emits a {RewardNotified} and a {RewardRoundClosed} event.
     /// Requirements: the caller is the fee router; `amount` is not zero; the agent exists.
     function notifyReward(uint256 agentId, uint256 amount) external nonReentrant {
-        if (msg.sender != feeRouter) revert AgentStakingUnauthorizedFeeRouter(msg.sender);
+        if (msg.sender != feeRouter) revert AgentStakingUnauthorizedFeeRouter(msg.sender); // protection: reward-source
         if (amount == 0) revert AgentStakingZeroAmount();
         registry.creatorOf(agentId); // reverts with AgentRegistryUnknownAgent
         AgentState storage state = _agents[agentId];
         Pool memory active = state.active;
-        uint256 shares = active.shares;
-        if (shares == 0 || active.tokens == 0) {
-            emit RewardNotified(agentId, msg.sender, amount, true);
-            token.safeTransferFrom(msg.sender, treasury, amount);
-            return;
-        }
-        state.rewardPerShare += Math.mulDiv(amount, REWARD_PRECISION, shares);
-        emit RewardNotified(agentId, msg.sender, amount, false);
-        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint256 earning = active.shares;
+        earning -= state.warmingShares; // protection: warming-earns-nothing
+        bool toTreasury = earning == 0 || active.tokens == 0;
+        if (!toTreasury) state.rewardPerShare += Math.mulDiv(amount, REWARD_PRECISION, earning);
+        uint64 round = state.round;
+        _rewardPerShareAt[agentId][round] = state.rewardPerShare;
+        state.round = round + 1;
+        state.warmingShares = 0;
+        emit RewardNotified(agentId, msg.sender, amount, toTreasury);
+        emit RewardRoundClosed(agentId, round, state.rewardPerShare);
+        token.safeTransferFrom(msg.sender, toTreasury ? treasury : address(this), amount);
     }
 
     /// @notice Pays the caller's accrued rewards on an agent. Claiming nothing succeeds and pays nothing.
     /// Emits a {RewardClaimed} event.
     function claim(uint256 agentId) external nonReentrant returns (uint256 amount) {
+        AgentState storage state = _agents[agentId];
         Position storage position = _positions[agentId][msg.sender];
-        uint256 accrued = _accrued(position.activeShares, _agents[agentId].rewardPerShare);
+        _ripen(agentId, state, position);
+        uint256 accrued = _accrued(_earningShares(position), state.rewardPerShare);
         int256 owed = accrued.toInt256() - position.rewardDebt;
         if (owed <= 0) return 0;
         amount = uint256(owed);
@@ -315,47 +368,69 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
 
     // ---------------------------------------------------------------- challenges
 
-    /// @notice Challenges an agent's behaviour, with evidence (e.g. the hash of receipts or transcripts) and a bond
-    /// pulled from the caller (approve {Params-challengeBond} first). One open challenge per agent at a time;
-    /// while it is open nobody can withdraw unbonded stake from the agent.
+    /// @notice Commits to a challenge to reveal with {challenge} in a later block: `commitment` is
+    /// `keccak256(abi.encode(challenger, agentId, evidenceHash, salt))` ({challengeCommitment}). It names the
+    /// challenger, so nobody else can reveal it, and hides the evidence until the reveal.
+    /// Emits a {ChallengeCommitted} event.
+    /// Requirements: `commitment` was not committed before.
+    function commitChallenge(bytes32 commitment) external {
+        if (_commitments[commitment] != 0) revert AgentStakingCommitmentExists(commitment);
+        _commitments[commitment] = block.number;
+        emit ChallengeCommitted(commitment, msg.sender);
+    }
+
+    /// @notice Challenges an agent's behaviour, revealing a commitment the caller made with {commitChallenge} in
+    /// an earlier block, with evidence (e.g. the hash of receipts or transcripts) and a bond pulled from the
+    /// caller (approve {Params-challengeBond} first). The challenge expires {Params-challengePeriod} from now;
+    /// until then the agent takes no new stake and unbonded stake cannot leave (see {withdrawableAt}).
     /// @return challengeId The new challenge's id (ids start at 1).
     /// Emits a {ChallengeOpened} event.
-    /// Requirements: the agent exists and has no open challenge.
-    function challenge(uint256 agentId, bytes32 evidenceHash) external nonReentrant returns (uint256 challengeId) {
+    /// Requirements: the agent exists; the caller committed to exactly these values in an earlier block; the
+    /// evidence has not opened a challenge against the agent before.
+    function challenge(uint256 agentId, bytes32 evidenceHash, bytes32 salt)
+        external
+        nonReentrant
+        returns (uint256 challengeId)
+    {
         registry.creatorOf(agentId); // reverts with AgentRegistryUnknownAgent
-        AgentState storage state = _agents[agentId];
-        if (state.openChallengeId != 0) revert AgentStakingChallengePending(agentId, state.openChallengeId);
+        _spendCommitment(challengeCommitment(msg.sender, agentId, evidenceHash, salt));
+        uint256 used = _evidenceUsed[agentId][evidenceHash];
+        if (used != 0) revert AgentStakingEvidenceUsed(agentId, evidenceHash, used); // protection: evidence-once
         uint256 bond = _params.challengeBond;
         challengeId = ++_challengeCount;
+        uint64 expiresAt = uint64(block.timestamp) + _params.challengePeriod;
         _challenges[challengeId] = Challenge({
             challenger: msg.sender,
             openedAt: uint64(block.timestamp),
+            expiresAt: expiresAt,
             status: ChallengeStatus.Open,
             slashBps: 0,
             agentId: agentId,
             bond: bond,
             evidenceHash: evidenceHash
         });
-        state.openChallengeId = challengeId.toUint64();
+        _evidenceUsed[agentId][evidenceHash] = challengeId;
+        AgentState storage state = _agents[agentId];
+        state.openChallenges += 1;
+        if (expiresAt > state.frozenUntil) state.frozenUntil = expiresAt;
         emit ChallengeOpened(challengeId, agentId, msg.sender, evidenceHash, bond);
         token.safeTransferFrom(msg.sender, address(this), bond);
     }
 
-    /// @notice Resolves an open challenge. Upheld: both of the agent's pools (active and unbonding) lose
-    /// `slashBps` of their tokens; the challenger gets {Params-challengerRewardBps} of the slashed tokens (rounded
-    /// down) plus the bond back; the rest of the slashed tokens go to the treasury; the agent is jailed. Rejected:
-    /// the bond goes to the treasury and `slashBps` is ignored.
+    /// @notice Resolves an open challenge before it expires. Upheld: both of the agent's pools (active and
+    /// unbonding) lose `slashBps` of their tokens; the challenger gets {Params-challengerRewardBps} of the slashed
+    /// tokens (rounded down) plus the bond back; the rest of the slashed tokens go to the treasury; the agent is
+    /// jailed. Rejected: the bond goes to the treasury and `slashBps` is ignored.
     /// Emits {ChallengeUpheld} and {AgentJailed}, or {ChallengeRejected}.
-    /// Requirements: the caller holds `CHALLENGE_RESOLVER_ROLE`; the challenge exists and is open; when upheld,
-    /// 0 < `slashBps` ≤ 10000.
+    /// Requirements: the caller holds `CHALLENGE_RESOLVER_ROLE`; the challenge exists, is open and has not
+    /// expired; when upheld, 0 < `slashBps` ≤ 10000.
     function resolveChallenge(uint256 challengeId, bool upheld, uint16 slashBps) external nonReentrant {
-        _checkRole(CHALLENGE_RESOLVER_ROLE);
-        Challenge storage stored = _challenges[challengeId];
-        if (stored.status == ChallengeStatus.None) revert AgentStakingUnknownChallenge(challengeId);
-        if (stored.status != ChallengeStatus.Open) revert AgentStakingChallengeResolved(challengeId);
+        _checkRole(CHALLENGE_RESOLVER_ROLE); // protection: resolver-role
+        Challenge storage stored = _openChallenge(challengeId);
+        if (block.timestamp >= stored.expiresAt) revert AgentStakingChallengeExpired(challengeId, stored.expiresAt); // protection: challenge-expiry
         uint256 agentId = stored.agentId;
         AgentState storage state = _agents[agentId];
-        state.openChallengeId = 0;
+        state.openChallenges -= 1;
         uint256 bond = stored.bond;
         if (!upheld) {
             stored.status = ChallengeStatus.Rejected;
@@ -376,13 +451,26 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
         if (slashed > reward) token.safeTransfer(treasury, slashed - reward);
     }
 
+    /// @notice Closes a challenge the resolver left open past its expiry and returns its bond to the challenger
+    /// (the challenger is not punished for the resolver's silence). Anyone may call it.
+    /// Emits a {ChallengeExpired} event.
+    /// Requirements: the challenge exists, is open and has expired.
+    function expireChallenge(uint256 challengeId) external nonReentrant {
+        Challenge storage stored = _openChallenge(challengeId);
+        if (block.timestamp < stored.expiresAt) revert AgentStakingChallengeNotExpired(challengeId, stored.expiresAt); // protection: expire-after-period
+        stored.status = ChallengeStatus.Expired;
+        _agents[stored.agentId].openChallenges -= 1;
+        emit ChallengeExpired(challengeId, stored.agentId, stored.bond);
+        token.safeTransfer(stored.challenger, stored.bond);
+    }
+
     // ---------------------------------------------------------------- admin
 
     /// @notice Replaces the staking parameters. A new unbonding period applies to later unstake requests only;
     /// a new bond to later challenges only.
     /// Emits a {ParamsChanged} event.
     /// Requirements: the caller holds `PARAMETERS_ROLE`; `challengerRewardBps` ≤ 10000; `challengeBond` is not
-    /// zero; `unbondingPeriod` ≤ 365 days.
+    /// zero; `unbondingPeriod` ≤ 365 days; 0 < `challengePeriod` ≤ 90 days.
     function setParams(Params calldata params_) external {
         _checkRole(PARAMETERS_ROLE);
         _setParams(params_);
@@ -424,25 +512,59 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     }
 
     /// @notice A staker's position on an agent: active and unbonding stake (their value now, rounded down),
-    /// when unbonding ends, and the rewards {claim} would pay.
+    /// when unbonding ends, the rewards {claim} would pay, and how much of the active stake is still warming.
     function positionOf(uint256 agentId, address staker) external view returns (PositionView memory) {
         AgentState storage state = _agents[agentId];
-        Position storage position = _positions[agentId][staker];
+        Position memory position = _positions[agentId][staker];
+        if (position.warmingShares != 0 && position.warmingRound < state.round) {
+            position.rewardDebt = _ripenedDebt(agentId, state, position);
+            position.warmingShares = 0;
+        }
+        uint256 earning = position.activeShares - position.warmingShares;
         return PositionView({
             activeTokens: _valueOf(state.active, position.activeShares),
             unbondingTokens: _valueOf(state.unbonding, position.unbondingShares),
             unbondingEnds: position.unbondingEnds,
-            pendingReward: _pending(position.activeShares, state.rewardPerShare, position.rewardDebt)
+            pendingReward: _pending(earning, state.rewardPerShare, position.rewardDebt),
+            warmingTokens: _valueOf(state.active, position.warmingShares)
         });
     }
 
-    /// @notice An agent's total active and unbonding stake, whether it is jailed, and its open challenge (0: none).
+    /// @notice An agent's total active and unbonding stake, whether it is jailed, its open challenges, until
+    /// when they hold new stake and withdrawals, and its current reward round.
     function agentStake(uint256 agentId) external view returns (AgentStakeView memory) {
         AgentState storage state = _agents[agentId];
-        return AgentStakeView(state.active.tokens, state.unbonding.tokens, state.jailed, state.openChallengeId);
+        return AgentStakeView(
+            state.active.tokens,
+            state.unbonding.tokens,
+            state.jailed,
+            state.openChallenges,
+            state.openChallenges == 0 ? 0 : state.frozenUntil,
+            state.round
+        );
     }
 
-    /// @notice A challenge: challenger, open time, status, slash applied, agent, bond and evidence hash.
+    /// @notice When a staker's unbonding stake on an agent, unbonding until `unbondingEnds`, may leave: its
+    /// unbonding end, or later while a challenge holds it, but never more than {Params-challengePeriod} later.
+    function withdrawableAt(uint256 agentId, uint64 unbondingEnds) external view returns (uint64) {
+        return _withdrawableAt(_agents[agentId], unbondingEnds);
+    }
+
+    /// @notice The commitment {commitChallenge} takes for a challenge by `challenger`.
+    function challengeCommitment(address challenger, uint256 agentId, bytes32 evidenceHash, bytes32 salt)
+        public
+        pure
+        returns (bytes32)
+    {
+        return keccak256(abi.encode(challenger, agentId, evidenceHash, salt));
+    }
+
+    /// @notice The block a commitment was made in (0: none, or already revealed).
+    function commitmentBlock(bytes32 commitment) external view returns (uint256) {
+        return _commitments[commitment];
+    }
+
+    /// @notice A challenge: challenger, open and expiry times, status, slash applied, agent, bond and evidence hash.
     function challengeOf(uint256 challengeId) external view returns (Challenge memory) {
         Challenge memory stored = _challenges[challengeId];
         if (stored.status == ChallengeStatus.None) revert AgentStakingUnknownChallenge(challengeId);
@@ -462,11 +584,84 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     // ---------------------------------------------------------------- internals
 
     function _setParams(Params memory params_) private {
-        if (params_.challengerRewardBps > BPS || params_.challengeBond == 0 || params_.unbondingPeriod > 365 days) {
+        if (
+            params_.challengerRewardBps > BPS || params_.challengeBond == 0 || params_.unbondingPeriod > 365 days
+                || params_.challengePeriod == 0 || params_.challengePeriod > 90 days
+        ) {
             revert AgentStakingInvalidParams(params_);
         }
         _params = params_;
         emit ParamsChanged(params_);
+    }
+
+    /// @dev Whether an open challenge holds the agent now.
+    function _frozen(AgentState storage state) private view returns (bool) {
+        return state.openChallenges != 0 && block.timestamp < state.frozenUntil;
+    }
+
+    /// @dev The open challenges' latest expiry, capped at `challengePeriod` past the unbonding end.
+    function _withdrawableAt(AgentState storage state, uint64 unbondingEnds) private view returns (uint64) {
+        if (state.openChallenges == 0) return unbondingEnds;
+        uint64 cap = type(uint64).max;
+        cap = unbondingEnds + _params.challengePeriod; // protection: freeze-cap
+        return uint64(Math.max(unbondingEnds, Math.min(state.frozenUntil, cap)));
+    }
+
+    /// @dev Spends the caller's commitment: it must exist and be from an earlier block.
+    function _spendCommitment(bytes32 commitment) private {
+        uint256 committedAt = _commitments[commitment];
+        if (committedAt == 0) revert AgentStakingNotCommitted(commitment); // protection: commit-first
+        if (committedAt >= block.number) revert AgentStakingCommitmentTooRecent(commitment, committedAt); // protection: commit-earlier-block
+        delete _commitments[commitment];
+    }
+
+    function _openChallenge(uint256 challengeId) private view returns (Challenge storage stored) {
+        stored = _challenges[challengeId];
+        if (stored.status == ChallengeStatus.None) revert AgentStakingUnknownChallenge(challengeId);
+        if (stored.status != ChallengeStatus.Open) revert AgentStakingChallengeResolved(challengeId); // protection: resolve-once
+    }
+
+    /// @dev Turns the position's warming shares into earning ones once their round has closed, keeping what
+    /// the position is owed plus what those shares earned since.
+    function _ripen(uint256 agentId, AgentState storage state, Position storage position) private {
+        if (position.warmingShares == 0 || position.warmingRound >= state.round) return;
+        position.rewardDebt = _ripenedDebt(agentId, state, position);
+        position.warmingShares = 0;
+    }
+
+    /// @dev The debt once a position's warming shares (of a closed round) earn: owed stays what the earning
+    /// shares accrued, plus the warming shares' accrual from the rewardPerShare their round closed at (floored).
+    function _ripenedDebt(uint256 agentId, AgentState storage state, Position memory position)
+        private
+        view
+        returns (int256)
+    {
+        uint256 rewardPerShare = state.rewardPerShare;
+        uint256 earning = position.activeShares - position.warmingShares;
+        uint256 since = rewardPerShare - _rewardPerShareAt[agentId][position.warmingRound];
+        int256 owed = _owed(earning, rewardPerShare, position.rewardDebt)
+            + Math.mulDiv(position.warmingShares, since, REWARD_PRECISION).toInt256();
+        return _debtKeeping(position.activeShares, rewardPerShare, owed);
+    }
+
+    /// @dev Burns `burned` active shares of a ripened position, warming ones first, keeping what it is owed.
+    function _burnActive(AgentState storage state, Position storage position, uint256 burned) private {
+        uint256 warming = position.warmingShares;
+        uint256 fromWarming = Math.min(burned, warming);
+        uint256 earning = position.activeShares - warming;
+        int256 owed = _owed(earning, state.rewardPerShare, position.rewardDebt);
+        // unchecked: fromWarming <= warming, which the agent's warming count includes (the position ripened, so
+        // its warming shares are of the current round); burned <= activeShares (the caller checked)
+        unchecked {
+            position.warmingShares = uint128(warming - fromWarming);
+            state.warmingShares -= uint128(fromWarming);
+            position.activeShares -= uint128(burned);
+        }
+        position.rewardDebt = _debtKeeping(earning - (burned - fromWarming), state.rewardPerShare, owed);
+    }
+
+    function _earningShares(Position storage position) private view returns (uint256) {
+        return position.activeShares - position.warmingShares;
     }
 
     /// @dev Scales a pool's tokens to floor(tokens * (10000 - bps) / 10000) and returns what it took.

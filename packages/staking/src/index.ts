@@ -113,8 +113,9 @@ export {
   RoutingMismatchError,
 } from './errors/epochs.js'
 export {
-  ChallengePendingError,
+  ChallengeOpenError,
   EpochOutOfOrderError,
+  EvidenceUsedError,
   InsufficientBalanceError,
   InsufficientStakeError,
   InvalidSplitsError,
@@ -126,6 +127,7 @@ export {
   UnbalancedSettlementError,
   type UnbalancedSettlementReason,
   UnknownAgentError,
+  WithdrawalFrozenError,
   WithdrawalLockedError,
   ZeroAmountError,
 } from './errors/staking.js'

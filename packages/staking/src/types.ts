@@ -24,6 +24,8 @@ export type Position = {
   unbondingEnds: bigint
   /** Rewards `claimRewards` would pay now. */
   pendingReward: bigint
+  /** The part of `active` staked in the agent's current reward round: it earns from the next round on. */
+  warming: bigint
 }
 
 /** AgentStaking's parameters (`setParams`). */
@@ -33,6 +35,8 @@ export type StakingParams = {
   minCreatorStake: bigint
   challengeBond: bigint
   challengerRewardBps: number
+  /** Seconds a challenge stays open before it expires unresolved. */
+  challengePeriod: bigint
 }
 
 /** FeeRouter's fee splits, in basis points; they must sum to 10,000. */

@@ -28,6 +28,7 @@ const {
   newAgent,
   staked,
   rewarded,
+  roundClosed,
   positionOf,
   isActive,
   asSafe,
@@ -49,12 +50,15 @@ describe('stake, unstake, withdraw', () => {
       unbondingTokens: 0n,
       unbondingEnds: 0n,
       pendingReward: 0n,
+      warmingTokens: OPEN(100n),
     })
     expect(await stakingAs(0).read.agentStake([id])).toEqual({
       active: OPEN(100n),
       unbonding: 0n,
       jailed: false,
-      openChallengeId: 0n,
+      openChallenges: 0,
+      frozenUntil: 0n,
+      rewardRound: 0n,
     })
     expect(await balance(address(ALICE))).toBe(OPEN(900n))
     expect(await balance(stakingAddress())).toBe(OPEN(100n))
@@ -77,6 +81,7 @@ describe('stake, unstake, withdraw', () => {
       unbondingTokens: OPEN(30n),
       unbondingEnds: firstEnds,
       pendingReward: 0n,
+      warmingTokens: OPEN(70n),
     })
     await passTime(PARAMS.unbondingPeriod / 2n)
     const second = await mined(staking.write.requestUnstake([id, OPEN(20n)]))
@@ -151,9 +156,11 @@ describe('rewards', () => {
     const id = await newAgent()
     await staked(ALICE, id, OPEN(100n))
     await staked(BOB, id, OPEN(300n))
+    await roundClosed(id)
     const notified = await rewarded(id, OPEN(40n))
-    expect(stakingEvents(notified)).toEqual([
-      ['RewardNotified', { agentId: id, from: address(ROUTER), amount: OPEN(40n), toTreasury: false }],
+    expect(stakingEvents(notified)[0]).toEqual([
+      'RewardNotified',
+      { agentId: id, from: address(ROUTER), amount: OPEN(40n), toTreasury: false },
     ])
     expect((await positionOf(id, ALICE)).pendingReward).toBe(OPEN(10n))
     expect((await positionOf(id, BOB)).pendingReward).toBe(OPEN(30n))
@@ -170,21 +177,62 @@ describe('rewards', () => {
     expect(await balance(address(BOB))).toBe(OPEN(700n) + OPEN(30n))
   })
 
-  it('keeps rewards earned before a stake change, and pays a later staker only later rewards', async () => {
+  it('keeps rewards earned before a stake change, and pays later stake only from the round after it came', async () => {
     const id = await newAgent()
     await staked(ALICE, id, OPEN(100n))
+    await roundClosed(id)
     await rewarded(id, OPEN(10n))
     await staked(ALICE, id, OPEN(100n))
     await staked(BOB, id, OPEN(200n))
+    // The round the new stake came in: only ALICE's first 100 were there for all of it.
     await rewarded(id, OPEN(20n))
-    expect((await positionOf(id, ALICE)).pendingReward).toBe(OPEN(20n))
-    expect((await positionOf(id, BOB)).pendingReward).toBe(OPEN(10n))
+    expect(await positionOf(id, ALICE)).toMatchObject({ pendingReward: OPEN(30n), warmingTokens: 0n })
+    expect(await positionOf(id, BOB)).toMatchObject({ pendingReward: 0n, warmingTokens: 0n })
+    await rewarded(id, OPEN(40n))
+    expect((await positionOf(id, ALICE)).pendingReward).toBe(OPEN(30n + 20n))
+    expect((await positionOf(id, BOB)).pendingReward).toBe(OPEN(20n))
+  })
+
+  it('pays stake added the block before a reward nothing of it (checkpointed rounds)', async () => {
+    const id = await newAgent()
+    await staked(ALICE, id, OPEN(100n))
+    await roundClosed(id)
+    // BOB sees the reward coming and stakes 100 times ALICE's stake just before it lands.
+    await staked(BOB, id, OPEN(900n))
+    expect((await positionOf(id, BOB)).warmingTokens).toBe(OPEN(900n))
+    await rewarded(id, OPEN(50n))
+    expect((await positionOf(id, ALICE)).pendingReward).toBe(OPEN(50n))
+    expect((await positionOf(id, BOB)).pendingReward).toBe(0n)
+    const before = await balance(address(BOB))
+    await mined(stakingAs(BOB).write.claim([id]))
+    expect(await balance(address(BOB))).toBe(before)
+    // …and unstaking takes its warming shares first, leaving ALICE's share of the round alone.
+    await staked(ALICE, id, OPEN(100n))
+    await mined(stakingAs(ALICE).write.requestUnstake([id, OPEN(100n)]))
+    expect(await positionOf(id, ALICE)).toMatchObject({ activeTokens: OPEN(100n), warmingTokens: 0n })
+    await rewarded(id, OPEN(100n))
+    expect((await positionOf(id, ALICE)).pendingReward).toBe(OPEN(50n + 10n))
+    expect((await positionOf(id, BOB)).pendingReward).toBe(OPEN(90n))
+  })
+
+  it('sends a round’s reward to the treasury when all the stake arrived during it', async () => {
+    const id = await newAgent()
+    await staked(ALICE, id, OPEN(100n))
+    const before = await balance(treasury())
+    const receipt = await rewarded(id, OPEN(5n))
+    expect(stakingEvents(receipt)).toEqual([
+      ['RewardNotified', { agentId: id, from: address(ROUTER), amount: OPEN(5n), toTreasury: true }],
+      ['RewardRoundClosed', { agentId: id, round: 0n, rewardPerShare: 0n }],
+    ])
+    expect(await balance(treasury())).toBe(before + OPEN(5n))
+    expect(await positionOf(id, ALICE)).toMatchObject({ pendingReward: 0n, warmingTokens: 0n })
   })
 
   it('pays unbonding stake no rewards, but keeps what it earned before unbonding', async () => {
     const id = await newAgent()
     await staked(ALICE, id, OPEN(100n))
     await staked(BOB, id, OPEN(100n))
+    await roundClosed(id)
     await rewarded(id, OPEN(20n))
     await mined(stakingAs(BOB).write.requestUnstake([id, OPEN(100n)]))
     await rewarded(id, OPEN(20n))
@@ -198,8 +246,9 @@ describe('rewards', () => {
     const id = await newAgent()
     const before = await balance(treasury())
     const receipt = await rewarded(id, OPEN(5n))
-    expect(stakingEvents(receipt)).toEqual([
-      ['RewardNotified', { agentId: id, from: address(ROUTER), amount: OPEN(5n), toTreasury: true }],
+    expect(stakingEvents(receipt)[0]).toEqual([
+      'RewardNotified',
+      { agentId: id, from: address(ROUTER), amount: OPEN(5n), toTreasury: true },
     ])
     expect(await balance(treasury())).toBe(before + OPEN(5n))
     expect(await balance(stakingAddress())).toBe(0n)
@@ -266,6 +315,7 @@ describe('admin', () => {
     minCreatorStake: 0n,
     challengeBond: OPEN(2n),
     challengerRewardBps: 5000,
+    challengePeriod: 3600n,
   }
 
   it('refuses setParams, resolveChallenge, setFeeRouter and unjail from every dev account', async () => {
@@ -327,6 +377,8 @@ describe('admin', () => {
       { ...NEW_PARAMS, challengerRewardBps: 10_001 },
       { ...NEW_PARAMS, challengeBond: 0n },
       { ...NEW_PARAMS, unbondingPeriod: 366n * 24n * 3600n },
+      { ...NEW_PARAMS, challengePeriod: 0n },
+      { ...NEW_PARAMS, challengePeriod: 91n * 24n * 3600n },
     ]) {
       expect(await revertOf(stakingAs(0).simulate.setParams([bad], { account: treasury() }))).toEqual({
         errorName: 'AgentStakingInvalidParams',

@@ -39,6 +39,7 @@ export const PARAMS = {
   minCreatorStake: OPEN(50n),
   challengeBond: OPEN(10n),
   challengerRewardBps: 1000,
+  challengePeriod: 3n * 24n * 3600n,
 } as const
 export type Params = {
   unbondingPeriod: bigint
@@ -46,6 +47,7 @@ export type Params = {
   minCreatorStake: bigint
   challengeBond: bigint
   challengerRewardBps: number
+  challengePeriod: bigint
 }
 
 /** Calls can revert in the registry or the token (their custom errors): decode all three. */
@@ -89,6 +91,11 @@ export function useAgentStaking() {
   const registryAs = (i: number) => getContract({ address: registry, abi: registryAbi, client: clientOf(i) })
   const stakingAs = (i: number) => getContract({ address: staking, abi: stakingAbi, client: clientOf(i) })
 
+  async function rewardedBy(agentId: bigint, amount: bigint): Promise<TransactionReceipt> {
+    await mined(tokenAs(ROUTER).write.approve([staking, amount]))
+    return mined(stakingAs(ROUTER).write.notifyReward([agentId, amount]))
+  }
+
   const eventsOf =
     (abi: typeof agentStakingAbi | typeof agentRegistryAbi, at: () => Address) =>
     (receipt: TransactionReceipt) =>
@@ -107,6 +114,9 @@ export function useAgentStaking() {
     tokenAs,
     mined,
     asSafe,
+    /** The devnet's test client (time, mining, snapshots). */
+    devnetTest: () => devnet.testClient,
+    publicClient: () => env().connection.publicClient,
     registryAddress: () => registry,
     stakingAddress: () => staking,
     treasury: () => env().manifest.treasurySafe.address,
@@ -133,20 +143,25 @@ export function useAgentStaking() {
       await mined(tokenAs(who).write.approve([staking, amount]))
       return mined(stakingAs(who).write.stake([agentId, amount]))
     },
-    /** ROUTER pays `amount` of rewards to an agent's stakers. */
-    async rewarded(agentId: bigint, amount: bigint): Promise<TransactionReceipt> {
-      await mined(tokenAs(ROUTER).write.approve([staking, amount]))
-      return mined(stakingAs(ROUTER).write.notifyReward([agentId, amount]))
+    /** ROUTER pays `amount` of rewards to an agent's earning stakers, closing its reward round. */
+    rewarded: (agentId: bigint, amount: bigint) => rewardedBy(agentId, amount),
+    /** `who` commits to a challenge of an agent (salt: `hashOf('salt')` unless given). */
+    async committed(who: number, agentId: bigint, evidence = hashOf('evidence'), salt = hashOf('salt')) {
+      const commitment = await stakingAs(0).read.challengeCommitment([address(who), agentId, evidence, salt])
+      return mined(stakingAs(who).write.commitChallenge([commitment]))
     },
-    /** `who` challenges an agent, approving the bond first; returns the challenge id. */
-    async challenged(who: number, agentId: bigint, evidence = hashOf('evidence')): Promise<bigint> {
+    /** `who` commits to a challenge of an agent, approves the bond and reveals it; returns the challenge id. */
+    async challenged(who: number, agentId: bigint, evidence = hashOf('evidence'), salt = hashOf('salt')) {
+      const commitment = await stakingAs(0).read.challengeCommitment([address(who), agentId, evidence, salt])
+      await mined(stakingAs(who).write.commitChallenge([commitment]))
       await mined(tokenAs(who).write.approve([staking, PARAMS.challengeBond]))
-      const { result } = await stakingAs(who).simulate.challenge([agentId, evidence], {
-        account: account(who),
-      })
-      await mined(stakingAs(who).write.challenge([agentId, evidence]))
+      const args = [agentId, evidence, salt] as const
+      const { result } = await stakingAs(who).simulate.challenge(args, { account: account(who) })
+      await mined(stakingAs(who).write.challenge(args))
       return result
     },
+    /** Closes an agent's reward round with a 1 wei reward, so stake added before it earns from now on. */
+    roundClosed: (agentId: bigint) => rewardedBy(agentId, 1n),
     /** Resolves a challenge through the Safe. */
     resolved: (challengeId: bigint, upheld: boolean, slashBps: number) =>
       asSafe(

@@ -10,6 +10,8 @@ export type ProtocolParameters = {
     challengeBond: bigint
     /** Share of slashed stake paid to an upheld challenger, in basis points. */
     challengerRewardBps: number
+    /** Seconds a challenge stays open before it expires unresolved (its bond then goes back). */
+    challengePeriod: bigint
   }
   /** Fee split in basis points; sums to 10,000. */
   splits: {
@@ -30,7 +32,8 @@ export type ProtocolParameters = {
 const DAY = 24n * 60n * 60n
 
 /**
- * Defaults: 7-day unbonding, 1,000 OPEN per agent (100 from its creator), 100 OPEN challenge bond, a 1-day
+ * Defaults: 7-day unbonding, 1,000 OPEN per agent (100 from its creator), 100 OPEN challenge bond open for
+ * 14 days, a 1-day
  * withdrawal delay, a 1-day dispute window on fee epochs and a 10,000 OPEN settler bond.
  */
 export const defaultProtocolParameters: ProtocolParameters = {
@@ -40,6 +43,7 @@ export const defaultProtocolParameters: ProtocolParameters = {
     minCreatorStake: parseEther('100'),
     challengeBond: parseEther('100'),
     challengerRewardBps: 1_000,
+    challengePeriod: 14n * DAY,
   },
   splits: {
     contributors: 4_000,

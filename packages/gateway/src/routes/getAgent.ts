@@ -49,7 +49,8 @@ export function getAgent(context: GatewayContext) {
             : active
               ? 'active'
               : 'understaked',
-      openChallengeId: stake?.openChallengeId?.toString() ?? null,
+      openChallenges: stake?.openChallenges ?? null,
+      frozenUntil: stake ? Number(stake.frozenUntil) : null,
       adapters: agent.adapters,
       datanets: agent.datanets.map(String),
       tools: agent.tools,

@@ -19,15 +19,17 @@ export type GetAgentStakeReturnType = {
   creatorStake: bigint
   jailed: boolean
   paused: boolean
-  /** The open challenge's id, or undefined when none is open. */
-  openChallengeId: bigint | undefined
+  /** Challenges against the agent neither resolved nor expired. */
+  openChallenges: number
+  /** Unix seconds until which open challenges hold new stake and withdrawals; 0n when none is open. */
+  frozenUntil: bigint
   isActive: boolean
   minAgentStake: bigint
   minCreatorStake: bigint
 }
 
 /**
- * An agent's stake summary: totals, its creator's stake, jail and pause flags, any open challenge, whether it
+ * An agent's stake summary: totals, its creator's stake, jail and pause flags, open challenges and until when they hold it, whether it
  * is active, and the minimums it is held to. An unknown agent is an `UnknownAgentError`.
  *
  * @example
@@ -72,7 +74,8 @@ export async function getAgentStake(
     creatorStake: creatorPosition.active,
     jailed: stake.jailed,
     paused,
-    openChallengeId: stake.openChallengeId === 0n ? undefined : stake.openChallengeId,
+    openChallenges: stake.openChallenges,
+    frozenUntil: stake.frozenUntil,
     isActive,
     minAgentStake: params.minAgentStake,
     minCreatorStake: params.minCreatorStake,

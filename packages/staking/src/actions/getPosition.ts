@@ -9,7 +9,8 @@ export type GetPositionReturnType = Position
 
 /**
  * A staker's position on an agent: active and unbonding stake (their value now, after any slash), when the
- * unbonding stake may be withdrawn, and the rewards a claim would pay.
+ * unbonding stake may be withdrawn, the rewards a claim would pay, and how much of the active stake is still
+ * warming (staked in the agent's current reward round, it earns from the next).
  *
  * @example
  * const { active, unbonding, pendingReward } = await getPosition(connection, manifest.contracts, {
@@ -35,5 +36,6 @@ export async function getPosition(
     unbonding: view.unbondingTokens,
     unbondingEnds: view.unbondingEnds,
     pendingReward: view.pendingReward,
+    warming: view.warmingTokens,
   }
 }

@@ -1,5 +1,5 @@
 import { BaseError } from '@openledger/errors'
-import type { Address } from 'viem'
+import type { Address, Hex } from 'viem'
 
 /**
  * The contract refused an amount of zero (`AgentStakingZeroAmount`, `FeeRouterZeroAmount`).
@@ -109,25 +109,83 @@ export class NothingToWithdrawError extends BaseError {
 }
 
 /**
- * A challenge against the agent is open: no new challenge, no withdrawal (`AgentStakingChallengePending`).
+ * An open challenge against the agent holds the caller's unbonded stake until `frozenUntil`, unix seconds
+ * (`AgentStakingWithdrawalFrozen`); never more than the challenge period past its unbonding end.
+ *
+ * @example
+ * try {
+ *   await withdraw(connection, contracts, { account, agentId })
+ * } catch (error) {
+ *   if (error instanceof WithdrawalFrozenError) console.error(`try again at ${error.frozenUntil}`)
+ * }
+ */
+export class WithdrawalFrozenError extends BaseError {
+  override name = 'WithdrawalFrozenError'
+  readonly agentId: bigint
+  readonly staker: Address
+  readonly frozenUntil: bigint
+
+  constructor(parameters: { agentId: bigint; staker: Address; frozenUntil: bigint; cause?: unknown }) {
+    super(
+      `An open challenge against agent ${parameters.agentId} holds ${parameters.staker}'s unbonded stake until ${parameters.frozenUntil}.`,
+      { cause: parameters.cause },
+    )
+    this.agentId = parameters.agentId
+    this.staker = parameters.staker
+    this.frozenUntil = parameters.frozenUntil
+  }
+}
+
+/**
+ * The agent takes no new stake while a challenge against it is open, until `frozenUntil`, unix seconds
+ * (`AgentStakingChallengeOpen`): new stake is never slashed for what happened before it came.
+ *
+ * @example
+ * try {
+ *   await stake(connection, contracts, { account, agentId, amount })
+ * } catch (error) {
+ *   if (error instanceof ChallengeOpenError) console.error(`stake after ${error.frozenUntil}`)
+ * }
+ */
+export class ChallengeOpenError extends BaseError {
+  override name = 'ChallengeOpenError'
+  readonly agentId: bigint
+  readonly frozenUntil: bigint
+
+  constructor(parameters: { agentId: bigint; frozenUntil: bigint; cause?: unknown }) {
+    super(
+      `Agent ${parameters.agentId} takes no new stake while a challenge against it is open (until ${parameters.frozenUntil}).`,
+      { cause: parameters.cause },
+    )
+    this.agentId = parameters.agentId
+    this.frozenUntil = parameters.frozenUntil
+  }
+}
+
+/**
+ * This evidence already opened a challenge against the agent (`AgentStakingEvidenceUsed`): one piece of
+ * evidence, one challenge, whoever sends it again.
  *
  * @example
  * try {
  *   await challengeAgent(connection, contracts, { account, agentId, evidenceHash })
  * } catch (error) {
- *   if (error instanceof ChallengePendingError) console.error(error.challengeId)
+ *   if (error instanceof EvidenceUsedError) console.error(`see challenge ${error.challengeId}`)
  * }
  */
-export class ChallengePendingError extends BaseError {
-  override name = 'ChallengePendingError'
+export class EvidenceUsedError extends BaseError {
+  override name = 'EvidenceUsedError'
   readonly agentId: bigint
+  readonly evidenceHash: Hex
   readonly challengeId: bigint
 
-  constructor(parameters: { agentId: bigint; challengeId: bigint; cause?: unknown }) {
-    super(`Challenge ${parameters.challengeId} against agent ${parameters.agentId} is still open.`, {
-      cause: parameters.cause,
-    })
+  constructor(parameters: { agentId: bigint; evidenceHash: Hex; challengeId: bigint; cause?: unknown }) {
+    super(
+      `Evidence ${parameters.evidenceHash} already opened challenge ${parameters.challengeId} against agent ${parameters.agentId}.`,
+      { cause: parameters.cause },
+    )
     this.agentId = parameters.agentId
+    this.evidenceHash = parameters.evidenceHash
     this.challengeId = parameters.challengeId
   }
 }

@@ -12,7 +12,7 @@ export type PayingCall =
   | { contract: 'FeeRouter'; functionName: 'depositFor'; args: readonly [Address, bigint] }
   | { contract: 'FeeRouter'; functionName: 'depositBond'; args: readonly [bigint] }
   | { contract: 'AgentStaking'; functionName: 'stake'; args: readonly [bigint, bigint] }
-  | { contract: 'AgentStaking'; functionName: 'challenge'; args: readonly [bigint, Hex] }
+  | { contract: 'AgentStaking'; functionName: 'challenge'; args: readonly [bigint, Hex, Hex] }
 
 const abis = { FeeRouter: routerAbi, AgentStaking: stakingAbi } as const
 

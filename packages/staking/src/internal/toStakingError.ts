@@ -1,8 +1,9 @@
 import { ContractCallRevertedError, decodeRevert } from '@openledger/chain'
 import type { Address, Hex } from 'viem'
 import {
-  ChallengePendingError,
+  ChallengeOpenError,
   EpochOutOfOrderError,
+  EvidenceUsedError,
   InsufficientBalanceError,
   InsufficientStakeError,
   InvalidSplitsError,
@@ -13,6 +14,7 @@ import {
   UnauthorizedSettlerError,
   UnbalancedSettlementError,
   UnknownAgentError,
+  WithdrawalFrozenError,
   WithdrawalLockedError,
   ZeroAmountError,
 } from '../errors/staking.js'
@@ -52,8 +54,22 @@ export function toStakingError(error: unknown): unknown {
       })
     case 'AgentStakingNothingToWithdraw':
       return new NothingToWithdrawError({ agentId: big(0), staker: address(1), cause: error })
-    case 'AgentStakingChallengePending':
-      return new ChallengePendingError({ agentId: big(0), challengeId: big(1), cause: error })
+    case 'AgentStakingWithdrawalFrozen':
+      return new WithdrawalFrozenError({
+        agentId: big(0),
+        staker: address(1),
+        frozenUntil: big(2),
+        cause: error,
+      })
+    case 'AgentStakingChallengeOpen':
+      return new ChallengeOpenError({ agentId: big(0), frozenUntil: big(1), cause: error })
+    case 'AgentStakingEvidenceUsed':
+      return new EvidenceUsedError({
+        agentId: big(0),
+        evidenceHash: args[1] as Hex,
+        challengeId: big(2),
+        cause: error,
+      })
     case 'AgentRegistryUnknownAgent':
     case 'FeeRouterUnknownAgent':
       return new UnknownAgentError(big(0), error)

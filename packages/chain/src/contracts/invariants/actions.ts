@@ -23,7 +23,13 @@ export type Action =
   | { kind: 'passTime'; hours: bigint }
   /** `wait`: pass 8 days (more than the unbonding period) first. */
   | { kind: 'withdraw'; agent: number; staker: number; targeted: boolean; wait: boolean }
-  | { kind: 'challenge'; agent: number; challenger: number }
+  /**
+   * The challenger commits, then reveals in a later block; `copy`: it reveals instead the values another
+   * challenger committed to (a challenge copied from the mempool), or evidence already used against the agent.
+   */
+  | { kind: 'challenge'; agent: number; challenger: number; copy: boolean }
+  /** Anyone closes the agent's oldest open challenge as expired (`wait`: pass 15 days first). */
+  | { kind: 'expire'; agent: number; wait: boolean }
   /** `stale`: resolve a challenge that is not open (resolved, or not opened yet) instead of an open one. */
   | { kind: 'resolve'; agent: number; upheld: boolean; slashBps: number; stale: boolean }
   /** `payer` indexes DEPOSITORS: two payers, then a bystander that never authorises a charge. */
@@ -146,8 +152,13 @@ export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
       kind: fc.constant('challenge' as const),
       agent,
       challenger: fc.integer({ min: 0, max: 1 }),
+      copy: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
     }),
     weight: 3,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant('expire' as const), agent, wait: fc.boolean() }),
+    weight: 1,
   },
   {
     arbitrary: fc.record({

@@ -30,7 +30,7 @@ export async function baselineOf(h: ProtocolHarness): Promise<Baseline> {
 /**
  * Asserts every invariant against the chain after a step:
  * 1. OPEN is conserved: the holders' sum and the total supply never change (OpenToken has no mint).
- * 2. AgentStaking holds at least its pools, the pending rewards and the open bonds, with a reward-rounding
+ * 2. AgentStaking holds at least its pools, the pending rewards and the open challenges' bonds, with a reward-rounding
  *    surplus of at most `Σ lossTolerance` (see model.ts); FeeRouter holds what it owes, exactly.
  * 3. Each staker's claimed + pending reward is never more than its exact pro-rata entitlement, and less by at
  *    most its `lossTolerance`; positions are worth what the model's pools say.
@@ -59,13 +59,15 @@ async function checkStaking(h: ProtocolHarness, model: Model, held: bigint) {
   let owed = 0n
   let loss = 0n
   for (const agent of model.agents.values()) {
-    expect(await staking.read.agentStake([agent.id]), `agent ${agent.id}'s pools`).toEqual({
+    expect(await staking.read.agentStake([agent.id]), `agent ${agent.id}'s pools`).toMatchObject({
       active: agent.active.tokens,
       unbonding: agent.unbonding.tokens,
       jailed: agent.jailed,
-      openChallengeId: agent.openChallenge?.id ?? 0n,
+      openChallenges: agent.challenges.size,
+      rewardRound: agent.round,
     })
-    owed += agent.active.tokens + agent.unbonding.tokens + (agent.openChallenge?.bond ?? 0n)
+    owed += agent.active.tokens + agent.unbonding.tokens
+    for (const { bond } of agent.challenges.values()) owed += bond
     for (const [who, position] of positionsOf(model, agent.id)) {
       const view = await staking.read.positionOf([agent.id, who])
       const label = `agent ${agent.id}, staker ${who}`

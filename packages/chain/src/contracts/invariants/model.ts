@@ -25,7 +25,13 @@ export type ModelPosition = {
   claimed: bigint
   /** Upper bound on what the contract's roundings may leave unpaid (see `rewardFloorLoss`, `shareChangeLoss`). */
   lossTolerance: bigint
+  /** Active shares staked in reward round `warmingRound`: they earn once that round has closed. */
+  warmingShares: bigint
+  warmingRound: bigint
 }
+
+/** A challenge neither resolved nor closed as expired; `openedAt` is on the model clock. */
+export type ModelChallenge = { id: bigint; challenger: Address; bond: bigint; openedAt: bigint }
 
 export type ModelAgent = {
   id: bigint
@@ -34,7 +40,13 @@ export type ModelAgent = {
   /** Mirrors the contract's floored `rewardPerShare`: only whether it is non-zero matters here. */
   rewardPerShare: bigint
   jailed: boolean
-  openChallenge: { id: bigint; challenger: Address; bond: bigint } | undefined
+  /** Open challenges (expired ones too, until someone closes them), by id. */
+  challenges: Map<bigint, ModelChallenge>
+  /** The latest `openedAt + challengePeriod` of any challenge ever opened against the agent (model clock). */
+  frozenUntil: bigint
+  /** Reward rounds closed so far, and the active shares staked in the current one. */
+  round: bigint
+  warmingShares: bigint
 }
 
 export type Model = {
@@ -43,6 +55,10 @@ export type Model = {
   agents: Map<bigint, ModelAgent>
   positions: Map<string, ModelPosition>
   challengeCount: bigint
+  /** Commitments made and not revealed: their values, by committer. */
+  commitments: Map<Address, { agentId: bigint; evidence: `0x${string}`; salt: `0x${string}` }>
+  /** The challenge each `agentId:evidenceHash` opened. */
+  evidenceChallenge: Map<string, bigint>
   /** FeeRouter's books (routerModel.ts). */
   router: RouterModel
 }
@@ -65,12 +81,17 @@ export function newModel(
           unbonding: empty(),
           rewardPerShare: 0n,
           jailed: false,
-          openChallenge: undefined,
+          challenges: new Map<bigint, ModelChallenge>(),
+          frozenUntil: 0n,
+          round: 0n,
+          warmingShares: 0n,
         },
       ]),
     ),
     positions: new Map(),
     challengeCount: 0n,
+    commitments: new Map(),
+    evidenceChallenge: new Map(),
     router: newRouterModel(depositors, bonds),
   } satisfies Model
 }
@@ -87,6 +108,8 @@ export function positionOf(model: Model, agentId: bigint, staker: Address): Mode
       entitled: { num: 0n, den: 1n },
       claimed: 0n,
       lossTolerance: 0n,
+      warmingShares: 0n,
+      warmingRound: 0n,
     }
     model.positions.set(key, position)
   }
@@ -119,7 +142,7 @@ export function sharesBurned(pool: Pool, held: bigint, staked: bigint, amount: b
 export const slashedTokens = (tokens: bigint, bps: bigint) => (tokens * (BPS - bps)) / BPS
 
 /**
- * Records that a position's active shares changed. Once the agent has a non-zero `rewardPerShare`, the
+ * Records that a position's earning shares changed. Once the agent has a non-zero `rewardPerShare`, the
  * contract keeps what the position is owed by setting `rewardDebt = ceil(newShares * rps / 1e27) - owed`; the
  * ceiling costs the position a fraction (< 1 wei) it never gets back: up to 1 wei of loss, never a credit.
  */
@@ -128,19 +151,42 @@ export function shareChangeLoss(agent: ModelAgent, position: ModelPosition) {
 }
 
 /**
- * Records a reward notification of `amount` to an agent with active stake: each position is entitled to
- * exactly `amount * shares / totalShares`. The contract pays less by its floors: `rewardPerShare` is floored
- * (a position loses `< shares / 1e27` wei) and the position's accrual is floored once per stretch of constant
- * shares that saw a reward (< 1 wei), hence `1 + ceil(shares / 1e27)` wei of tolerance per notification.
+ * AgentStaking `_ripen`: a position's warming shares of a closed round start earning. The contract floors
+ * their accrual since the round closed and rounds the new debt up: up to 2 wei of loss.
  */
-export function rewardFloorLoss(model: Model, agent: ModelAgent, amount: bigint) {
-  const total = agent.active.shares
-  agent.rewardPerShare += mulDiv(amount, PRECISION, total)
-  for (const [key, position] of model.positions) {
-    if (!key.startsWith(`${agent.id}:`) || position.activeShares === 0n) continue
-    position.entitled = addRational(position.entitled, amount * position.activeShares, total)
-    position.lossTolerance += 1n + ceilDiv(position.activeShares, PRECISION)
+export function ripen(agent: ModelAgent, position: ModelPosition) {
+  if (position.warmingShares === 0n || position.warmingRound >= agent.round) return
+  position.warmingShares = 0n
+  position.lossTolerance += 2n
+}
+
+/** A position's shares that earn in the agent's current round (after `ripen`). */
+export const earningShares = (agent: ModelAgent, position: ModelPosition) =>
+  position.activeShares - (position.warmingRound === agent.round ? position.warmingShares : 0n)
+
+/**
+ * Records a reward notification of `amount`, which closes the agent's reward round: each position is
+ * entitled to exactly `amount * earning / totalEarning`, where earning shares are active shares that were
+ * there for the whole round. With no earning shares (or a wiped-out pool) it goes to the treasury; returns
+ * whether it did. The contract pays less by its floors: `rewardPerShare` is floored (a position loses
+ * `< shares / 1e27` wei) and the position's accrual is floored once per stretch of constant shares that saw a
+ * reward (< 1 wei), hence `1 + ceil(shares / 1e27)` wei of tolerance per notification.
+ */
+export function rewardFloorLoss(model: Model, agent: ModelAgent, amount: bigint): boolean {
+  const total = agent.active.shares - agent.warmingShares
+  const toTreasury = total === 0n || agent.active.tokens === 0n
+  if (!toTreasury) {
+    agent.rewardPerShare += mulDiv(amount, PRECISION, total)
+    for (const [, position] of positionsOf(model, agent.id)) {
+      const earning = earningShares(agent, position)
+      if (earning === 0n) continue
+      position.entitled = addRational(position.entitled, amount * earning, total)
+      position.lossTolerance += 1n + ceilDiv(earning, PRECISION)
+    }
   }
+  agent.round += 1n
+  agent.warmingShares = 0n
+  return toTreasury
 }
 
 /** Positions of one agent, with their stakers. */

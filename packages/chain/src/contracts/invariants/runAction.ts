@@ -19,6 +19,9 @@ export async function runAction(h: ProtocolHarness, model: Model, action: Action
     case 'withdraw':
       if (action.wait) await passTime(h, model, 192n)
       return runStakingAction(h, model, action)
+    case 'expire':
+      if (action.wait) await passTime(h, model, 15n * 24n)
+      return runStakingAction(h, model, action)
     case 'finalize':
       if (action.wait) await passTime(h, model, 1n)
       return runFeeRouterAction(h, model, action)

@@ -110,13 +110,9 @@ function expectedTransfers(model: Model, e: EpochModel): bigint[] {
   for (const { agentId, fees } of e.agents) {
     const stakersShare = share(fees, SPLITS.stakers)
     if (stakersShare === 0n) continue
-    const agent = model.agents.get(agentId)!
-    if (agent.active.shares === 0n || agent.active.tokens === 0n) {
-      unstakedShares += stakersShare
-      continue
-    }
-    toStaking += stakersShare
-    rewardFloorLoss(model, agent, stakersShare)
+    // AgentStaking sends a round's reward with no earning stake straight to the treasury.
+    if (rewardFloorLoss(model, model.agents.get(agentId)!, stakersShare)) unstakedShares += stakersShare
+    else toStaking += stakersShare
   }
   const adapterPaid = sum(e.adapters.map((a) => a.amount))
   const treasury = total - sum(creatorShares) - toStaking - unstakedShares - adapterPaid - e.contributorsPaid

@@ -1,5 +1,5 @@
 import { agentStakingAbi } from '@openledger/contracts'
-import { type Address, encodeFunctionData, keccak256, toHex } from 'viem'
+import { type Address, encodeFunctionData, type Hex, keccak256, toHex } from 'viem'
 import { expect } from 'vitest'
 import { defaultProtocolParameters } from '../../deploy/protocolParameters.js'
 import { UnknownActionError } from '../../errors.js'
@@ -8,10 +8,13 @@ import type { Action } from './actions.js'
 import {
   BPS,
   type Model,
+  type ModelAgent,
+  type ModelChallenge,
   type ModelPosition,
   poolValue,
   positionOf,
   positionsOf,
+  ripen,
   shareChangeLoss,
   sharesBurned,
   sharesFor,
@@ -19,7 +22,8 @@ import {
 } from './model.js'
 import { CHALLENGERS, type ProtocolHarness, STAKERS } from './protocolHarness.js'
 
-const { unbondingPeriod, challengeBond, challengerRewardBps } = defaultProtocolParameters.staking
+const { unbondingPeriod, challengeBond, challengerRewardBps, challengePeriod } =
+  defaultProtocolParameters.staking
 
 /** Awaits a call expected to revert with exactly this custom error. */
 export async function expectRevert(call: Promise<unknown>, errorName: string, args: readonly unknown[]) {
@@ -40,7 +44,9 @@ export async function runStakingAction(h: ProtocolHarness, model: Model, action:
     case 'withdraw':
       return withdraw(h, model, ...targetPosition(h, model, action, (p) => p.unbondingShares > 0n))
     case 'challenge':
-      return challenge(h, model, action.agent, CHALLENGERS[action.challenger]!)
+      return challenge(h, model, action)
+    case 'expire':
+      return expire(h, model, agentOf(h, model, action.agent))
     case 'resolve':
       return resolve(h, model, action)
     case 'claimRewards':
@@ -77,14 +83,21 @@ async function stake(h: ProtocolHarness, model: Model, index: number, who: numbe
   const { id, active } = agent
   const write = () => h.stakingAs(who).write.stake([id, amount])
   if (amount === 0n) return expectRevert(write(), 'AgentStakingZeroAmount', [])
+  if (isFrozen(model, agent)) {
+    const { frozenUntil } = await h.stakingAs(0).read.agentStake([id])
+    return expectRevert(write(), 'AgentStakingChallengeOpen', [id, frozenUntil])
+  }
   if (active.tokens === 0n && active.shares !== 0n)
     return expectRevert(write(), 'AgentStakingPoolWipedOut', [id])
   const shares = sharesFor(active, amount)
   if (shares === 0n) return expectRevert(write(), 'AgentStakingZeroShares', [id, amount])
   await h.devnet.mined(write())
   const position = positionOf(model, id, h.devnet.address(who))
-  shareChangeLoss(agent, position)
+  ripen(agent, position)
   position.activeShares += shares
+  position.warmingShares += shares
+  position.warmingRound = agent.round
+  agent.warmingShares += shares
   agent.active = { tokens: active.tokens + amount, shares: active.shares + shares }
 }
 
@@ -109,7 +122,12 @@ async function requestUnstake(
   if (minted === 0n) return expectRevert(write(), 'AgentStakingZeroShares', [id, amount])
   const burned = sharesBurned(active, position.activeShares, staked, amount)
   await h.devnet.mined(write())
+  ripen(agent, position)
   shareChangeLoss(agent, position)
+  // Warming shares (of the current round, after ripen) go first.
+  const fromWarming = burned < position.warmingShares ? burned : position.warmingShares
+  position.warmingShares -= fromWarming
+  agent.warmingShares -= fromWarming
   position.activeShares -= burned
   position.unbondingShares += minted
   position.unbondingRequestedAt = model.clock
@@ -119,7 +137,7 @@ async function requestUnstake(
 
 async function withdraw(h: ProtocolHarness, model: Model, index: number, staker: number) {
   const agent = agentOf(h, model, index)
-  const { id, unbonding, openChallenge } = agent
+  const { id, unbonding } = agent
   const who = h.devnet.address(staker)
   const position = positionOf(model, id, who)
   const write = () => h.stakingAs(staker).write.withdraw([id])
@@ -129,7 +147,12 @@ async function withdraw(h: ProtocolHarness, model: Model, index: number, staker:
     const { unbondingEnds } = await h.stakingAs(0).read.positionOf([id, who])
     return expectRevert(write(), 'AgentStakingUnbonding', [id, who, unbondingEnds])
   }
-  if (openChallenge) return expectRevert(write(), 'AgentStakingChallengePending', [id, openChallenge.id])
+  const cap = position.unbondingRequestedAt + unbondingPeriod + challengePeriod
+  if (agent.challenges.size > 0 && model.clock < (agent.frozenUntil < cap ? agent.frozenUntil : cap)) {
+    const { unbondingEnds } = await h.stakingAs(0).read.positionOf([id, who])
+    const until = await h.stakingAs(0).read.withdrawableAt([id, unbondingEnds])
+    return expectRevert(write(), 'AgentStakingWithdrawalFrozen', [id, who, until])
+  }
   const amount = poolValue(unbonding, position.unbondingShares)
   const before = await h.balanceOf(who)
   await h.devnet.mined(write())
@@ -138,19 +161,74 @@ async function withdraw(h: ProtocolHarness, model: Model, index: number, staker:
   position.unbondingShares = 0n
 }
 
-async function challenge(h: ProtocolHarness, model: Model, index: number, challenger: number) {
-  const agent = agentOf(h, model, index)
-  const write = () =>
-    h.stakingAs(challenger).write.challenge([agent.id, keccak256(toHex(`evidence ${model.clock}`))])
-  if (agent.openChallenge)
-    return expectRevert(write(), 'AgentStakingChallengePending', [agent.id, agent.openChallenge.id])
-  await h.devnet.mined(write())
-  model.challengeCount += 1n
-  agent.openChallenge = {
-    id: model.challengeCount,
-    challenger: h.devnet.address(challenger),
-    bond: challengeBond,
+/** Whether an open, unexpired challenge holds the agent (the model clock decides, as for unbonding). */
+const isFrozen = (model: Model, agent: ModelAgent) =>
+  [...agent.challenges.values()].some((c) => model.clock < c.openedAt + challengePeriod)
+const isExpired = (model: Model, c: ModelChallenge) => model.clock >= c.openedAt + challengePeriod
+
+/**
+ * A challenger commits, then reveals in a later block. A copier (`copy`) reveals the values another
+ * challenger committed to, which its own commitment does not cover (AgentStakingNotCommitted), or, when
+ * nobody has a commitment pending, evidence that already opened a challenge (AgentStakingEvidenceUsed).
+ */
+async function challenge(h: ProtocolHarness, model: Model, action: Extract<Action, { kind: 'challenge' }>) {
+  const agent = agentOf(h, model, action.agent)
+  const challenger = CHALLENGERS[action.challenger]!
+  const who = h.devnet.address(challenger)
+  const other = h.devnet.address(CHALLENGERS[1 - action.challenger]!)
+  const staking = h.stakingAs(challenger)
+  const copied = model.commitments.get(other)
+  if (action.copy && copied) {
+    const { agentId, evidence, salt } = copied
+    const commitment = await staking.read.challengeCommitment([who, agentId, evidence, salt])
+    return expectRevert(staking.write.challenge([agentId, evidence, salt]), 'AgentStakingNotCommitted', [
+      commitment,
+    ])
   }
+  const used = [...model.evidenceChallenge.keys()]
+    .find((key) => key.startsWith(`${agent.id}:`))
+    ?.split(':')[1] as Hex | undefined
+  const evidence =
+    action.copy && used ? used : keccak256(toHex(`evidence ${model.challengeCount} ${model.clock}`))
+  const salt = keccak256(toHex(`salt ${who} ${model.clock} ${evidence}`))
+  const commitment = await staking.read.challengeCommitment([who, agent.id, evidence, salt])
+  if ((await staking.read.commitmentBlock([commitment])) !== 0n) return // the same values this very hour
+  await h.devnet.mined(staking.write.commitChallenge([commitment]))
+  model.commitments.set(who, { agentId: agent.id, evidence, salt })
+  if (model.evidenceChallenge.has(`${agent.id}:${evidence}`)) {
+    const challengeId = model.evidenceChallenge.get(`${agent.id}:${evidence}`)!
+    return expectRevert(staking.write.challenge([agent.id, evidence, salt]), 'AgentStakingEvidenceUsed', [
+      agent.id,
+      evidence,
+      challengeId,
+    ])
+  }
+  await h.devnet.mined(staking.write.challenge([agent.id, evidence, salt]))
+  model.commitments.delete(who)
+  model.challengeCount += 1n
+  model.evidenceChallenge.set(`${agent.id}:${evidence}`, model.challengeCount)
+  agent.challenges.set(model.challengeCount, {
+    id: model.challengeCount,
+    challenger: who,
+    bond: challengeBond,
+    openedAt: model.clock,
+  })
+  const expiresAt = model.clock + challengePeriod
+  if (expiresAt > agent.frozenUntil) agent.frozenUntil = expiresAt
+}
+
+/** Anyone closes the agent's oldest open challenge as expired: refused before expiry, its bond back after. */
+async function expire(h: ProtocolHarness, model: Model, agent: ModelAgent) {
+  const [open] = agent.challenges.values()
+  if (!open) return
+  const write = () => h.stakingAs(0).write.expireChallenge([open.id])
+  const { expiresAt } = await h.stakingAs(0).read.challengeOf([open.id])
+  if (!isExpired(model, open))
+    return expectRevert(write(), 'AgentStakingChallengeNotExpired', [open.id, expiresAt])
+  const before = await h.balanceOf(open.challenger)
+  await h.devnet.mined(write())
+  expect((await h.balanceOf(open.challenger)) - before).toBe(open.bond)
+  agent.challenges.delete(open.id)
 }
 
 /**
@@ -162,14 +240,18 @@ async function challenge(h: ProtocolHarness, model: Model, index: number, challe
 async function resolve(h: ProtocolHarness, model: Model, action: Extract<Action, { kind: 'resolve' }>) {
   const { upheld, slashBps: bps, stale } = action
   const agents = [agentOf(h, model, action.agent), agentOf(h, model, 1 - action.agent)]
-  const agent = agents.find((a) => a.openChallenge && !stale) ?? agents[0]!
-  const open = stale ? undefined : agent.openChallenge
+  const agent = agents.find((a) => a.challenges.size > 0 && !stale) ?? agents[0]!
+  const open = stale ? undefined : [...agent.challenges.values()].at(-1)
   const challengeId = open?.id ?? resolvedOrUnknownChallenge(model)
   const simulated = () => h.stakingAs(0).simulate.resolveChallenge([challengeId, upheld, bps], h.fromSafe())
   if (!open) {
     const error =
       challengeId > model.challengeCount ? 'AgentStakingUnknownChallenge' : 'AgentStakingChallengeResolved'
     return expectRevert(simulated(), error, [challengeId])
+  }
+  if (isExpired(model, open)) {
+    const { expiresAt } = await h.stakingAs(0).read.challengeOf([open.id])
+    return expectRevert(simulated(), 'AgentStakingChallengeExpired', [open.id, expiresAt])
   }
   if (upheld && (bps === 0 || bps > 10_000))
     return expectRevert(simulated(), 'AgentStakingInvalidSlash', [bps])
@@ -187,7 +269,7 @@ async function resolve(h: ProtocolHarness, model: Model, action: Extract<Action,
   })
   const receipt = await h.devnet.asSafe(h.devnet.env.manifest.contracts.AgentStaking, data)
   expect(receipt.status).toBe('success')
-  agent.openChallenge = undefined
+  agent.challenges.delete(open.id)
   let toChallenger = 0n
   let toTreasury = open.bond
   if (upheld) {
@@ -219,7 +301,7 @@ async function resolve(h: ProtocolHarness, model: Model, action: Extract<Action,
 
 /** The latest challenge no longer open, or the next id (not opened yet). */
 function resolvedOrUnknownChallenge(model: Model): bigint {
-  const open = new Set([...model.agents.values()].map((a) => a.openChallenge?.id))
+  const open = new Set([...model.agents.values()].flatMap((a) => [...a.challenges.keys()]))
   for (let id = model.challengeCount; id > 0n; id--) if (!open.has(id)) return id
   return model.challengeCount + 1n
 }
@@ -233,5 +315,7 @@ async function claimRewards(h: ProtocolHarness, model: Model, index: number, sta
   await h.devnet.mined(h.stakingAs(staker).write.claim([id]))
   const paid = (await h.balanceOf(who)) - before
   expect(paid).toBe(pendingReward)
-  positionOf(model, id, who).claimed += paid
+  const position = positionOf(model, id, who)
+  ripen(agentOf(h, model, index), position)
+  position.claimed += paid
 }

@@ -81,5 +81,6 @@ const LAX_PARAMS = {
   minCreatorStake: 0n,
   challengeBond: 1n,
   challengerRewardBps: 10_000,
+  challengePeriod: 1n,
 } as const
 const ALL_TO_TREASURY = { contributors: 0, agentCreator: 0, adapterCreators: 0, stakers: 0, treasury: 10_000 }

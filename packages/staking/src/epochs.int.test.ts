@@ -271,9 +271,10 @@ describe('finalising', () => {
     expect(await tokenBalanceOf(address(ADAPTER_CREATOR))).toBe(before.adapterCreator + OPEN(10n))
     // Stakers' 20 OPEN: all 1,000 OPEN of stake arrived during this reward round, so the treasury takes them;
     // the stake earns from the next epoch on.
-    expect(
-      await getPosition(connection(), contracts(), { agentId, staker: address(STAKER) }),
-    ).toMatchObject({ pendingReward: 0n, warming: 0n })
+    expect(await getPosition(connection(), contracts(), { agentId, staker: address(STAKER) })).toMatchObject({
+      pendingReward: 0n,
+      warming: 0n,
+    })
     const state = await getSettlementState(connection(), contracts(), { epoch: 1n })
     expect(state.pending).toBeUndefined()
     expect(state.record).toMatchObject({ status: 'final', contributorsFunded: OPEN(40n) })

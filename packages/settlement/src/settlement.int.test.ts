@@ -113,7 +113,9 @@ describe('settlement end to end (devnet, Redis, real contracts)', () => {
       creators: fees.map((f) => share(f, BPS.agentCreator)),
       adapterOne: share(fees[0]!, BPS.adapterCreators),
       adapterTwo: share(fees[1]!, BPS.adapterCreators),
-      staking: share(fees[0]!, BPS.stakers) + share(fees[1]!, BPS.stakers),
+      // All of agents 1 and 2's stake arrived during this first reward round: their stakers' shares go to the
+      // treasury (AgentStaking pays a round's reward only to stake that was there for all of it).
+      staking: 0n,
     }
     const contributorsPaid = expected.alice + expected.bob
     const treasuryGets =
@@ -129,20 +131,10 @@ describe('settlement end to end (devnet, Redis, real contracts)', () => {
     expect(await gained(adapterCreatorTwo)).toBe(expected.adapterTwo)
     expect(await gained(env.manifest.contracts.AgentStaking)).toBe(expected.staking)
     expect(await gained(treasury)).toBe(treasuryGets)
-    // The treasury's part is at least its own 10%, agent 3's stakers' and adapter creators' shares.
-    expect(treasuryGets >= share(total, 1000n) + share(fees[2]!, BPS.stakers + BPS.adapterCreators)).toBe(
-      true,
-    )
-    // Stakers earn by stake: agent 1's creator holds 100 of 400, staker 7 holds 300.
-    const rewardOne = share(fees[0]!, BPS.stakers)
-    for (const [staker, amount] of t.scenario.stakes.get(t.scenario.agentIds[0])!) {
-      const { pendingReward } = await getPosition(env.connection, env.manifest.contracts, {
-        agentId: t.scenario.agentIds[0],
-        staker,
-      })
-      const exact = (rewardOne * amount) / 400_000_000_000_000_000_000n
-      expect(exact - pendingReward <= 1n && pendingReward <= exact).toBe(true)
-    }
+    // The treasury's part is at least its own 10%, every agent's stakers' and agent 3's adapter creators' shares.
+    expect(
+      treasuryGets >= share(total, 1000n) + sum(fees.map((f) => share(f, BPS.stakers))) + share(fees[2]!, 1000n),
+    ).toBe(true)
 
     // A contributor claims its epoch with the ledger's proof, once.
     const [claim, ...others] = await getPayoutClaim(t.store, t.ledger(), alice, {
@@ -183,6 +175,25 @@ describe('settlement end to end (devnet, Redis, real contracts)', () => {
     expect(published!.receipts.map((r) => r.receipt.id).sort()).toEqual(
       metered.map((m) => receiptId(m.receipt)).sort(),
     )
+
+    // Epoch 2: the stake has been there for the whole round, so stakers earn by stake: agent 1's creator
+    // holds 100 of 400, staker 7 holds 300.
+    const later = scenarioReceipts(t.scenario, 100, { salt: 2 })
+    for (const m of later) await enqueueUsage(usage, m)
+    await t.until(() => t.events.find((e) => e.type === 'epoch-posted' && e.epoch === 2n), 'epoch 2 posted')
+    await t.passDisputeWindow()
+    expect(await settleNow()).toMatchObject({ finalized: [{ epoch: 2n, status: 'final' }] })
+    const fees2 = sum(later.filter((m) => m.agentId === t.scenario.agentIds[0]).map((m) => m.receipt.fee))
+    const rewardOne = share(fees2, BPS.stakers)
+    expect(rewardOne > 0n).toBe(true)
+    for (const [staker, amount] of t.scenario.stakes.get(t.scenario.agentIds[0])!) {
+      const { pendingReward } = await getPosition(env.connection, env.manifest.contracts, {
+        agentId: t.scenario.agentIds[0],
+        staker,
+      })
+      const exact = (rewardOne * amount) / 400_000_000_000_000_000_000n
+      expect(exact - pendingReward <= 1n && pendingReward <= exact).toBe(true)
+    }
     await obliterate(usage)
   })
 

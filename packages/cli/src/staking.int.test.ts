@@ -63,7 +63,8 @@ async function settleFees(agentId: bigint, fees: bigint) {
   await depositFees(connection, manifest.contracts, { account: account(PAYER), amount: fees })
   await authorizeCharges(connection, manifest.contracts, {
     account: account(PAYER),
-    perPeriod: fees,
+    // Room for a few epochs a day: changing the cap keeps what the day already charged.
+    perPeriod: fees * 4n,
     period: DAY,
   })
   await ensureSettlerBond(connection, manifest.contracts, {
@@ -151,15 +152,19 @@ describe('openledger agent register, stake, unstake, withdraw, rewards, challeng
     expect(rewards.stderr).toBe('')
     expect(rewards.stdout).toMatch(`Position of ${address(STAKER)}:\n  active          700 OPEN\n`)
     expect(rewards.stdout).toMatch(/\n {2}unbonding {7}300 OPEN \(withdrawable from /)
-    expect(rewards.stdout).toMatch(/\n {2}pending reward {2}0 OPEN\nFee yield: 0 bps/)
+    expect(rewards.stdout).toMatch(
+      /\n {2}pending reward {2}0 OPEN\n {2}warming {9}700 OPEN \(earns from the agent's next reward round\)\nFee yield: 0 bps/,
+    )
   })
 
   it('claims the staking rewards of a final epoch with rewards --claim', async () => {
+    // The first epoch closes the reward round STAKER's stake arrived in (its stakers' share: the treasury's).
+    await settleFees(BigInt(agentId), parseEther('70'))
     await settleFees(BigInt(agentId), parseEther('70'))
     const pending = await cli('rewards', agentId, ...dev(STAKER))
     // STAKER holds all 700 OPEN of active stake: the stakers' 20% (14 OPEN) is its, 200 bps of 700.
     expect(pending.stdout).toMatch(
-      /\n {2}pending reward {2}14 OPEN\nFee yield: 200 bps \(14 OPEN over 1 final epochs\)/,
+      /\n {2}pending reward {2}14 OPEN\nFee yield: 200 bps \(14 OPEN over 2 final epochs\)/,
     )
     const before = await tokenBalanceOf(address(STAKER))
     const claimed = await cli('rewards', agentId, '--claim', ...dev(STAKER))

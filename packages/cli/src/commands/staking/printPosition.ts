@@ -25,6 +25,14 @@ export async function printPosition(
   const ends = position.unbonding > 0n ? ` (withdrawable from ${formatUnixTime(position.unbondingEnds)})` : ''
   context.io.out(`  unbonding       ${formatOpen(position.unbonding)}${ends}`)
   context.io.out(`  pending reward  ${formatOpen(position.pendingReward)}`)
+  if (position.warming > 0n)
+    context.io.out(
+      `  warming         ${formatOpen(position.warming)} (earns from the agent's next reward round)`,
+    )
+  if (agent.openChallenges > 0)
+    context.io.out(
+      `${agent.openChallenges} open challenge(s): no new stake, withdrawals held until ${formatUnixTime(agent.frozenUntil)} at most`,
+    )
   context.io.out(
     `Fee yield: ${yieldOf.yieldBps} bps (${formatOpen(yieldOf.rewards)} over ${yieldOf.epochs.length} final epochs)`,
   )

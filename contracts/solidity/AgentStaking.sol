@@ -311,8 +311,8 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
             revert AgentStakingUnbonding(agentId, msg.sender, position.unbondingEnds); // protection: unbonding
         }
         AgentState storage state = _agents[agentId];
-        uint64 frozenUntil = _withdrawableAt(state, position.unbondingEnds);
-        if (block.timestamp < frozenUntil) revert AgentStakingWithdrawalFrozen(agentId, msg.sender, frozenUntil); // protection: challenge-freeze
+        uint64 heldUntil = _challengeHold(state, position.unbondingEnds);
+        if (block.timestamp < heldUntil) revert AgentStakingWithdrawalFrozen(agentId, msg.sender, heldUntil); // protection: challenge-freeze
         Pool memory unbonding = state.unbonding;
         uint256 amount = _valueOf(unbonding, shares);
         position.unbondingShares = 0;
@@ -547,7 +547,7 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     /// @notice When a staker's unbonding stake on an agent, unbonding until `unbondingEnds`, may leave: its
     /// unbonding end, or later while a challenge holds it, but never more than {Params-challengePeriod} later.
     function withdrawableAt(uint256 agentId, uint64 unbondingEnds) external view returns (uint64) {
-        return _withdrawableAt(_agents[agentId], unbondingEnds);
+        return uint64(Math.max(unbondingEnds, _challengeHold(_agents[agentId], unbondingEnds)));
     }
 
     /// @notice The commitment {commitChallenge} takes for a challenge by `challenger`.
@@ -599,12 +599,13 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
         return state.openChallenges != 0 && block.timestamp < state.frozenUntil;
     }
 
-    /// @dev The open challenges' latest expiry, capped at `challengePeriod` past the unbonding end.
-    function _withdrawableAt(AgentState storage state, uint64 unbondingEnds) private view returns (uint64) {
-        if (state.openChallenges == 0) return unbondingEnds;
+    /// @dev Until when open challenges hold unbonding stake ending at `unbondingEnds`: their latest expiry,
+    /// capped at `challengePeriod` past the unbonding end; 0 with no open challenge.
+    function _challengeHold(AgentState storage state, uint64 unbondingEnds) private view returns (uint64) {
+        if (state.openChallenges == 0) return 0;
         uint64 cap = type(uint64).max;
         cap = unbondingEnds + _params.challengePeriod; // protection: freeze-cap
-        return uint64(Math.max(unbondingEnds, Math.min(state.frozenUntil, cap)));
+        return uint64(Math.min(state.frozenUntil, cap));
     }
 
     /// @dev Spends the caller's commitment: it must exist and be from an earlier block.

@@ -86,6 +86,29 @@ export class SafeNonceUsedError extends BaseError {
   }
 }
 
+/**
+ * A proposer that is not an owner (an agent asking for more than its allowance) has `pending` unsigned
+ * proposals awaiting the owners on `safeAddress` already, at the `limit`: the new one is refused until the
+ * owners sign, execute or pass over one of them.
+ */
+export class SafeProposalLimitError extends BaseError {
+  override name = 'SafeProposalLimitError'
+  readonly proposer: Address
+  readonly safeAddress: Address
+  readonly limit: number
+  readonly pending: number
+  constructor(parameters: { proposer: Address; safeAddress: Address; limit: number; pending: number }) {
+    const { proposer, safeAddress, limit, pending } = parameters
+    super(
+      `${proposer} has ${pending} unsigned proposals pending on Safe ${safeAddress}, the most allowed (${limit}): the owners must deal with one first.`,
+    )
+    this.proposer = proposer
+    this.safeAddress = safeAddress
+    this.limit = limit
+    this.pending = pending
+  }
+}
+
 export class SafeNonceNotReadyError extends BaseError {
   override name = 'SafeNonceNotReadyError'
   constructor(safeTxHash: Hex, nonce: bigint, safeNonce: bigint) {

@@ -54,6 +54,7 @@ export {
   SafeInsufficientSignaturesError,
   SafeNonceNotReadyError,
   SafeNonceUsedError,
+  SafeProposalLimitError,
   SafeSignatureMissingError,
   SafeTransactionUnknownError,
 } from './errors.js'
@@ -79,7 +80,9 @@ export {
   type SafeCall,
 } from './safe/proposeSafeTransaction.js'
 export {
+  DEFAULT_MAX_PENDING_UNSIGNED,
   type ProposeUnsignedSafeTransactionParameters,
+  type ProposeUnsignedSafeTransactionReturnType,
   proposeUnsignedSafeTransaction,
 } from './safe/proposeUnsignedSafeTransaction.js'
 export { safeAbi } from './safe/safeArtifacts.js'

@@ -93,6 +93,7 @@ describe('openledger', () => {
       'epoch veto',
       'wallet',
       'wallet revoke',
+      'wallet disable-module',
     ]) {
       expect(top.stdout + (await helpOf(command.split(' ')))).toContain(`Usage: openledger ${command}`)
     }
@@ -190,6 +191,8 @@ describe('openledger', () => {
       await runCli(['wallet', 'revoke', '0x0000000000000000000000000000000000000002'], env),
       /--safe/,
     )
+    expectOneLineError(await runCli(['wallet', 'disable-module'], env), /--safe/)
+    expectOneLineError(await runCli(['wallet', 'disable-module', '--safe', '0x12'], env), /0x12/)
     // Through the binary, end to end: it starts, and commander's own exit on a bad argument is one line and 1.
     expectOneLineError(await runBin(['devnet', '--port', 'x'], env), /must be an integer from 0 to 65535/)
     expectOneLineError(

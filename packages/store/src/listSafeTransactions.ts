@@ -9,6 +9,10 @@ export type ListSafeTransactionsParameters = {
   safeAddress?: Address | undefined
   chainId?: number | undefined
   status?: SafeTransactionStatus | undefined
+  /** Only proposals this address proposed (spelled as stored: checksummed). */
+  proposer?: Address | undefined
+  /** true: only proposals with at least one signature stored; false: only unsigned ones. */
+  signed?: boolean | undefined
 }
 
 export type ListSafeTransactionsReturnType = SafeTransaction[]
@@ -17,18 +21,21 @@ export type ListSafeTransactionsErrorType = InvalidStoreInputError
 
 /**
  * Lists Safe transactions matching every given filter, by nonce (numerically), then `createdAt`, then hash.
- * The address must be spelled as it was stored (checksummed).
+ * Addresses must be spelled as they were stored (checksummed). `signed` tells owners' proposals (signed when
+ * proposed) from unsigned requests (an agent asking for more than its allowance).
  *
  * @example
  * const queue = await listSafeTransactions(store, { safeAddress, chainId: 1612, status: 'proposed' })
  * for (const tx of queue) console.log(tx.nonce, tx.description)
+ * const requests = await listSafeTransactions(store, { safeAddress, proposer: agent, signed: false })
  */
 export async function listSafeTransactions(
   store: StoreSession,
   parameters: ListSafeTransactionsParameters = {},
 ): Promise<ListSafeTransactionsReturnType> {
-  const { safeAddress, chainId, status } = parameters
+  const { safeAddress, chainId, status, proposer, signed } = parameters
   if (safeAddress !== undefined) assertAddress('safeAddress', safeAddress)
+  if (proposer !== undefined) assertAddress('proposer', proposer)
   if (chainId !== undefined) assertChainId('chainId', chainId)
   if (status !== undefined && status !== 'proposed' && status !== 'executed')
     throw new InvalidStoreInputError('status', status, "'proposed' or 'executed'")
@@ -36,6 +43,16 @@ export async function listSafeTransactions(
   if (safeAddress !== undefined) query = query.where('safe_address', '=', safeAddress)
   if (chainId !== undefined) query = query.where('chain_id', '=', chainId)
   if (status !== undefined) query = query.where('status', '=', status)
+  if (proposer !== undefined) query = query.where('proposer', '=', proposer)
+  if (signed !== undefined)
+    query = query.where(({ exists, not, selectFrom }) => {
+      const signature = exists(
+        selectFrom('safe_signatures')
+          .select('signer')
+          .whereRef('safe_signatures.safe_tx_hash', '=', 'safe_transactions.safe_tx_hash'),
+      )
+      return signed ? signature : not(signature)
+    })
   const rows = await query
     // Nonces are canonical decimal strings (no leading zeros): shorter is smaller, equal lengths sort as text.
     .orderBy(sql`length(nonce)`)

@@ -71,6 +71,11 @@ export {
 export { type CreateUserSafeParameters, createUserSafe } from './wallet/createUserSafe.js'
 export { deploySpendingLimitModule } from './wallet/deploySpendingLimitModule.js'
 export {
+  type DisableSpendingLimitParameters,
+  type DisableSpendingLimitReturnType,
+  disableSpendingLimit,
+} from './wallet/disableSpendingLimit.js'
+export {
   type EnableSpendingLimitParameters,
   type EnableSpendingLimitReturnType,
   enableSpendingLimit,
@@ -96,6 +101,11 @@ export {
 } from './wallet/getBalances.js'
 export { getTokenInfo, type WalletToken } from './wallet/getTokenInfo.js'
 export { NATIVE_TOKEN } from './wallet/nativeToken.js'
+export {
+  type ProposeOwnersStepParameters,
+  type ProposeOwnersStepReturnType,
+  proposeOwnersStep,
+} from './wallet/proposeOwnersStep.js'
 export {
   type ProposeSafeTransferParameters,
   type ProposeSafeTransferReturnType,

@@ -18,8 +18,9 @@ export type SafeProposal = {
 
 /**
  * Builds a Safe transaction for `calls` (batched through MultiSend when several) at `nonce`, by default the
- * nonce after the Safe's and every pending proposal's, and the store row that records it: the one mapping of
- * a proposal to its row, for `proposeSafeTransaction` and `proposeUnsignedSafeTransaction`. Stores nothing.
+ * nonce after the Safe's and every pending signed proposal's (unsigned requests hold no nonce), and the store
+ * row that records it: the one mapping of a proposal to its row, for `proposeSafeTransaction` and
+ * `proposeUnsignedSafeTransaction`. Stores nothing.
  */
 export async function createSafeProposal(
   connection: ChainConnection,
@@ -82,6 +83,13 @@ async function nextNonce(
   safeAddress: Address,
   safeNonce: number,
 ): Promise<bigint> {
-  const pending = await listSafeTransactions(store, { chainId, safeAddress, status: 'proposed' })
+  // Only signed proposals hold a nonce: unsigned requests (an agent asking for more than its allowance) never
+  // queue the owners' own transactions behind them.
+  const pending = await listSafeTransactions(store, {
+    chainId,
+    safeAddress,
+    status: 'proposed',
+    signed: true,
+  })
   return pending.reduce((next, row) => (row.nonce >= next ? row.nonce + 1n : next), BigInt(safeNonce))
 }

@@ -16,7 +16,7 @@ export type ProposeSafeTransactionParameters = {
   /** One call, or several batched through MultiSend. */
   calls: readonly SafeCall[]
   description?: string
-  /** Default: after the Safe's nonce and every pending proposal. */
+  /** Default: after the Safe's nonce and every pending signed proposal (unsigned requests hold none). */
   nonce?: bigint
 }
 

@@ -1,11 +1,12 @@
 import { expect, it } from 'vitest'
+import { addSafeSignature } from '../addSafeSignature.js'
 import { getSafeTransaction } from '../getSafeTransaction.js'
 import { insertSafeTransaction } from '../insertSafeTransaction.js'
 import { listSafeTransactions } from '../listSafeTransactions.js'
 import { markSafeTransactionExecuted } from '../markSafeTransactionExecuted.js'
 import type { Hex, NewSafeTransaction } from '../types.js'
 import type { ConformanceContext } from './context.js'
-import { proposal, randomAddress, randomHash } from './fixtures.js'
+import { proposal, randomAddress, randomHash, randomSignature } from './fixtures.js'
 
 export function describeTransactions(context: ConformanceContext): void {
   it('inserts a proposal and reads it back', async () => {
@@ -54,6 +55,32 @@ export function describeTransactions(context: ConformanceContext): void {
     expect(hashes(proposed)).toEqual(hashes([otherChain, twoEarly, twoLate, ten]))
     const executed = await listSafeTransactions(context.store, { safeAddress, status: 'executed' })
     expect(hashes(executed)).toEqual([nine.safeTxHash])
+  })
+
+  it('lists by proposer and by whether any signature is stored', async () => {
+    const safeAddress = randomAddress()
+    const agent = randomAddress()
+    const insert = (overrides: Partial<NewSafeTransaction>) =>
+      insertSafeTransaction(context.store, proposal({ safeAddress, ...overrides }))
+    const request = await insert({ proposer: agent, nonce: 1n })
+    const signedRequest = await insert({ proposer: agent, nonce: 2n })
+    const owners = await insert({ nonce: 3n })
+    for (const { safeTxHash } of [signedRequest, owners])
+      await addSafeSignature(context.store, {
+        safeTxHash,
+        signer: randomAddress(),
+        signature: randomSignature(),
+      })
+    const hashes = (rows: { safeTxHash: Hex }[]) => rows.map((row) => row.safeTxHash)
+    const list = (filters: { proposer?: typeof agent; signed?: boolean }) =>
+      listSafeTransactions(context.store, { safeAddress, ...filters }).then(hashes)
+    expect(await list({ proposer: agent })).toEqual(hashes([request, signedRequest]))
+    expect(await list({ signed: false })).toEqual(hashes([request]))
+    expect(await list({ signed: true })).toEqual(hashes([signedRequest, owners]))
+    expect(await list({ proposer: agent, signed: true })).toEqual(hashes([signedRequest]))
+    await expect(list({ proposer: '0xnope' as typeof agent })).rejects.toMatchObject({
+      name: 'InvalidStoreInputError',
+    })
   })
 
   it('is idempotent: the same proposal again returns the stored row', async () => {

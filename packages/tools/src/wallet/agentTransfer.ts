@@ -25,6 +25,8 @@ export type AgentTransferParameters = {
   to: Address
   /** Base units, more than zero. */
   amount: bigint
+  /** The most over-limit proposals the delegate may have pending on the Safe (chain's default: 5). */
+  maxPendingProposals?: number | undefined
 }
 
 export type AgentTransferReturnType =
@@ -40,6 +42,8 @@ export type AgentTransferReturnType =
       /** The Safe transaction the owners must sign and execute. */
       safeTxHash: Hex
       nonce: bigint
+      /** True when the same request was pending already: that proposal is returned, no new one stored. */
+      existing: boolean
       requested: bigint
       /** What the allowance still allows in this period: less than `requested`. */
       remaining: bigint
@@ -50,8 +54,10 @@ export type AgentTransferReturnType =
 /**
  * An agent's transfer from a Safe. Within the delegate's allowance it executes through the spending limit
  * module at once. Above it nothing moves: a Safe transaction for the transfer is proposed (stored, unsigned)
- * for the owners to sign, and the result says why (`remaining` < `requested`). A Safe holding less than
- * `amount` is a `SafeBalanceTooLowError` (nothing is proposed); a bad address or amount a `WalletInputError`.
+ * for the owners to sign, and the result says why (`remaining` < `requested`); the same request again while
+ * it is pending returns that proposal, and too many pending is a chain `SafeProposalLimitError`. A Safe
+ * holding less than `amount` is a `SafeBalanceTooLowError` (nothing is proposed); a bad address or amount a
+ * `WalletInputError`.
  *
  * @example
  * const result = await agentTransfer(connection, store, {
@@ -83,19 +89,21 @@ export async function agentTransfer(
   }
   // Over the limit, or the limit shrank between the read and the transfer: the owners decide.
   const latest = await getAllowance(connection, { module, safe, delegate: delegate.address, token })
-  const { safeTxHash, nonce } = await proposeSafeTransfer(connection, store, {
+  const { safeTxHash, nonce, existing } = await proposeSafeTransfer(connection, store, {
     infrastructure,
     safe,
     token,
     to,
     amount,
     proposer: delegate.address,
+    maxPending: parameters.maxPendingProposals,
     description: `Agent ${delegate.address} asks to send ${amount} of ${token} to ${to}: above its allowance (${latest.remaining} left)`,
   })
   return {
     status: 'proposal',
     safeTxHash,
     nonce,
+    existing,
     requested: amount,
     remaining: latest.remaining,
     resetsAt: latest.resetsAt,

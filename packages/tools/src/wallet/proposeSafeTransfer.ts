@@ -1,6 +1,6 @@
 import {
   type ChainConnection,
-  type ProposeSafeTransactionReturnType,
+  type ProposeUnsignedSafeTransactionReturnType,
   proposeUnsignedSafeTransaction,
   type SafeInfrastructure,
 } from '@openledger/chain'
@@ -17,16 +17,21 @@ export type ProposeSafeTransferParameters = {
   amount: bigint
   /** Who asks; recorded as the proposer. Need not be an owner: the proposal carries no signature. */
   proposer: Address
-  description?: string
+  description?: string | undefined
+  /** The most unsigned proposals `proposer` may have pending on this Safe (chain's default: 5). */
+  maxPending?: number | undefined
 }
 
-export type ProposeSafeTransferReturnType = ProposeSafeTransactionReturnType
+/** `existing`: the same proposer's same transfer was pending already, and is returned. */
+export type ProposeSafeTransferReturnType = ProposeUnsignedSafeTransactionReturnType
 
 /**
  * Stores an unsigned proposal that the Safe transfer `amount` of `token` to `to` (chain's
- * `proposeUnsignedSafeTransaction`), at the nonce after the Safe's and every pending proposal's, for the owners
- * to sign (`signSafeTransaction`) and execute (`executeSafeTransaction`). The proposer need not be an owner: an
- * agent asking for more than its allowance has no owner key.
+ * `proposeUnsignedSafeTransaction`) for the owners to sign (`signSafeTransaction`) and execute
+ * (`executeSafeTransaction`). The proposer need not be an owner: an agent asking for more than its allowance
+ * has no owner key. Such a request holds no nonce (the owners' own proposals never queue behind it), the same
+ * request while one is pending returns that one, and one proposer has at most `maxPending` pending on a Safe
+ * (`SafeProposalLimitError` beyond).
  *
  * @example
  * const { safeTxHash } = await proposeSafeTransfer(connection, store, {
@@ -38,7 +43,7 @@ export async function proposeSafeTransfer(
   store: Store,
   parameters: ProposeSafeTransferParameters,
 ): Promise<ProposeSafeTransferReturnType> {
-  const { infrastructure, amount, description } = parameters
+  const { infrastructure, amount, description, maxPending } = parameters
   const token = getAddress(parameters.token)
   const to = getAddress(parameters.to)
   const call = isAddressEqual(token, NATIVE_TOKEN)
@@ -50,5 +55,6 @@ export async function proposeSafeTransfer(
     proposer: parameters.proposer,
     calls: [call],
     description,
+    maxPending,
   })
 }

@@ -1,14 +1,9 @@
-import {
-  type ChainConnection,
-  executeSafeTransaction,
-  proposeSafeTransaction,
-  type SafeInfrastructure,
-} from '@openledger/chain'
+import type { ChainConnection, SafeInfrastructure } from '@openledger/chain'
 import { spendingLimitModuleAbi } from '@openledger/contracts'
 import type { Store } from '@openledger/store'
 import { type Address, encodeFunctionData, getAddress, type Hex } from 'viem'
 import { WalletInputError } from './errors.js'
-import { safeModuleAbi } from './safeModuleAbi.js'
+import { type ProposeOwnersStepReturnType, proposeOwnersStep } from './proposeOwnersStep.js'
 
 export type RevokeDelegateParameters = {
   infrastructure: SafeInfrastructure
@@ -21,20 +16,16 @@ export type RevokeDelegateParameters = {
   ownerKey: Hex
 }
 
-export type RevokeDelegateReturnType = {
-  safeTxHash: Hex
-  /** The transaction that removed the delegate; undefined when the Safe needs more owners' signatures. */
-  txHash: Hex | undefined
-  /** Signatures the Safe needs (its threshold). */
-  threshold: number
-}
+/** `txHash` is the transaction that removed the delegate; undefined when the Safe needs more signatures. */
+export type RevokeDelegateReturnType = ProposeOwnersStepReturnType
 
 /**
  * Removes an agent's key from a user's Safe in one owners' step: proposes `removeDelegate(delegate)` as a
  * Safe transaction signed by `ownerKey` and, when one signature meets the Safe's threshold, executes it at
- * once; otherwise the other owners sign and execute it like any proposal. The proposal takes the Safe's
- * current nonce, not the one after pending proposals, so an agent's flood of over-limit proposals never holds
- * the revocation behind them. A delegate the Safe does not have is a `WalletInputError`, nothing proposed.
+ * once; otherwise the other owners sign and execute it like any proposal (`proposeOwnersStep`). The proposal
+ * takes the Safe's current nonce, not the one after pending proposals, so an agent's flood of over-limit
+ * proposals never holds the revocation behind them. A delegate the Safe does not have is a
+ * `WalletInputError`, nothing proposed.
  *
  * @example
  * const { txHash } = await revokeDelegate(connection, store, {
@@ -57,13 +48,10 @@ export async function revokeDelegate(
     args: [safe, delegate],
   })
   if (!isDelegate) throw new WalletInputError('delegate', `${delegate} is not a delegate of Safe ${safe}`)
-  const read = (functionName: 'getThreshold' | 'nonce') =>
-    connection.publicClient.readContract({ address: safe, abi: safeModuleAbi, functionName })
-  const [threshold, nonce] = await Promise.all([read('getThreshold').then(Number), read('nonce')])
-  const { safeTxHash } = await proposeSafeTransaction(connection, store, {
+  return proposeOwnersStep(connection, store, {
     infrastructure,
-    safeAddress: safe,
-    proposerKey: ownerKey,
+    safe,
+    ownerKey,
     calls: [
       {
         to: module,
@@ -75,15 +63,5 @@ export async function revokeDelegate(
       },
     ],
     description: `Revoke ${delegate}'s spending limit`,
-    // The Safe's own next nonce, not after pending proposals: the agent's over-limit proposals cannot queue
-    // the revocation behind them (executing it voids whichever proposal shared its nonce).
-    nonce,
   })
-  if (threshold > 1) return { safeTxHash, txHash: undefined, threshold }
-  const { txHash } = await executeSafeTransaction(connection, store, {
-    infrastructure,
-    safeTxHash,
-    executorKey: ownerKey,
-  })
-  return { safeTxHash, txHash, threshold }
 }

@@ -6,9 +6,11 @@ import { parseAbi } from 'viem'
  */
 export const safeModuleAbi = parseAbi([
   'function enableModule(address module)',
+  'function disableModule(address prevModule, address module)',
   'function isModuleEnabled(address module) view returns (bool)',
   'function getModulesPaginated(address start, uint256 pageSize) view returns (address[] array, address next)',
   'function getThreshold() view returns (uint256)',
   'function nonce() view returns (uint256)',
   'event EnabledModule(address indexed module)',
+  'event DisabledModule(address indexed module)',
 ])

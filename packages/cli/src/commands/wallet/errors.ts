@@ -1,6 +1,9 @@
 import { BaseError } from '@openledger/errors'
 
-/** `wallet revoke` without `--module` on a stack that deployed no SpendingLimitModule. */
+/**
+ * `wallet revoke` or `wallet disable-module` without `--module` on a stack that deployed no
+ * SpendingLimitModule.
+ */
 export class NoSpendingLimitModuleError extends BaseError {
   override name = 'NoSpendingLimitModuleError'
   constructor() {

@@ -1,11 +1,10 @@
-import { provisionStatePath, readProvisionState } from '@openledger/provision'
 import { revokeDelegate } from '@openledger/tools'
 import type { Command } from 'commander'
 import type { Address } from 'viem'
 import { type KeyCommandOptions, withKey } from '../../commonOptions.js'
 import { type Context, connectDeployment, resolveKey, rpcUrlOf, withStore } from '../../context.js'
 import { parseAddress } from '../../options.js'
-import { NoSpendingLimitModuleError } from './errors.js'
+import { stackModule } from './stackModule.js'
 
 type RevokeOptions = KeyCommandOptions & { safe: Address; module?: Address }
 
@@ -43,14 +42,4 @@ export function walletRevokeCommand(wallet: Command, context: Context): void {
           : `Proposed ${safeTxHash}, revoking ${delegate} on Safe ${options.safe}; signed 1 of ${threshold}. Next: other owners run \`openledger safe sign ${safeTxHash}\`, then \`openledger safe execute ${safeTxHash}\`.`,
       )
     })
-}
-
-function stackModule(context: Context, chainId: number, openToken: Address): Address {
-  const state = readProvisionState(
-    provisionStatePath(context.env.OPENLEDGER_HOME, chainId),
-    chainId,
-    openToken,
-  )
-  if (!state.spendingLimitModule) throw new NoSpendingLimitModuleError()
-  return state.spendingLimitModule.address
 }

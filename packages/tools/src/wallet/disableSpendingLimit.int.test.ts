@@ -1,0 +1,93 @@
+import { executeSafeTransaction, proposeSafeTransaction } from '@openledger/chain'
+import { revertOf } from '@openledger/chain/testing'
+import { spendingLimitModuleAbi } from '@openledger/contracts'
+import { type Address, encodeFunctionData, getContract, type Hex, parseEther } from 'viem'
+import { describe, expect, it } from 'vitest'
+import { disableSpendingLimit } from './disableSpendingLimit.js'
+import { safeModuleAbi } from './safeModuleAbi.js'
+import { AGENT, RECIPIENT, useWalletDevnet } from './testing.js'
+
+const SENTINEL: Address = '0x0000000000000000000000000000000000000001'
+
+describe('disableSpendingLimit', () => {
+  const devnet = useWalletDevnet()
+  const moduleAs = (i: number) =>
+    getContract({ address: devnet.module, abi: spendingLimitModuleAbi, client: devnet.clientOf(i) })
+  const agentSpends = (amount = parseEther('1')) =>
+    moduleAs(AGENT).write.executeTransfer([devnet.safe, devnet.open, RECIPIENT, amount])
+
+  /** One call from the user's Safe, signed and executed by its owner (as any Safe UI would send it). */
+  async function asUserSafe(to: Address, data: Hex) {
+    const { connection, manifest } = devnet.env
+    const { safeTxHash } = await proposeSafeTransaction(connection, devnet.store, {
+      infrastructure: manifest.safe,
+      safeAddress: devnet.safe,
+      proposerKey: devnet.ownerKey(),
+      calls: [{ to, data }],
+    })
+    return executeSafeTransaction(connection, devnet.store, {
+      infrastructure: manifest.safe,
+      safeTxHash,
+      executorKey: devnet.ownerKey(),
+    })
+  }
+  const module = (functionName: 'enableModule' | 'disableModule') =>
+    asUserSafe(
+      devnet.safe,
+      functionName === 'enableModule'
+        ? encodeFunctionData({ abi: safeModuleAbi, functionName, args: [devnet.module] })
+        : encodeFunctionData({ abi: safeModuleAbi, functionName, args: [SENTINEL, devnet.module] }),
+    )
+  const disable = () =>
+    disableSpendingLimit(devnet.env.connection, devnet.store, {
+      infrastructure: devnet.env.manifest.safe,
+      safe: devnet.safe,
+      module: devnet.module,
+      ownerKey: devnet.ownerKey(),
+    })
+  const isDelegate = () => moduleAs(0).read.isDelegate([devnet.safe, devnet.address(AGENT)])
+
+  it("ends every delegation and disables the module in one owners' step: re-enabling revives none", async () => {
+    const disabled = await disable()
+    expect(disabled).toMatchObject({ wasEnabled: true, threshold: 1, txHash: expect.stringMatching(/^0x/) })
+    expect(await moduleAs(0).read.generationOf([devnet.safe])).toBe(1n)
+    await expect(agentSpends()).rejects.toThrow() // the Safe refuses a disabled module (GS104)
+    await module('enableModule')
+    expect(await isDelegate()).toBe(false)
+    expect(await revertOf(agentSpends())).toEqual({
+      errorName: 'UnknownDelegate',
+      args: [devnet.safe, devnet.address(AGENT)],
+    })
+  })
+
+  it('after a bare disable anyone may end the delegations; then re-enabling revives none', async () => {
+    await module('disableModule')
+    await devnet.mined(moduleAs(9).write.recordDisabled([devnet.safe]))
+    await module('enableModule')
+    expect(await isDelegate()).toBe(false)
+    expect((await revertOf(agentSpends())).errorName).toBe('UnknownDelegate')
+  })
+
+  it('the limit: a bare disable re-enabled before anyone records it revives the delegation, until the owners end it', async () => {
+    await module('disableModule')
+    await module('enableModule')
+    // Nothing on-chain told the module: the delegation is back, and recordDisabled is too late.
+    expect(await isDelegate()).toBe(true)
+    expect(await revertOf(moduleAs(9).write.recordDisabled([devnet.safe]))).toEqual({
+      errorName: 'ModuleStillEnabled',
+      args: [devnet.safe],
+    })
+    await devnet.mined(agentSpends())
+    // The owners' own step ends it for good.
+    await disable()
+    await module('enableModule')
+    expect(await isDelegate()).toBe(false)
+  })
+
+  it('on a Safe whose module is already disabled, ends the delegations alone', async () => {
+    await module('disableModule')
+    expect(await disable()).toMatchObject({ wasEnabled: false })
+    await module('enableModule')
+    expect(await isDelegate()).toBe(false)
+  })
+})

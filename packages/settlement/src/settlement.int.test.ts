@@ -133,7 +133,8 @@ describe('settlement end to end (devnet, Redis, real contracts)', () => {
     expect(await gained(treasury)).toBe(treasuryGets)
     // The treasury's part is at least its own 10%, every agent's stakers' and agent 3's adapter creators' shares.
     expect(
-      treasuryGets >= share(total, 1000n) + sum(fees.map((f) => share(f, BPS.stakers))) + share(fees[2]!, 1000n),
+      treasuryGets >=
+        share(total, 1000n) + sum(fees.map((f) => share(f, BPS.stakers))) + share(fees[2]!, 1000n),
     ).toBe(true)
 
     // A contributor claims its epoch with the ledger's proof, once.

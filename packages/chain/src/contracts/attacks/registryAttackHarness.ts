@@ -1,6 +1,5 @@
 import { agentRegistryAbi, datanetRegistryAbi, modelRegistryAbi } from '@openledger/contracts'
 import {
-  type Address,
   createWalletClient,
   custom,
   getContract,

@@ -84,7 +84,7 @@ contract AgentRegistry is AccessControl {
         uint256 feePerCall
     ) external {
         Agent storage stored = _agent(agentId);
-        if (msg.sender != stored.creator) revert AgentRegistryUnauthorized(agentId, msg.sender);
+        if (msg.sender != stored.creator) revert AgentRegistryUnauthorized(agentId, msg.sender); // protection: update-creator
         _validate(metadataURI, adapterHashes);
         stored.feePerCall = feePerCall;
         stored.metadataURI = metadataURI;
@@ -102,8 +102,8 @@ contract AgentRegistry is AccessControl {
     function setPaused(uint256 agentId, bool paused) external {
         Agent storage stored = _agent(agentId);
         bool pauser = hasRole(PAUSER_ROLE, msg.sender);
-        if (msg.sender != stored.creator && !pauser) revert AgentRegistryUnauthorized(agentId, msg.sender);
-        if (!paused && !pauser && _pauseHeld[agentId]) revert AgentRegistryPauseHeld(agentId, msg.sender);
+        if (msg.sender != stored.creator && !pauser) revert AgentRegistryUnauthorized(agentId, msg.sender); // protection: pause-authorized
+        if (!paused && !pauser && _pauseHeld[agentId]) revert AgentRegistryPauseHeld(agentId, msg.sender); // protection: pause-held
         if (pauser) _pauseHeld[agentId] = paused;
         if (stored.paused == paused) return;
         stored.paused = paused;

@@ -27,6 +27,11 @@ export type ContractCall<
   value?: bigint | undefined
   /** The gas limit; default: estimated. */
   gas?: bigint | undefined
+  /**
+   * The block the call is simulated in (default `latest`): `pending` for a call that must run in a block after
+   * the latest one (e.g. revealing a commitment just mined), as the transaction will.
+   */
+  blockTag?: 'latest' | 'pending' | undefined
 }
 
 /** The names of `abi`'s state-changing functions. */

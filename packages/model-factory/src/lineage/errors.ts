@@ -165,7 +165,8 @@ export class DuplicateDatanetError extends BaseError {
 }
 
 /**
- * The adapter's lineage is already on-chain (`ModelRegistryAdapterAlreadyRegistered`); it cannot be replaced.
+ * The adapter's lineage is already on-chain from an earlier commitment (`ModelRegistryAdapterAlreadyRegistered`):
+ * only a claim revealing an earlier commitment than the registered one's takes it over.
  *
  * @example
  * try {
@@ -178,11 +179,22 @@ export class AdapterAlreadyRegisteredError extends BaseError {
   override name = 'AdapterAlreadyRegisteredError'
   readonly adapterSha256: Hex
   readonly creator: Address
+  /** The block of the commitment the registered claim revealed. */
+  readonly registeredCommitBlock: bigint | undefined
+  /** The block of the refused claim's commitment (undefined when refused before committing). */
+  readonly commitBlock: bigint | undefined
 
-  constructor(adapterSha256: Hex, creator: Address, cause?: unknown) {
+  constructor(
+    adapterSha256: Hex,
+    creator: Address,
+    blocks: { registeredCommitBlock?: bigint; commitBlock?: bigint } = {},
+    cause?: unknown,
+  ) {
     super(`Adapter ${adapterSha256} is already registered, by ${creator}.`, { cause })
     this.adapterSha256 = adapterSha256
     this.creator = creator
+    this.registeredCommitBlock = blocks.registeredCommitBlock
+    this.commitBlock = blocks.commitBlock
   }
 }
 
@@ -203,7 +215,8 @@ export class UnknownAdapterError extends BaseError {
 }
 
 /**
- * The adapter was revoked already (`ModelRegistryAdapterAlreadyRevoked`).
+ * The adapter was revoked already (`ModelRegistryAdapterAlreadyRevoked`): it cannot be revoked again, nor
+ * taken over by a claim.
  *
  * @example
  * if (error instanceof AdapterAlreadyRevokedError) console.error(error.adapterSha256)
@@ -211,10 +224,13 @@ export class UnknownAdapterError extends BaseError {
 export class AdapterAlreadyRevokedError extends BaseError {
   override name = 'AdapterAlreadyRevokedError'
   readonly adapterSha256: Hex
+  /** Unix seconds of the revocation. */
+  readonly revokedAt: bigint
 
-  constructor(adapterSha256: Hex, cause?: unknown) {
+  constructor(adapterSha256: Hex, revokedAt: bigint, cause?: unknown) {
     super(`Adapter ${adapterSha256} is already revoked.`, { cause })
     this.adapterSha256 = adapterSha256
+    this.revokedAt = revokedAt
   }
 }
 
@@ -234,7 +250,8 @@ export class EmptyRevocationReasonError extends BaseError {
 
 /**
  * The caller lacks the ModelRegistry role the call needs (`AccessControlUnauthorizedAccount`): revoking an
- * adapter takes `ADAPTER_REVOKER_ROLE`, granting roles `DEFAULT_ADMIN_ROLE`, both held by the treasury Safe.
+ * adapter takes `ADAPTER_REVOKER_ROLE`, reassigning its creator `ADAPTER_DISPUTE_ROLE`, granting roles
+ * `DEFAULT_ADMIN_ROLE`, all held by the treasury Safe.
  *
  * @example
  * if (error instanceof NotRegistryOwnerError) console.error(`${error.account} lacks ${error.role}`)
@@ -242,7 +259,7 @@ export class EmptyRevocationReasonError extends BaseError {
 export class NotRegistryOwnerError extends BaseError {
   override name = 'NotRegistryOwnerError'
   readonly account: Address
-  /** The role lacked: `ADAPTER_REVOKER_ROLE`, `DEFAULT_ADMIN_ROLE`, or the hash of another. */
+  /** The role lacked: `ADAPTER_REVOKER_ROLE`, `ADAPTER_DISPUTE_ROLE`, `DEFAULT_ADMIN_ROLE`, or another's hash. */
   readonly role: string
 
   constructor(account: Address, role: Hex, cause?: unknown) {
@@ -255,7 +272,8 @@ export class NotRegistryOwnerError extends BaseError {
 
 const modelRegistryRoleName = (role: Hex): string => {
   if (role === zeroHash) return 'DEFAULT_ADMIN_ROLE'
-  if (role.toLowerCase() === keccak256(toHex('ADAPTER_REVOKER_ROLE'))) return 'ADAPTER_REVOKER_ROLE'
+  for (const name of ['ADAPTER_REVOKER_ROLE', 'ADAPTER_DISPUTE_ROLE'])
+    if (role.toLowerCase() === keccak256(toHex(name))) return name
   return role
 }
 

@@ -33,7 +33,10 @@ export async function getAdapterLineage(
       trainingRowsRoot: stored.trainingRowsRoot,
       rowCount: stored.rowCount,
       registeredAt: stored.registeredAt,
-      revoked: stored.revoked,
+      revoked: stored.revokedAt !== 0n,
+      revokedAt: stored.revokedAt,
+      reassigned: stored.reassigned,
+      commitBlock: stored.commitBlock,
       uri: stored.uri,
       datanetIds: stored.datanetIds,
     }

@@ -1,3 +1,18 @@
+export { adapterCommitment } from './adapterCommitment.js'
+export {
+  AdapterClaimExpiredError,
+  AdapterCommitmentError,
+  type AdapterCommitmentProblem,
+  CreatorReassignedError,
+  InvalidAdapterClaimSignatureError,
+  InvalidCreatorError,
+} from './claimErrors.js'
+export {
+  type CommitAdapterLineageErrorType,
+  type CommitAdapterLineageParameters,
+  type CommitAdapterLineageReturnType,
+  commitAdapterLineage,
+} from './commitAdapterLineage.js'
 export {
   AdapterAlreadyRegisteredError,
   AdapterAlreadyRevokedError,
@@ -26,13 +41,14 @@ export {
   type RegisterAdapterLineageReturnType,
   registerAdapterLineage,
 } from './registerAdapterLineage.js'
+export { signAdapterClaim } from './signAdapterClaim.js'
 export { toLineageError } from './toLineageError.js'
 export {
   type TrainingRowsTree,
   type TrainingRowsTreeErrorType,
   trainingRowsTree,
 } from './trainingRowsTree.js'
-export type { AdapterLineage, LineageContracts } from './types.js'
+export type { AdapterClaim, AdapterLineage, LineageContracts } from './types.js'
 export {
   type VerifyAdapterLineageParameters,
   type VerifyAdapterLineageReturnType,

@@ -11,7 +11,8 @@ import { generatePeftAdapter, tinyLlamaConfig } from '@openledger/lora-host/test
 import { openStore } from '@openledger/store'
 import { encodeFunctionData, type Hex, keccak256, toHex } from 'viem'
 import { afterAll, describe, expect, it } from 'vitest'
-import { NotRegistryOwnerError } from './errors.js'
+import { commitAdapterLineage } from './commitAdapterLineage.js'
+import { AdapterAlreadyRegisteredError, NotRegistryOwnerError } from './errors.js'
 import { getAdapterLineage } from './getAdapterLineage.js'
 import { modelRegistryAdapterCreators } from './modelRegistryAdapterCreators.js'
 import { modelRegistryGuard } from './modelRegistryGuard.js'
@@ -101,6 +102,9 @@ describe('adapter lineage', () => {
       rowCount: STORIES.length,
       registeredAt: block.timestamp,
       revoked: false,
+      revokedAt: 0n,
+      reassigned: false,
+      commitBlock: receipt.blockNumber - 1n,
       uri: 'ipfs://stories-lora',
       datanetIds: [datanet.datanetId],
     })
@@ -190,9 +194,47 @@ describe('adapter lineage', () => {
       args: [second, 'license withdrawn'],
     })
     expect((await asSafe(contracts().ModelRegistry, revoke)).status).toBe('success')
-    expect(await modelRegistryAdapterCreators(connection(), contracts())([first, second])).toEqual(
-      new Map([[first, address(CREATOR)]]),
+    const resolve = modelRegistryAdapterCreators(connection(), contracts())
+    expect(await resolve([first, second])).toEqual(new Map([[first, address(CREATOR)]]))
+    // As of a block before the revocation (an epoch posted then, verified later), it was still paid.
+    const before = (await blockNumber()) - 1n
+    expect(await resolve([second], { blockNumber: before })).toEqual(new Map([[second, address(OTHER)]]))
+  })
+
+  it('records the signer as creator whoever sends it, and hands a squatted adapter to the earliest commitment', async () => {
+    const { sha256 } = writeAdapter('contested', 6)
+    const { root } = trainingRowsTree(rowIds)
+    // The creator commits before publishing the adapter; a relayer (OTHER) pays for it.
+    const { salt } = await commitAdapterLineage(connection(), contracts(), {
+      creator: address(CREATOR),
+      sender: account(OTHER),
+      adapterSha256: sha256,
+      trainingRowsRoot: root,
+    })
+    // OTHER saw the published file and registers it as its own first.
+    await register(OTHER, sha256)
+    expect((await getAdapterLineage(connection(), contracts(), { adapterSha256: sha256 }))?.creator).toBe(
+      address(OTHER),
     )
+    const { claim } = await registerAdapterLineage(connection(), contracts(), {
+      account: account(CREATOR),
+      sender: account(OTHER),
+      adapterSha256: sha256,
+      baseModelSha256: BASE_MODEL,
+      rowIds,
+      datanetIds: [datanet.datanetId],
+      uri: 'ipfs://stories-lora',
+      salt,
+    })
+    expect(claim.creator).toBe(address(CREATOR))
+    expect(await getAdapterLineage(connection(), contracts(), { adapterSha256: sha256 })).toMatchObject({
+      creator: address(CREATOR),
+      reassigned: false,
+    })
+    // The squatter's fresh commitment is later: refused before anything is sent.
+    const error = await register(OTHER, sha256).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AdapterAlreadyRegisteredError)
+    expect(error).toMatchObject({ creator: address(CREATOR) })
   })
 
   it('guards a host: serves a registered adapter, refuses an unknown one, and a revoked one once the cache expires', async () => {

@@ -5,16 +5,21 @@ import { toLineageError } from './toLineageError.js'
 import type { LineageContracts } from './types.js'
 
 /**
- * Who created each adapter, by sha256; unknown and revoked adapters are left out (settlement's
- * `AdapterCreatorsResolver`).
+ * Who created each adapter, by sha256, as of the latest block or of `blockNumber`; unknown and revoked adapters
+ * are left out (settlement's `AdapterCreatorsResolver`).
  */
-export type AdapterCreatorsFromRegistry = (sha256s: readonly Hex[]) => Promise<ReadonlyMap<Hex, Address>>
+export type AdapterCreatorsFromRegistry = (
+  sha256s: readonly Hex[],
+  options?: { blockNumber?: bigint },
+) => Promise<ReadonlyMap<Hex, Address>>
 
 /**
- * Resolves adapter creators from the ModelRegistry, for settlement to pay them the adapter creators' share.
- * Adapters the registry does not know, and revoked ones, are left out of the map: their share goes to the
- * treasury, so a revoked adapter's creator earns nothing in any epoch closed from its revocation on (and
- * `verifyEpoch`, resolving the same way, flags an epoch that pays it). Keys are the sha256s as given.
+ * Resolves adapter creators from the ModelRegistry's `creatorOf`, for settlement to pay them the adapter
+ * creators' share. The registry answers the zero address for adapters it does not know and for revoked ones,
+ * which are left out of the map: their share goes to the treasury. Settlement resolves as of the latest block
+ * when it closes an epoch; `verifyEpoch` as of the block the epoch was posted in, so an epoch posted from a
+ * revocation's block on must not pay that adapter's creator, and one posted before it (or before the Safe
+ * reassigned a creator) verifies as it was. Keys are the sha256s as given.
  *
  * @example
  * const settler: Settler = {
@@ -26,28 +31,27 @@ export function modelRegistryAdapterCreators(
   connection: ChainConnection,
   contracts: LineageContracts,
 ): AdapterCreatorsFromRegistry {
-  const read = (functionName: 'creatorOf' | 'isServable', adapterSha256: Hex) =>
-    connection.publicClient
-      .readContract({
-        address: contracts.ModelRegistry,
-        abi: modelRegistryAbi,
-        functionName,
-        args: [adapterSha256],
-      })
-      .catch((error: unknown) => {
-        throw toLineageError(error)
-      })
-  return async (sha256s) => {
+  return async (sha256s, options = {}) => {
     const unique = [...new Set(sha256s)]
     const found = await Promise.all(
-      unique.map(async (sha256) => {
-        const [creator, servable] = await Promise.all([read('creatorOf', sha256), read('isServable', sha256)])
-        return servable && creator !== zeroAddress ? (creator as Address) : undefined
-      }),
+      unique.map((adapterSha256) =>
+        connection.publicClient
+          .readContract({
+            address: contracts.ModelRegistry,
+            abi: modelRegistryAbi,
+            functionName: 'creatorOf',
+            args: [adapterSha256],
+            ...(options.blockNumber === undefined ? {} : { blockNumber: options.blockNumber }),
+          })
+          .catch((error: unknown) => {
+            throw toLineageError(error)
+          }),
+      ),
     )
     const known = new Map<Hex, Address>()
     unique.forEach((sha256, i) => {
-      if (found[i]) known.set(sha256, found[i])
+      const creator = found[i]
+      if (creator && creator !== zeroAddress) known.set(sha256, creator)
     })
     return known
   }

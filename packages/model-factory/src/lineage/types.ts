@@ -13,8 +13,28 @@ export type AdapterLineage = {
   rowCount: number
   /** Unix seconds of the registering block. */
   registeredAt: bigint
-  /** Revoked by the treasury Safe (e.g. a license problem): readable, but not servable. */
+  /** Revoked by the treasury Safe (e.g. a license problem): readable, but not servable, its creator unpaid. */
   revoked: boolean
+  /** Unix seconds of the revocation; 0n while not revoked. */
+  revokedAt: bigint
+  /** Whether the treasury Safe set the creator, settling a dispute (then no claim takes the adapter over). */
+  reassigned: boolean
+  /** The block of the commitment the registration revealed (an earlier one would take the adapter over). */
+  commitBlock: bigint
   uri: string
   datanetIds: readonly bigint[]
+}
+
+/** What an adapter's creator signs to register it (ModelRegistry's EIP-712 `AdapterClaim`). */
+export type AdapterClaim = {
+  adapterSha256: Hex
+  baseModelSha256: Hex
+  trainingRowsRoot: Hex
+  rowCount: number
+  datanetIds: readonly bigint[]
+  uri: string
+  /** The signer, recorded as the adapter's creator. */
+  creator: Address
+  /** Unix seconds after which the claim is refused. */
+  deadline: bigint
 }

@@ -3,8 +3,15 @@ import type { StoreSession } from '@openledger/store'
 import type { Account, Address, Hex } from 'viem'
 import type { LedgerRef } from '../ledger/tables.js'
 
-/** Who created each adapter, by sha256: e.g. read from a model registry. Unknown adapters are left out. */
-export type AdapterCreatorsResolver = (sha256s: readonly Hex[]) => Promise<ReadonlyMap<Hex, Address>>
+/**
+ * Who created each adapter, by sha256: e.g. read from a model registry. Unknown adapters, and adapters whose
+ * creator earns nothing (revoked), are left out. Settlement asks as of the latest block; `verifyEpoch` as of
+ * the block the epoch was posted in (`blockNumber`).
+ */
+export type AdapterCreatorsResolver = (
+  sha256s: readonly Hex[],
+  options?: { blockNumber?: bigint },
+) => Promise<ReadonlyMap<Hex, Address>>
 
 /** Points where a test may stop the settler, to prove a crash there loses nothing and pays nothing twice. */
 export type SettlerHooks = {

@@ -15,7 +15,10 @@ export type VerifyEpochParameters = {
   receipts: readonly MeteredReceipt[]
   /** Receives the adapter creators' share no known creator earns (the treasury Safe). */
   treasury: Address
-  /** Who created each adapter (e.g. read from ModelRegistry); default: no adapter has a known creator. */
+  /**
+   * Who created each adapter (e.g. read from ModelRegistry), asked as of the posting block: an epoch posted
+   * after an adapter's revocation must not pay its creator. Default: no adapter has a known creator.
+   */
   adapterCreators?: AdapterCreatorsResolver
   /** Where the event scan starts (the manifest's deployment block); default 0n. */
   fromBlock?: bigint
@@ -36,8 +39,8 @@ const noCreators = async () => new Map<Hex, Address>()
 /**
  * Re-checks a posted epoch without trusting the settler's database: recomputes charges per payer, fees per
  * agent, the adapter creators' split, `contributorsPaid` and both Merkle roots from the published receipts
- * (`planSettlement`, with FeeRouter's splits as of the posting block) and compares them with the `postEpoch`
- * call the settler sent. Receipts that commit to another chain or FeeRouter (version 2), or that are listed
+ * (`planSettlement`, with FeeRouter's splits and the adapter creators as of the posting block) and compares
+ * them with the `postEpoch` call the settler sent. Receipts that commit to another chain or FeeRouter (version 2), or that are listed
  * twice, are differences too. Throws `EpochNotPostedError` for an epoch never posted.
  *
  * @example
@@ -70,7 +73,8 @@ export async function verifyEpoch(
     epoch,
     receipts,
     splits: { ...splits },
-    adapterCreators: await adapterCreators(hashes),
+    // As they stood when the epoch was posted: a later revocation or reassignment does not change what it owed.
+    adapterCreators: await adapterCreators(hashes, { blockNumber: posted.blockNumber }),
     treasury,
   })
   differences.push(...compareEpochCalls(posted.call, call))

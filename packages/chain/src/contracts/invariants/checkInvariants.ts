@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import { defaultProtocolParameters, devnetProtocolParameters } from '../../deploy/protocolParameters.js'
+import { checkRegistry } from './checkRegistryInvariants.js'
 import { checkNoEoaRoles, checkRoles } from './checkRoles.js'
 import { checkRouter } from './checkRouterInvariants.js'
 import { type Model, poolValue, positionsOf } from './model.js'
@@ -51,6 +52,7 @@ export async function checkInvariants(h: ProtocolHarness, model: Model, baseline
     checkStaking(h, model, await h.balanceOf(AgentStaking)),
     checkRouter(h, model, await h.balanceOf(FeeRouter)),
     checkAdmin(h, model, baseline.block + 1n),
+    checkRegistry(h, model, baseline.block + 1n),
   ])
 }
 

@@ -14,6 +14,7 @@ import {
   STAKERS,
   useProtocolHarness,
 } from './protocolHarness.js'
+import { type RegistryAction, registryActionArbitrary } from './registryActions.js'
 import { routerActionArbitrary } from './routerActions.js'
 import { runAction } from './runAction.js'
 
@@ -41,7 +42,7 @@ function freshModel() {
   return model
 }
 
-async function inSnapshot(actions: readonly Action[]) {
+async function inSnapshot(actions: readonly (Action | RegistryAction)[]) {
   const snapshot = await devnet.testClient.snapshot()
   try {
     const baseline = await baselineOf(harness)
@@ -78,6 +79,18 @@ describe('AgentStaking and FeeRouter invariants', () => {
         await inSnapshot(actions)
       }),
       { seed: 20_260_413, numRuns: 25, endOnFailure: true },
+    )
+  }, 240_000)
+
+  it('hold after every step of random ModelRegistry sequences: creators, squatters, relayers, the Safe, outsiders', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(registryActionArbitrary, { minLength: 10, maxLength: 25 }),
+        async (actions) => {
+          await inSnapshot(actions)
+        },
+      ),
+      { seed: 20_261_208, numRuns: 12, endOnFailure: true },
     )
   }, 240_000)
 

@@ -11,6 +11,7 @@ export const ROLES = {
   challengeResolver: role('CHALLENGE_RESOLVER_ROLE'),
   pauser: role('PAUSER_ROLE'),
   adapterRevoker: role('ADAPTER_REVOKER_ROLE'),
+  adapterDispute: role('ADAPTER_DISPUTE_ROLE'),
 } as const
 
 /** The roles the treasury Safe holds on each contract (FeeRouter's settlers are appointed apart). */
@@ -18,5 +19,5 @@ export const SAFE_ROLES = {
   AgentStaking: [ROLES.admin, ROLES.parameters, ROLES.challengeResolver],
   FeeRouter: [ROLES.admin, ROLES.parameters, ROLES.veto],
   AgentRegistry: [ROLES.admin, ROLES.pauser],
-  ModelRegistry: [ROLES.admin, ROLES.adapterRevoker],
+  ModelRegistry: [ROLES.admin, ROLES.adapterRevoker, ROLES.adapterDispute],
 } as const

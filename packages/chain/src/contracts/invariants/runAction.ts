@@ -1,7 +1,9 @@
 import type { Action } from './actions.js'
 import type { Model } from './model.js'
 import type { ProtocolHarness } from './protocolHarness.js'
+import type { RegistryAction } from './registryActions.js'
 import { runFeeRouterAction } from './runFeeRouterAction.js'
+import { runRegistryAction } from './runRegistryAction.js'
 import { runStakingAction } from './runStakingAction.js'
 import { runUnauthorized } from './runUnauthorized.js'
 
@@ -12,8 +14,17 @@ import { runUnauthorized } from './runUnauthorized.js'
  * @example
  * await runAction(harness, model, { kind: 'passTime', hours: 24n })
  */
-export async function runAction(h: ProtocolHarness, model: Model, action: Action): Promise<void> {
+export async function runAction(
+  h: ProtocolHarness,
+  model: Model,
+  action: Action | RegistryAction,
+): Promise<void> {
   switch (action.kind) {
+    case 'commitAdapter':
+    case 'registerAdapter':
+    case 'revokeAdapter':
+    case 'reassignAdapter':
+      return runRegistryAction(h, model, action)
     case 'passTime':
       return passTime(h, model, action.hours)
     case 'withdraw':

@@ -517,7 +517,7 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
         AgentState storage state = _agents[agentId];
         Position memory position = _positions[agentId][staker];
         if (position.warmingShares != 0 && position.warmingRound < state.round) {
-            position.rewardDebt = _ripenedDebt(agentId, state, position);
+            position.rewardDebt = _ripenedDebt(agentId, position);
             position.warmingShares = 0;
         }
         uint256 earning = position.activeShares - position.warmingShares;
@@ -626,23 +626,17 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
     /// the position is owed plus what those shares earned since.
     function _ripen(uint256 agentId, AgentState storage state, Position storage position) private {
         if (position.warmingShares == 0 || position.warmingRound >= state.round) return;
-        position.rewardDebt = _ripenedDebt(agentId, state, position);
+        position.rewardDebt = _ripenedDebt(agentId, position);
         position.warmingShares = 0;
     }
 
-    /// @dev The debt once a position's warming shares (of a closed round) earn: owed stays what the earning
-    /// shares accrued, plus the warming shares' accrual from the rewardPerShare their round closed at (floored).
-    function _ripenedDebt(uint256 agentId, AgentState storage state, Position memory position)
-        private
-        view
-        returns (int256)
-    {
-        uint256 rewardPerShare = state.rewardPerShare;
-        uint256 earning = position.activeShares - position.warmingShares;
-        uint256 since = rewardPerShare - _rewardPerShareAt[agentId][position.warmingRound];
-        int256 owed = _owed(earning, rewardPerShare, position.rewardDebt)
-            + Math.mulDiv(position.warmingShares, since, REWARD_PRECISION).toInt256();
-        return _debtKeeping(position.activeShares, rewardPerShare, owed);
+    /// @dev The debt once a position's warming shares (of a closed round) earn: they accrue from the
+    /// rewardPerShare their round closed at, so the debt grows by what they would have accrued up to it, rounded
+    /// up (never credit wei nobody paid in: the position's owed stays at most its exact entitlement).
+    function _ripenedDebt(uint256 agentId, Position memory position) private view returns (int256) {
+        uint256 before = _rewardPerShareAt[agentId][position.warmingRound];
+        return position.rewardDebt
+            + Math.mulDiv(position.warmingShares, before, REWARD_PRECISION, Math.Rounding.Ceil).toInt256();
     }
 
     /// @dev Burns `burned` active shares of a ripened position, warming ones first, keeping what it is owed.

@@ -14,6 +14,7 @@ import {
   keccak256,
   parseEther,
   toHex,
+  zeroHash,
 } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -24,14 +25,17 @@ import { ROLES } from './feeRouterFixture.js'
 import { adapterCreatorFees, payoutsTree, receiptsTree, sortCharges } from './feeRouterSettlement.js'
 
 /**
- * Epoch 1 posted, left through its dispute window and finalised on the REAL deployed AgentRegistry,
+ * Epoch 2 posted, left through its dispute window and finalised on the REAL deployed AgentRegistry,
  * AgentStaking and FeeRouter (no mocks), with the devnet's parameters (the default splits: contributors 40%,
  * agent creator 20%, adapter creators 10%, stakers 20%, treasury 10%; a 10 s window). Expected
  * amounts are computed here independently: every share is ⌊fees × bps / 10000⌋ per agent; stakers' rewards
  * follow AgentStaking's floors: rewardPerShare = ⌊share × 1e27 / activeShares⌋, a position earns
  * ⌊shares × rewardPerShare / 1e27⌋ (shares = staked wei, the pool never being slashed); the wei lost to
- * those floors stay in AgentStaking.
+ * those floors stay in AgentStaking. Epoch 1, a warm-up of 10 wei of fees per agent, closes the reward round the
+ * stake arrived in (its stakers' shares go to the treasury), so the stake earns in epoch 2.
  */
+/** The warm-up epoch: payer 1 is charged 10 wei for each agent. */
+const WARM_UP_FEE = 10n
 const { splits: SPLITS, disputeWindow, minSettlerBond } = devnetProtocolParameters
 /** Dev account 9 settles and holds no OPEN: its bond comes from the ecosystem holder, dev account 5. */
 const SETTLER = 9
@@ -151,14 +155,29 @@ describe('FeeRouter on the deployed AgentRegistry and AgentStaking', () => {
     await mined(token(dev(ECOSYSTEM)).write.transfer([settler.address, minSettlerBond]))
     await mined(token(settler).write.approve([contracts.FeeRouter, minSettlerBond]))
     await mined(router(settler).write.depositBond([minSettlerBond]))
+    const settle = async (
+      epoch: bigint,
+      args: Parameters<ReturnType<typeof router>['write']['postEpoch']>[0],
+    ) => {
+      await mined(router(settler).write.postEpoch(args))
+      await test.increaseTime({ seconds: Number(disputeWindow) })
+      await test.mine({ blocks: 1 })
+      return () => router(dev(0)).write.finalizeEpoch([epoch, args[4], args[5]])
+    }
+    const warmUp = agentIds.map((agentId) => ({ agentId, fees: WARM_UP_FEE }))
+    const warmUpAdapters = adapterCreatorFees(
+      3n * share(WARM_UP_FEE, SPLITS.adapterCreators),
+      ADAPTER_X,
+      ADAPTER_Y,
+    )
+    const charged = [{ payer: PAYERS[0]!.address, amount: 3n * WARM_UP_FEE }]
+    const warmUpRoot = keccak256(toHex('warm-up receipts'))
+    await mined((await settle(1n, [1n, warmUpRoot, zeroHash, charged, warmUp, warmUpAdapters, 0n]))())
     const charges = sortCharges(PAYERS.map((p, k) => ({ payer: p.address, amount: CHARGES[k]! })))
-    const root = receiptsTree(4, 1n).root as Hex
-    const args = [1n, root, payouts.root, charges, agents(), adapters, contributorsPaid] as const
-    await mined(router(settler).write.postEpoch(args))
-    await test.increaseTime({ seconds: Number(disputeWindow) })
-    await test.mine({ blocks: 1 })
+    const root = receiptsTree(4, 2n).root as Hex
+    const finalize = await settle(2n, [2n, root, payouts.root, charges, agents(), adapters, contributorsPaid])
     const before = await balancesOf(watched())
-    await mined(router(dev(0)).write.finalizeEpoch([1n, agents(), adapters]))
+    await mined(finalize())
     finalizeDeltas = deltas(before, await balancesOf(watched()))
   })
   afterAll(() => env?.cleanup())
@@ -175,8 +194,8 @@ describe('FeeRouter on the deployed AgentRegistry and AgentStaking', () => {
     expect(await router(dev(0)).read.disputeWindow()).toBe(disputeWindow)
     expect(await router(dev(0)).read.minSettlerBond()).toBe(minSettlerBond)
     expect(await router(dev(0)).read.bondOf([settler])).toBe(minSettlerBond)
-    expect(await router(dev(0)).read.lastEpoch()).toBe(1n)
-    expect((await router(dev(0)).read.epochOf([1n])).status).toBe(2)
+    expect(await router(dev(0)).read.lastEpoch()).toBe(2n)
+    expect((await router(dev(0)).read.epochOf([2n])).status).toBe(2)
   })
 
   it('pays creators, adapter creators and the treasury to the wei, and funds stakers and contributors', () => {
@@ -223,14 +242,14 @@ describe('FeeRouter on the deployed AgentRegistry and AgentStaking', () => {
     const who = CONTRIBUTORS[0]!
     const { account, amount, proof } = payouts.proofOf(who.address)
     const before = await balanceOf(account)
-    await mined(router(who).write.claim([1n, account, amount, proof]))
+    await mined(router(who).write.claim([2n, account, amount, proof]))
     expect((await balanceOf(account)) - before).toBe(amount)
-    expect(await router(who).read.isClaimed([1n, account])).toBe(true)
-    expect(await revertOf(router(who).write.claim([1n, account, amount, proof]))).toEqual({
+    expect(await router(who).read.isClaimed([2n, account])).toBe(true)
+    expect(await revertOf(router(who).write.claim([2n, account, amount, proof]))).toEqual({
       errorName: 'FeeRouterAlreadyClaimed',
-      args: [1n, account],
+      args: [2n, account],
     })
-    const held = sum(DEPOSITS) - total + contributorsPaid - amount + minSettlerBond
+    const held = sum(DEPOSITS) - total - 3n * WARM_UP_FEE + contributorsPaid - amount + minSettlerBond
     expect(await balanceOf(env.manifest.contracts.FeeRouter)).toBe(held)
   })
 

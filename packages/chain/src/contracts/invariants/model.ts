@@ -151,13 +151,13 @@ export function shareChangeLoss(agent: ModelAgent, position: ModelPosition) {
 }
 
 /**
- * AgentStaking `_ripen`: a position's warming shares of a closed round start earning. The contract floors
- * their accrual since the round closed and rounds the new debt up: up to 2 wei of loss.
+ * AgentStaking `_ripen`: a position's warming shares of a closed round start earning, from the rewardPerShare
+ * their round closed at; the contract adds their accrual up to it to the debt, rounded up: up to 1 wei of loss.
  */
 export function ripen(agent: ModelAgent, position: ModelPosition) {
   if (position.warmingShares === 0n || position.warmingRound >= agent.round) return
   position.warmingShares = 0n
-  position.lossTolerance += 2n
+  position.lossTolerance += 1n
 }
 
 /** A position's shares that earn in the agent's current round (after `ripen`). */

@@ -195,7 +195,8 @@ contract SpendingLimitModule is ReentrancyGuardTransient {
     /// Emits a {TransferExecuted} event.
     ///
     /// Requirements:
-    /// - the caller is a delegate of `safe` in its current generation, and `safe` has this module enabled;
+    /// - the caller is a delegate of `safe` in its current generation, and `safe` has this module enabled
+    ///   ({ModuleNotEnabled});
     /// - `to` is not the zero address; `amount` is not zero;
     /// - the period's spending plus `amount` is at most the allowance;
     /// - `token` is the native token or has code ({TokenHasNoCode}: a call to an address without code succeeds
@@ -216,6 +217,8 @@ contract SpendingLimitModule is ReentrancyGuardTransient {
         _applyReset(allowance);
         uint256 spent = allowance.spent;
         _requireWithin(allowance, spent, amount); // protection: allowance-limit
+        // The Safe would refuse a disabled module too (GS104); this names the reason with a custom error.
+        _requireEnabledSafe(safe);
         // Cannot overflow: spent + amount ≤ allowance.amount, checked above.
         unchecked {
             spent += amount;

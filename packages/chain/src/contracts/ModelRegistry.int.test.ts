@@ -232,6 +232,8 @@ describe('ModelRegistry', () => {
     await client.setAutomine(false)
     try {
       await registryAs(OTHER).write.commitAdapter([freshCommitment], { gas: 100_000n })
+      // Read first: a simulation left pending across another await would reject unhandled.
+      const height = await devnet.env.connection.publicClient.getBlockNumber({ cacheTime: 0 })
       const pending = devnet.env.connection.publicClient.simulateContract({
         address: registryAddress(),
         abi: modelRegistryAbi,
@@ -240,7 +242,6 @@ describe('ModelRegistry', () => {
         account: address(OTHER),
         blockTag: 'pending',
       })
-      const height = await devnet.env.connection.publicClient.getBlockNumber()
       expect(await revertOf(pending)).toEqual({
         errorName: 'ModelRegistryCommitmentTooRecent',
         args: [freshCommitment, height + 1n, height + 1n],

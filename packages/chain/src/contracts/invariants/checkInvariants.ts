@@ -22,7 +22,7 @@ export async function baselineOf(h: ProtocolHarness): Promise<Baseline> {
   const [held, supply, block] = await Promise.all([
     Promise.all(h.holders().map(h.balanceOf)).then(sum),
     h.totalSupply(),
-    h.devnet.env.connection.publicClient.getBlockNumber(),
+    h.devnet.env.connection.publicClient.getBlockNumber({ cacheTime: 0 }),
     checkNoEoaRoles(h),
   ])
   return { held, supply, block }

@@ -28,7 +28,7 @@ const MUST_REACH = [
   /^transfer .*: TransferFailed$/,
   /^transfer .*: ZeroAddress$/,
   /^transfer .*: ZeroAmount$/,
-  /^transfer .*: Error\(GS104\)$/,
+  /^transfer .*: ModuleNotEnabled$/,
   /^foreign transfer .*: UnknownDelegate$/,
   /^re-entry refused by the guard$/,
   /exactly at a period's end: ok$/,

@@ -51,7 +51,7 @@ export const delegateOf = (h: SpendingLimitInvariantHarness, side: Side, kind: D
  * A delegate's `executeTransfer` as an attempt, with the outcome the model predicts in the order the
  * contract checks: ZeroAddress, ZeroAmount, TokenHasNoCode, UnknownDelegate (no allowance in the Safe's
  * current generation), AllowanceExceeded (after a passed period resets, at the block's exact time), the
- * Safe's GS104 (the module disabled but not recorded), TransferFailed (a false-returning token, too small a
+ * ModuleNotEnabled (the module disabled but not recorded), TransferFailed (a false-returning token, too small a
  * balance, ether to a contract that takes none). The adversary spends through its contract to itself and,
  * for the re-entering token, re-enters from the token's hook. Its settle checks invariants 1, 4 and 5 on
  * the spot: the Safe lost and the recipient gained exactly the amount (nothing, when refused), the
@@ -145,7 +145,7 @@ function predict(
     const ends = resetsAt({ period: view.resetPeriod, lastReset: view.lastReset })
     return refused('AllowanceExceeded', view.amount, view.spent, t.amount, ends)
   }
-  if (!model.safes[t.from].enabled) return refused('Error', 'GS104')
+  if (!model.safes[t.from].enabled) return refused('ModuleNotEnabled', safe)
   const name = TOKEN_NAMES[h.tokens().indexOf(t.token)]
   const takes = name !== 'falseReturning' && !(name === 'native' && t.kind === 'adversary')
   if (!takes || balanceOf(model, safe, t.token) < t.amount)

@@ -343,7 +343,8 @@ contract AgentStaking is AccessControl, ReentrancyGuardTransient {
         bool toTreasury = earning == 0 || active.tokens == 0;
         if (!toTreasury) state.rewardPerShare += Math.mulDiv(amount, REWARD_PRECISION, earning);
         uint64 round = state.round;
-        _rewardPerShareAt[agentId][round] = state.rewardPerShare;
+        // Only positions that staked during this round read its closing value (when they ripen).
+        if (state.warmingShares != 0) _rewardPerShareAt[agentId][round] = state.rewardPerShare;
         state.round = round + 1;
         state.warmingShares = 0;
         emit RewardNotified(agentId, msg.sender, amount, toTreasury);

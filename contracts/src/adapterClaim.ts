@@ -28,3 +28,17 @@ export const ADAPTER_CLAIM_TYPES = {
     { name: 'deadline', type: 'uint256' },
   ],
 } as const
+
+/** An `AdapterClaim` as a value: what the creator signs (`ADAPTER_CLAIM_TYPES`) and `registerAdapter` takes. */
+export type AdapterClaim = {
+  adapterSha256: `0x${string}`
+  baseModelSha256: `0x${string}`
+  trainingRowsRoot: `0x${string}`
+  rowCount: number
+  datanetIds: readonly bigint[]
+  uri: string
+  /** The signer, recorded as the adapter's creator. */
+  creator: `0x${string}`
+  /** Unix seconds after which the claim is refused. */
+  deadline: bigint
+}

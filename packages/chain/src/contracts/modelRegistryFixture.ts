@@ -1,17 +1,7 @@
-import { ADAPTER_CLAIM_DOMAIN, ADAPTER_CLAIM_TYPES } from '@openledger/contracts'
+import { ADAPTER_CLAIM_DOMAIN, ADAPTER_CLAIM_TYPES, type AdapterClaim } from '@openledger/contracts'
 import { type Address, encodeAbiParameters, type Hex, keccak256, type LocalAccount, toHex } from 'viem'
 
-/** What a creator signs to register an adapter in ModelRegistry (its `AdapterClaim`). */
-export type AdapterClaim = {
-  adapterSha256: Hex
-  baseModelSha256: Hex
-  trainingRowsRoot: Hex
-  rowCount: number
-  datanetIds: readonly bigint[]
-  uri: string
-  creator: Address
-  deadline: bigint
-}
+export type { AdapterClaim } from '@openledger/contracts'
 
 /** Where a claim is valid: the chain and the ModelRegistry (EIP-712 domain). */
 export type ClaimDomain = { chainId: number; registry: Address }

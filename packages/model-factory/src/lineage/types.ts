@@ -26,15 +26,4 @@ export type AdapterLineage = {
 }
 
 /** What an adapter's creator signs to register it (ModelRegistry's EIP-712 `AdapterClaim`). */
-export type AdapterClaim = {
-  adapterSha256: Hex
-  baseModelSha256: Hex
-  trainingRowsRoot: Hex
-  rowCount: number
-  datanetIds: readonly bigint[]
-  uri: string
-  /** The signer, recorded as the adapter's creator. */
-  creator: Address
-  /** Unix seconds after which the claim is refused. */
-  deadline: bigint
-}
+export type { AdapterClaim } from '@openledger/contracts'

@@ -5,16 +5,7 @@ import {
   mockStakerRewardsAbi,
   mockStakerRewardsBytecode,
 } from '@openledger/contracts/testing'
-import {
-  type Address,
-  createWalletClient,
-  custom,
-  getContract,
-  type Hex,
-  maxUint256,
-  parseEther,
-  type TransactionReceipt,
-} from 'viem'
+import { type Address, getContract, type Hex, maxUint256, type TransactionReceipt } from 'viem'
 import { deployContract } from '../../deploy/deployContract.js'
 import { useDeployedDevnet } from '../../testing/useDeployedDevnet.js'
 import {
@@ -28,6 +19,7 @@ import {
   WITHDRAWAL_DELAY,
 } from '../feeRouterFixture.js'
 import { buildEpoch, type Epoch, earnings, postArgs, routingArgs } from '../feeRouterSettlement.js'
+import { impersonate, impersonatedClient } from './impersonated.js'
 
 /**
  * Dev accounts in the attacks: 0 owns the treasury Safe (alone it holds no power), 3 funds the payers, 5 is
@@ -79,9 +71,7 @@ export function useAttackDevnet() {
     for (const agentId of STAKED_AGENTS) await mined(rewards.write.setHasStakers([agentId, true]))
     for (const i of [PAYER, VICTIM, PAYER_2])
       await mined(tokenAs(FUNDER).write.transfer([address(i), OPEN(1000n)]))
-    const safe = env.manifest.treasurySafe.address
-    await devnet.testClient.impersonateAccount({ address: safe })
-    await devnet.testClient.setBalance({ address: safe, value: parseEther('100') })
+    await impersonate(devnet, env.manifest.treasurySafe.address)
   })
 
   async function deployRouter(bytecode: Hex) {
@@ -101,16 +91,7 @@ export function useAttackDevnet() {
       ],
     })
     const as = (i: number) => getContract({ address: router, abi, client: clientOf(i) })
-    const wallet = createWalletClient({
-      account: safe,
-      chain: env.connection.chain,
-      transport: custom(env.devnet),
-    })
-    const asSafe = getContract({
-      address: router,
-      abi,
-      client: { public: env.connection.publicClient, wallet },
-    })
+    const asSafe = getContract({ address: router, abi, client: impersonatedClient(devnet, safe) })
     for (const i of [SETTLER, MALLORY, PAYER, VICTIM, PAYER_2])
       await mined(tokenAs(i).write.approve([router, maxUint256]))
     for (const i of [PAYER, VICTIM, PAYER_2]) await mined(as(i).write.deposit([PREPAID]))

@@ -1,17 +1,9 @@
 import { agentRegistryAbi, datanetRegistryAbi, modelRegistryAbi } from '@openledger/contracts'
-import {
-  createWalletClient,
-  custom,
-  getContract,
-  type Hex,
-  keccak256,
-  parseEther,
-  type TransactionReceipt,
-  toHex,
-} from 'viem'
+import { getContract, type Hex, keccak256, type TransactionReceipt, toHex } from 'viem'
 import { deployContract } from '../../deploy/deployContract.js'
 import { useDeployedDevnet } from '../../testing/useDeployedDevnet.js'
 import { type AdapterClaim, commitmentOf, FAR_DEADLINE, signClaim } from '../modelRegistryFixture.js'
+import { impersonate, impersonatedClient } from './impersonated.js'
 
 /**
  * Dev accounts in the registry attacks: 7 curates the datanets, 8 is the honest creator, 5 Mallory (a
@@ -49,18 +41,9 @@ export function useRegistryAttackDevnet() {
     })
     for (const uri of ['ipfs://one', 'ipfs://two'])
       await mined(datanets.write.createDatanet([address(CURATOR), 'CC-BY-4.0', uri]))
-    const safe = env.manifest.treasurySafe.address
-    await devnet.testClient.impersonateAccount({ address: safe })
-    await devnet.testClient.setBalance({ address: safe, value: parseEther('100') })
+    await impersonate(devnet, env.manifest.treasurySafe.address)
   })
-  const safeClient = () => ({
-    public: devnet.env.connection.publicClient,
-    wallet: createWalletClient({
-      account: devnet.env.manifest.treasurySafe.address,
-      chain: devnet.env.connection.chain,
-      transport: custom(devnet.env.devnet),
-    }),
-  })
+  const safeClient = () => impersonatedClient(devnet, devnet.env.manifest.treasurySafe.address)
   const mined = (hash: Promise<Hex>): Promise<TransactionReceipt> => devnet.mined(hash)
   const passTime = async (seconds: bigint) => {
     await devnet.testClient.increaseTime({ seconds: Number(seconds) })

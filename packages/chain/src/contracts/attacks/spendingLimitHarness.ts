@@ -11,8 +11,6 @@ import {
 } from '@openledger/contracts/testing'
 import {
   type Address,
-  createWalletClient,
-  custom,
   erc20Abi,
   getContract,
   type Hex,
@@ -23,6 +21,7 @@ import {
 import { deployContract } from '../../deploy/deployContract.js'
 import { deployTreasurySafe } from '../../safe/deployTreasurySafe.js'
 import { useDeployedDevnet } from '../../testing/useDeployedDevnet.js'
+import { impersonate, impersonatedClient } from './impersonated.js'
 
 /** Dev accounts: 7 owns the user's 1-of-1 Safe, 8 is its agent (the delegate), 5 is Mallory, an outsider. */
 export const [SL_OWNER, SL_AGENT, SL_MALLORY] = [7, 8, 5] as const
@@ -73,8 +72,7 @@ export function useSpendingLimitDevnet() {
       threshold: 1,
       saltNonce: '1612',
     })
-    await devnet.testClient.impersonateAccount({ address: safe })
-    await devnet.testClient.setBalance({ address: safe, value: parseEther('100') })
+    await impersonate(devnet, safe)
     await mined(tokenAs(3).write.transfer([safe, SL_SAFE_BALANCE]))
     const deploy = (abi: readonly unknown[], bytecode: Hex) =>
       deployContract(env.connection, deployer, { abi: abi as never, bytecode, args: [] })
@@ -103,11 +101,7 @@ export function useSpendingLimitDevnet() {
       bytecode,
       args: [],
     })
-    const safeWallet = createWalletClient({
-      account: safe,
-      chain: env.connection.chain,
-      transport: custom(env.devnet),
-    })
+    const safeWallet = impersonatedClient(devnet, safe).wallet
     const client = (i: number) => clientOf(i)
     const as = (i: number) => getContract({ address: module, abi: moduleAbi, client: client(i) })
     const moduleAsSafe = getContract({

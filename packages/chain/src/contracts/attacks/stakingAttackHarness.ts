@@ -1,27 +1,19 @@
-import {
-  agentRegistryAbi,
-  agentRegistryBytecode,
-  agentStakingAbi,
-  openTokenAbi,
-  WEI_PER_OPEN,
-} from '@openledger/contracts'
+import { agentRegistryAbi, agentRegistryBytecode, agentStakingAbi, openTokenAbi } from '@openledger/contracts'
 import {
   type Address,
-  createWalletClient,
-  custom,
   encodeAbiParameters,
   getContract,
   type Hex,
   keccak256,
   maxUint256,
-  parseEther,
   type TransactionReceipt,
   toHex,
 } from 'viem'
 import { deployContract } from '../../deploy/deployContract.js'
 import { useDeployedDevnet } from '../../testing/useDeployedDevnet.js'
+import { OPEN, PARAMS } from '../agentStakingFixture.js'
+import { impersonate, impersonatedClient } from './impersonated.js'
 
-const OPEN = (whole: bigint) => whole * WEI_PER_OPEN
 /**
  * Dev accounts in the staking attacks: 3 funds the others, 4 is the fee router, 5 Mallory (an outsider with
  * OPEN), 6 an honest challenger, 7 the agent's creator, 8 and 9 honest stakers.
@@ -29,14 +21,8 @@ const OPEN = (whole: bigint) => whole * WEI_PER_OPEN
 export const [FUNDER, ROUTER, MALLORY, HONEST_CHALLENGER, CREATOR, ALICE, BOB] = [
   3, 4, 5, 6, 7, 8, 9,
 ] as const
-export const STAKING_PARAMS = {
-  unbondingPeriod: 7n * 24n * 3600n,
-  minAgentStake: OPEN(100n),
-  minCreatorStake: OPEN(50n),
-  challengeBond: OPEN(10n),
-  challengerRewardBps: 1000,
-  challengePeriod: 3n * 24n * 3600n,
-} as const
+/** The staking parameters of the AgentStaking contract tests (agentStakingFixture.ts). */
+export { PARAMS as STAKING_PARAMS } from '../agentStakingFixture.js'
 
 /** Calls can revert in the registry or the token (their custom errors): decode all three. */
 const abi = [
@@ -74,8 +60,7 @@ export function useStakingAttackDevnet() {
     await mined(agents.write.registerAgent(args))
     for (const i of [ROUTER, MALLORY, HONEST_CHALLENGER, CREATOR, ALICE, BOB])
       await mined(tokenAs(FUNDER).write.transfer([address(i), OPEN(1000n)]))
-    await devnet.testClient.impersonateAccount({ address: safe })
-    await devnet.testClient.setBalance({ address: safe, value: parseEther('100') })
+    await impersonate(devnet, safe)
   })
 
   async function deployStaking(bytecode: Hex) {
@@ -84,19 +69,10 @@ export function useStakingAttackDevnet() {
     const staking = await deployContract(devnet.env.connection, account(0), {
       abi: agentStakingAbi,
       bytecode,
-      args: [env.manifest.contracts.OpenToken, registry, safe, safe, STAKING_PARAMS],
+      args: [env.manifest.contracts.OpenToken, registry, safe, safe, PARAMS],
     })
     const as = (i: number) => getContract({ address: staking, abi, client: clientOf(i) })
-    const wallet = createWalletClient({
-      account: safe,
-      chain: env.connection.chain,
-      transport: custom(env.devnet),
-    })
-    const asSafe = getContract({
-      address: staking,
-      abi,
-      client: { public: env.connection.publicClient, wallet },
-    })
+    const asSafe = getContract({ address: staking, abi, client: impersonatedClient(devnet, safe) })
     await mined(asSafe.write.setFeeRouter([address(ROUTER)]))
     for (const i of [ROUTER, MALLORY, HONEST_CHALLENGER, CREATOR, ALICE, BOB])
       await mined(tokenAs(i).write.approve([staking, maxUint256]))

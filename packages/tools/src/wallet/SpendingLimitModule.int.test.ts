@@ -1,4 +1,3 @@
-import { executeSafeTransaction, proposeSafeTransaction } from '@openledger/chain'
 import { revertOf } from '@openledger/chain/testing'
 import { spendingLimitModuleAbi } from '@openledger/contracts'
 import { type Address, encodeFunctionData, getContract, type Hex, parseEther, parseEventLogs } from 'viem'
@@ -17,21 +16,7 @@ describe('SpendingLimitModule', () => {
     getContract({ address: devnet.module, abi: spendingLimitModuleAbi, client: devnet.clientOf(i) })
   const openOf = (account: Address) => erc20BalanceOf(devnet, devnet.open, account)
 
-  /** One call from the user's Safe, signed and executed by its owner. */
-  async function asUserSafe(to: Address, data: Hex) {
-    const { connection, manifest } = devnet.env
-    const { safeTxHash } = await proposeSafeTransaction(connection, devnet.store, {
-      infrastructure: manifest.safe,
-      safeAddress: devnet.safe,
-      proposerKey: devnet.ownerKey(),
-      calls: [{ to, data }],
-    })
-    return executeSafeTransaction(connection, devnet.store, {
-      infrastructure: manifest.safe,
-      safeTxHash,
-      executorKey: devnet.ownerKey(),
-    })
-  }
+  const asUserSafe = (to: Address, data: Hex) => devnet.asUserSafe(to, data)
 
   it('lets the delegate send within the allowance, refuses more, and resets after the period', async () => {
     const { safe, open, mined } = devnet

@@ -1,4 +1,3 @@
-import { executeSafeTransaction, proposeSafeTransaction } from '@openledger/chain'
 import { revertOf } from '@openledger/chain/testing'
 import { spendingLimitModuleAbi } from '@openledger/contracts'
 import { type Address, encodeFunctionData, getContract, type Hex, parseEther } from 'viem'
@@ -16,21 +15,7 @@ describe('disableSpendingLimit', () => {
   const agentSpends = (amount = parseEther('1')) =>
     moduleAs(AGENT).write.executeTransfer([devnet.safe, devnet.open, RECIPIENT, amount])
 
-  /** One call from the user's Safe, signed and executed by its owner (as any Safe UI would send it). */
-  async function asUserSafe(to: Address, data: Hex) {
-    const { connection, manifest } = devnet.env
-    const { safeTxHash } = await proposeSafeTransaction(connection, devnet.store, {
-      infrastructure: manifest.safe,
-      safeAddress: devnet.safe,
-      proposerKey: devnet.ownerKey(),
-      calls: [{ to, data }],
-    })
-    return executeSafeTransaction(connection, devnet.store, {
-      infrastructure: manifest.safe,
-      safeTxHash,
-      executorKey: devnet.ownerKey(),
-    })
-  }
+  const asUserSafe = (to: Address, data: Hex) => devnet.asUserSafe(to, data)
   const module = (functionName: 'enableModule' | 'disableModule') =>
     asUserSafe(
       devnet.safe,

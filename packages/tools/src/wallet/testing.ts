@@ -1,3 +1,4 @@
+import { executeSafeTransaction, proposeSafeTransaction } from '@openledger/chain'
 import { type DeployedDevnetHooks, useDeployedDevnet } from '@openledger/chain/testing'
 import { openStore, type Store } from '@openledger/store'
 import { type Address, erc20Abi, type Hex, parseEther } from 'viem'
@@ -23,6 +24,8 @@ export type WalletDevnetHooks = DeployedDevnetHooks & {
   /** A fresh in-memory store per test (Safe nonces come from the chain, which each test rewinds). */
   readonly store: Store
   ownerKey: () => Hex
+  /** One call from the user's Safe, proposed, signed and executed by its owner (as any Safe UI sends it). */
+  asUserSafe: (to: Address, data: Hex) => ReturnType<typeof executeSafeTransaction>
 }
 
 /**
@@ -70,7 +73,24 @@ export function useWalletDevnet(): WalletDevnetHooks {
     open: { get: () => hooks.env.manifest.contracts.OpenToken },
     store: { get: () => store },
     ownerKey: { value: () => hooks.env.devnet.accounts[OWNER]!.privateKey },
+    asUserSafe: { value: asUserSafe },
   }) as WalletDevnetHooks
+
+  async function asUserSafe(to: Address, data: Hex) {
+    const { connection, manifest } = hooks.env
+    const ownerKey = hooks.env.devnet.accounts[OWNER]!.privateKey
+    const { safeTxHash } = await proposeSafeTransaction(connection, store, {
+      infrastructure: manifest.safe,
+      safeAddress: safe,
+      proposerKey: ownerKey,
+      calls: [{ to, data }],
+    })
+    return executeSafeTransaction(connection, store, {
+      infrastructure: manifest.safe,
+      safeTxHash,
+      executorKey: ownerKey,
+    })
+  }
 }
 
 /** `account`'s OPEN (or any ERC-20) balance, read straight from the token. */

@@ -3,6 +3,7 @@ import { spendingLimitModuleAbi } from '@openledger/contracts'
 import { type Address, encodeFunctionData, getContract, type Hex, parseEther } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { disableSpendingLimit } from './disableSpendingLimit.js'
+import { enableSpendingLimit } from './enableSpendingLimit.js'
 import { safeModuleAbi } from './safeModuleAbi.js'
 import { AGENT, RECIPIENT, useWalletDevnet } from './testing.js'
 
@@ -33,9 +34,11 @@ describe('disableSpendingLimit', () => {
   const isDelegate = () => moduleAs(0).read.isDelegate([devnet.safe, devnet.address(AGENT)])
 
   it("ends every delegation and disables the module in one owners' step: re-enabling revives none", async () => {
+    // Enabling through enableSpendingLimit started generation 1; disabling moves to the next.
+    expect(await moduleAs(0).read.generationOf([devnet.safe])).toBe(1n)
     const disabled = await disable()
     expect(disabled).toMatchObject({ wasEnabled: true, threshold: 1, txHash: expect.stringMatching(/^0x/) })
-    expect(await moduleAs(0).read.generationOf([devnet.safe])).toBe(1n)
+    expect(await moduleAs(0).read.generationOf([devnet.safe])).toBe(2n)
     await expect(agentSpends()).rejects.toThrow() // the Safe refuses a disabled module (GS104)
     await module('enableModule')
     expect(await isDelegate()).toBe(false)
@@ -67,6 +70,24 @@ describe('disableSpendingLimit', () => {
     await disable()
     await module('enableModule')
     expect(await isDelegate()).toBe(false)
+  })
+
+  it('after a bare disable, re-enabling through enableSpendingLimit (for a new agent) revives no old delegate', async () => {
+    await module('disableModule')
+    const { connection, manifest } = devnet.env
+    const newAgent = devnet.address(4)
+    const enabled = await enableSpendingLimit(connection, devnet.store, {
+      infrastructure: manifest.safe,
+      safe: devnet.safe,
+      module: devnet.module,
+      delegate: newAgent,
+      allowances: [{ token: devnet.open, amount: parseEther('5'), resetPeriod: 86_400 }],
+      ownerKeys: [devnet.ownerKey()],
+    })
+    expect(enabled.moduleEnabled).toBe(true)
+    expect(await isDelegate()).toBe(false)
+    expect((await revertOf(agentSpends())).errorName).toBe('UnknownDelegate')
+    expect(await moduleAs(0).read.isDelegate([devnet.safe, newAgent])).toBe(true)
   })
 
   it('on a Safe whose module is already disabled, ends the delegations alone', async () => {

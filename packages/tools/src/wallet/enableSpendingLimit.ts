@@ -36,7 +36,8 @@ export type EnableSpendingLimitReturnType = { safeTxHash: Hex; txHash: Hex; modu
 
 /**
  * Through one Safe transaction signed by the owners: enables the spending limit module on the Safe (when it
- * is not enabled yet) and sets the delegate's allowances. `moduleEnabled` says whether this call enabled it.
+ * is not enabled yet, ending in the same step any delegation an earlier bare `disableModule` left behind, so a
+ * re-enable through this function revives none) and sets the delegate's allowances. `moduleEnabled` says whether this call enabled it.
  * Too few owner keys is a `SafeInsufficientSignaturesError` (the proposal stays in the store).
  *
  * @example
@@ -76,6 +77,11 @@ export async function enableSpendingLimit(
           {
             to: safe,
             data: encodeFunctionData({ abi: safeModuleAbi, functionName: 'enableModule', args: [module] }),
+          },
+          // A fresh generation: delegations a bare disable left unrecorded do not come back with the module.
+          {
+            to: module,
+            data: encodeFunctionData({ abi: spendingLimitModuleAbi, functionName: 'endDelegations' }),
           },
         ]),
     ...allowances.map((a) => ({

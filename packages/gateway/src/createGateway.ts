@@ -4,7 +4,7 @@ import { AgentGate } from './chat/AgentGate.js'
 import { chatCompletions } from './chat/chatCompletions.js'
 import { Reservations } from './chat/Reservations.js'
 import { SpanCorpusCache } from './chat/spanCorpora.js'
-import { serveFineTunes } from './fineTunes/serveFineTunes.js'
+import { type ServedFineTunes, serveFineTunes } from './fineTunes/serveFineTunes.js'
 import type { GatewayContext } from './GatewayContext.js'
 import type { GatewayOptions } from './GatewayOptions.js'
 import { authenticate } from './http/authenticate.js'
@@ -23,6 +23,8 @@ export type Gateway = {
   metrics: GatewayMetrics
   /** `/metrics` as an app of its own, for a port of its own (`startGateway`'s `metricsPort`). */
   metricsApp: Express
+  /** The fine-tune API when `fineTunes` was given: `meter(jobId)` meters a completed job no gateway saw end. */
+  fineTunes: ServedFineTunes | undefined
   /** Stops listening to the fine-tune queue's events; stops nothing it was given (queue, store, host): those belong to the caller. */
   close: () => Promise<void>
 }
@@ -99,7 +101,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   metricsApp.disable('x-powered-by')
   metricsApp.get('/metrics', serveMetrics(metrics, { loopbackOnly: false }))
   metricsApp.use(errorHandler({ onError: context.onError }))
-  return { app, metrics, metricsApp, close: async () => fineTunes?.close() }
+  return { app, metrics, metricsApp, fineTunes, close: async () => fineTunes?.close() }
 }
 
 function countRequests(metrics: GatewayMetrics) {

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { receiptFromJson } from '@openledger/attribution'
+import { receiptFromJson, receiptId as receiptIdOf } from '@openledger/attribution'
 import { createLocalClient } from '@openledger/lora-host'
 import { fineTuneQueue, startFineTuneWorker } from '@openledger/model-factory'
+import { publishedEpochFromJson, verifyEpoch } from '@openledger/settlement'
 import type { Queue, Worker } from 'bullmq'
 import { parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -135,7 +136,18 @@ describe('the fine-tune API behind the gateway: priced, bounded, scoped to its k
 
     const posted = await t.settle()
     expect(posted?.posted?.receiptCount).toBeGreaterThanOrEqual(1)
-    expect((await call(`/v1/receipts/${receiptId}`)).body).toMatchObject({ status: 'posted' })
+    const status = (await call(`/v1/receipts/${receiptId}`)).body
+    expect(status).toMatchObject({ status: 'posted' })
+    // Anyone can recompute the posted epoch from its published receipts, the fine-tune's among them.
+    const epoch = BigInt(status.epoch)
+    const published = publishedEpochFromJson((await call(`/v1/epochs/${epoch}`)).body)
+    expect(published.receipts.map((r) => receiptIdOf(r.receipt))).toContain(receiptId)
+    const verified = await verifyEpoch(t.connection, t.manifest.contracts, {
+      epoch,
+      receipts: published.receipts,
+      treasury: t.manifest.treasurySafe.address,
+    })
+    expect(verified.differences).toEqual([])
   }, 120_000)
 
   test('another key (of another account, or the same one) cannot read, follow or cancel a job: 404 as unknown', async () => {

@@ -6,6 +6,7 @@ import type { Tokenizer } from '@openledger/lora-host'
 import type { StoreSession } from '@openledger/store'
 import type { Queue } from 'bullmq'
 import type { Router } from 'express'
+import type { GatewayFineTunes } from './fineTunes/GatewayFineTunes.js'
 import type { RateLimitOptions } from './http/rateLimit.js'
 
 /** What `createGateway` serves, and with what. */
@@ -30,8 +31,10 @@ export type GatewayOptions = {
   limits?: {
     /** Largest request body, bytes (default 256 KiB): larger is a 413. */
     bodyBytes?: number
-    /** Per API key (default: bursts of 60, 10 a second). */
+    /** Per valid API key (default: bursts of 60, 10 a second). */
     rate?: RateLimitOptions
+    /** Per client address, for every request without a valid API key (default: bursts of 60, 10 a second). */
+    addressRate?: RateLimitOptions
     /** The most tokens a role may generate per call (default 128). */
     maxTokens?: number
   }
@@ -39,8 +42,17 @@ export type GatewayOptions = {
   checkpointer?: BaseCheckpointSaver
   /** The chat page, mounted at `/`. */
   page?: Router
-  /** ModelFactory's fine-tune API (`fineTuneRouter(...).router`), served under `/v1/fine-tunes` with API keys. */
-  fineTunes?: Router
+  /**
+   * ModelFactory's fine-tune API over this queue, served under `/v1/fine-tunes` with API keys: each job scoped to
+   * its key, bounded (steps, rows) and priced per step (held up front, metered with a `fine-tune` receipt).
+   */
+  fineTunes?: GatewayFineTunes
+  /**
+   * Where `/metrics` answers: 'loopback' (the default) serves it on this app to loopback clients only (a request
+   * forwarded by a proxy on loopback counts as its client's), 'off' not at all (serve `metricsApp(gateway)` on a
+   * port of its own instead, e.g. `startGateway`'s `metricsPort`).
+   */
+  metricsAccess?: 'loopback' | 'off'
   /**
    * Gradient influence of the answering adapters on their training rows, fused with spans and retrieval
    * (ModelFactory's `createInfluenceScorer` over the features stored beside each adapter).

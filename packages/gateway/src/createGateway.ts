@@ -4,11 +4,13 @@ import { AgentGate } from './chat/AgentGate.js'
 import { chatCompletions } from './chat/chatCompletions.js'
 import { Reservations } from './chat/Reservations.js'
 import { SpanCorpusCache } from './chat/spanCorpora.js'
+import { type ServedFineTunes, serveFineTunes } from './fineTunes/serveFineTunes.js'
 import type { GatewayContext } from './GatewayContext.js'
 import type { GatewayOptions } from './GatewayOptions.js'
-import { apiKeyOf, authenticate } from './http/authenticate.js'
-import { rateLimit } from './http/rateLimit.js'
+import { authenticate } from './http/authenticate.js'
+import { limitRequests } from './http/limitRequests.js'
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.js'
+import { serveMetrics } from './metrics/serveMetrics.js'
 import { getAgent } from './routes/getAgent.js'
 import { getEpoch } from './routes/getEpoch.js'
 import { getReceipt } from './routes/getReceipt.js'
@@ -19,18 +21,26 @@ import { openApiDocument } from './routes/openApiDocument.js'
 export type Gateway = {
   app: Express
   metrics: GatewayMetrics
-  /** Stops nothing it was given (queue, store, host): those belong to the caller. */
+  /** `/metrics` as an app of its own, for a port of its own (`startGateway`'s `metricsPort`). */
+  metricsApp: Express
+  /** The fine-tune API when `fineTunes` was given: `meter(jobId)` meters a completed job no gateway saw end. */
+  fineTunes: ServedFineTunes | undefined
+  /** Stops listening to the fine-tune queue's events; stops nothing it was given (queue, store, host): those belong to the caller. */
   close: () => Promise<void>
 }
 
 export const DEFAULT_BODY_BYTES = 256 * 1024
 
+/** The default rate limit, per valid API key and per client address without one. */
+export const DEFAULT_RATE = { burst: 60, perSecond: 10 }
+
 /**
  * The gateway as an express 5 app: OpenAI-compatible `POST /v1/chat/completions` (model = agent id; gated,
  * metered into the settlement queue, attributed), `GET /v1/models`, `/v1/agents/:id`, `/v1/receipts/:id`,
  * `/v1/epochs/:epoch` (an epoch's published receipts),
- * `/health`, `/metrics`, `/openapi.json`, the chat page at `/` and fine-tunes when given. API keys
- * (`Authorization: Bearer`), a rate limit per key, a body limit, request ids and OpenAI-style errors throughout.
+ * `/health`, `/metrics` (loopback only by default), `/openapi.json`, the chat page at `/` and priced, scoped
+ * fine-tunes when given. API keys (`Authorization: Bearer`), one rate limit that every request passes before
+ * anything else (per valid key, else per client address), a body limit, request ids and OpenAI-style errors.
  *
  * @example
  * const { app } = createGateway({ agents, connection, manifest, store, usage: usageQueue({ redis }),
@@ -53,28 +63,30 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.set('trust proxy', 'loopback')
   app.use(requestId())
   app.use(countRequests(metrics))
+  app.use(
+    limitRequests(options.store, {
+      key: options.limits?.rate ?? DEFAULT_RATE,
+      address: options.limits?.addressRate ?? DEFAULT_RATE,
+    }),
+  )
   const bodyLimit = options.limits?.bodyBytes ?? DEFAULT_BODY_BYTES
   const auth = authenticate(options.store)
-  const limit = rateLimit(options.limits?.rate ?? { burst: 60, perSecond: 10 }, (_request, response) =>
-    response.locals.apiKey ? apiKeyOf(response).id : undefined,
-  )
   app.get('/health', health(context))
-  app.get('/metrics', async (_request, response) => {
-    response.setHeader('Content-Type', metrics.registry.contentType)
-    response.send(await metrics.registry.metrics())
-  })
+  if ((options.metricsAccess ?? 'loopback') === 'loopback')
+    app.get('/metrics', serveMetrics(metrics, { loopbackOnly: true }))
   const document = openApiDocument()
   app.get('/openapi.json', (_request, response) => {
     response.json(document)
   })
-  app.post('/v1/chat/completions', auth, limit, express.json({ limit: bodyLimit }), chatCompletions(context))
+  app.post('/v1/chat/completions', auth, express.json({ limit: bodyLimit }), chatCompletions(context))
   app.get('/v1/models', listModels(context))
   app.get('/v1/agents/:id', getAgent(context))
   app.get('/v1/receipts/:id', getReceipt(context))
   app.get('/v1/epochs/:epoch', getEpoch(context))
-  if (options.fineTunes) {
-    app.use('/v1/fine-tunes', auth, limit, express.json({ limit: bodyLimit }))
-    app.use(options.fineTunes)
+  const fineTunes = options.fineTunes ? serveFineTunes(context, options.fineTunes) : undefined
+  if (fineTunes) {
+    app.use('/v1/fine-tunes', auth, express.json({ limit: bodyLimit }))
+    app.use(fineTunes.router)
   }
   const notFound = (request: Request) => {
     throw new HttpError(404, `No route ${request.method} ${request.originalUrl}: see /openapi.json.`, {
@@ -85,7 +97,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   if (options.page) app.use('/', options.page)
   app.use(notFound)
   app.use(errorHandler({ onError: context.onError }))
-  return { app, metrics, close: async () => {} }
+  const metricsApp = express()
+  metricsApp.disable('x-powered-by')
+  metricsApp.get('/metrics', serveMetrics(metrics, { loopbackOnly: false }))
+  metricsApp.use(errorHandler({ onError: context.onError }))
+  return { app, metrics, metricsApp, fineTunes, close: async () => fineTunes?.close() }
 }
 
 function countRequests(metrics: GatewayMetrics) {

@@ -8,6 +8,13 @@ export type StartGatewayOptions = GatewayOptions & {
   port?: number
   /** Default '127.0.0.1'. */
   host?: string
+  /**
+   * Serves `/metrics` on a port of its own as well (0 picks a free one), on `metricsHost`; with `metricsAccess: 'off'`
+   * it is then the only place the metrics answer, e.g. a port only the scraper's network reaches.
+   */
+  metricsPort?: number
+  /** Default '127.0.0.1'. */
+  metricsHost?: string
 }
 
 export type StartedGateway = {
@@ -16,6 +23,8 @@ export type StartedGateway = {
   port: number
   server: Server
   gateway: Gateway
+  /** e.g. 'http://127.0.0.1:9464' when `metricsPort` was given. */
+  metricsUrl: string | undefined
   /** Stops listening and drops open connections. What the options hold (store, queue, host) stays open. */
   close: () => Promise<void>
 }
@@ -28,26 +37,44 @@ export type StartedGateway = {
  * const openai = new OpenAI({ baseURL: `${url}/v1`, apiKey })
  */
 export async function startGateway(options: StartGatewayOptions): Promise<StartedGateway> {
-  const { port = 0, host = '127.0.0.1', ...gatewayOptions } = options
+  const { port = 0, host = '127.0.0.1', metricsPort, metricsHost = '127.0.0.1', ...gatewayOptions } = options
   const gateway = createGateway(gatewayOptions)
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = gateway.app.listen(port, host, (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    )
-  })
-  const bound = (server.address() as AddressInfo).port
-  const shown = host.includes(':') ? `[${host}]` : host
+  const server = await listen(gateway.app, port, host)
+  const metricsServer =
+    metricsPort === undefined
+      ? undefined
+      : await listen(gateway.metricsApp, metricsPort, metricsHost).catch(async (error: unknown) => {
+          await stop(server)
+          throw error
+        })
   return {
-    url: `http://${shown}:${bound}`,
-    port: bound,
+    url: urlOf(server, host),
+    port: (server.address() as AddressInfo).port,
     server,
     gateway,
+    metricsUrl: metricsServer ? urlOf(metricsServer, metricsHost) : undefined,
     close: async () => {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      })
+      await stop(server)
+      if (metricsServer) await stop(metricsServer)
       await gateway.close()
     },
   }
+}
+
+function listen(app: Gateway['app'], port: number, host: string): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)))
+  })
+}
+
+function urlOf(server: Server, host: string): string {
+  const shown = host.includes(':') ? `[${host}]` : host
+  return `http://${shown}:${(server.address() as AddressInfo).port}`
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()))
+    server.closeAllConnections()
+  })
 }

@@ -30,6 +30,8 @@ export async function holdFee(parameters: {
   payer: Address
   fee: bigint
   agentId: string
+  /** What the fee buys, for the refusal (default: "<agentId> charges <fee> per answer"). */
+  charges?: string
 }): Promise<symbol> {
   const { store, connection, manifest, reservations, payer, fee } = parameters
   const ledger: LedgerRef = { chainId: connection.chainId, feeRouter: manifest.contracts.FeeRouter }
@@ -44,12 +46,16 @@ export async function holdFee(parameters: {
   const again = await attempt()
   held = again.held
   if ('key' in held) return held.key
-  throw refusal(payer, fee, parameters.agentId, held.left, again.spendable)
+  throw refusal(
+    payer,
+    parameters.charges ?? `${parameters.agentId} charges ${open(fee)} per answer`,
+    held.left,
+    again.spendable,
+  )
 }
 
 /** The 402: short of balance, or of what its charge authorisation leaves. */
-function refusal(payer: Address, fee: bigint, agentId: string, left: bigint, s: Spendable): HttpError {
-  const charges = `${agentId} charges ${open(fee)} per answer`
+function refusal(payer: Address, charges: string, left: bigint, s: Spendable): HttpError {
   if (s.chargeable < s.balance - s.pendingWithdrawal)
     return new HttpError(
       402,

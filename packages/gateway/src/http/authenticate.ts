@@ -15,6 +15,8 @@ export function apiKeyOf(response: Response): ApiKey {
  */
 export function authenticate(store: StoreSession) {
   return async (request: Request, response: Response, next: NextFunction) => {
+    // Already found valid by `limitRequests`.
+    if (response.locals.apiKey) return next()
     const header = request.get('authorization') ?? ''
     const match = /^Bearer\s+(\S+)$/i.exec(header)
     if (!match)

@@ -5,11 +5,7 @@ import { rateLimit } from './rateLimit.js'
 
 test('rateLimit lets a burst through per key, then answers 429 with Retry-After until tokens refill', () => {
   let now = 0
-  const limit = rateLimit(
-    { burst: 2, perSecond: 0.5 },
-    (request) => request.get('key'),
-    () => now,
-  )
+  const limit = rateLimit({ burst: 2, perSecond: 0.5 }, (request) => request.get('key'), { now: () => now })
   const call = (key: string | undefined) => {
     let passed = false
     const request = { get: () => key } as unknown as Request

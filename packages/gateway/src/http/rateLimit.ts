@@ -12,12 +12,12 @@ type Bucket = { tokens: number; at: number }
 
 /**
  * A token bucket per key (the `key` function's result; requests without one pass): each request takes a token;
- * an empty bucket is a 429 with `Retry-After` (whole seconds until a token is back).
+ * an empty bucket is a 429 with `Retry-After` (whole seconds until a token is back), naming `who` was limited.
  */
 export function rateLimit(
   options: RateLimitOptions,
   key: (request: Request, response: Response) => string | undefined,
-  now: () => number = Date.now,
+  { now = Date.now, who = 'this API key' }: { now?: () => number; who?: string } = {},
 ) {
   const buckets = new Map<string, Bucket>()
   return (request: Request, response: Response, next: NextFunction) => {
@@ -33,7 +33,7 @@ export function rateLimit(
       const wait = Math.max(1, Math.ceil((1 - bucket.tokens) / options.perSecond))
       throw new HttpError(
         429,
-        `Rate limit reached for this API key: ${options.burst} requests, refilled at ${options.perSecond} a second. Retry in ${wait} s.`,
+        `Rate limit reached for ${who}: ${options.burst} requests, refilled at ${options.perSecond} a second. Retry in ${wait} s.`,
         {
           code: 'rate_limit_exceeded',
           headers: { 'Retry-After': String(wait) },

@@ -234,7 +234,7 @@ describe('fine-tune jobs', () => {
     })
   })
 
-  test('rank 0, a rank above the maximum and a bad datanet id are 400s naming the field; an unknown job a 404', async () => {
+  test('rank 0, a rank above the maximum, steps above the bound and a bad datanet id are 400s naming the field; an unknown job a 404', async () => {
     expect(await post('/v1/fine-tunes', payload(datanets.frogs, { rank: 0 }))).toEqual({
       status: 400,
       body: {
@@ -260,7 +260,17 @@ describe('fine-tune jobs', () => {
     })
     expect(await post('/v1/fine-tunes/999999/cancel')).toEqual({
       status: 404,
-      body: { error: { message: 'No fine-tune job 999999.' } },
+      body: { error: { message: 'No fine-tune job 999999.', code: 'fine_tune_not_found' } },
+    })
+    expect(await post('/v1/fine-tunes', payload(datanets.frogs, { steps: 10_001 }))).toEqual({
+      status: 400,
+      body: {
+        error: {
+          field: 'steps',
+          message:
+            'Invalid fine-tune: steps must be an integer from 1 to 10000 (the most steps a job may take).',
+        },
+      },
     })
     expect((await fetch(`${url}/v1/fine-tunes/999999/events`)).status).toBe(404)
   })
@@ -276,7 +286,7 @@ describe('fine-tune jobs', () => {
   })
 
   test('a job cancelled halfway fails as cancelled and leaves no adapter directory', async () => {
-    const id = await enqueue(payload(datanets.frogs, { name: 'cancelled', steps: 100_000 }))
+    const id = await enqueue(payload(datanets.frogs, { name: 'cancelled', steps: 10_000 }))
     let cancel: Promise<unknown> | undefined
     const events = await readEvents(id, (event) => {
       if (event.event === 'progress' && (event.data.step as number) >= 5 && !cancel)

@@ -14,9 +14,12 @@ export {
   InvalidFineTunePayloadError,
   InvalidTrainingManifestError,
 } from './errors.js'
+export { type FineTuneOwner, fineTuneOwnerOf } from './fineTuneOwner.js'
 export {
   DEFAULT_MAX_RANK,
+  DEFAULT_MAX_STEPS,
   type FineTunePayload,
+  type FineTunePayloadBounds,
   fineTunePayloadSchema,
   parseFineTunePayload,
 } from './fineTunePayload.js'
@@ -25,7 +28,12 @@ export {
   type FineTuneQueueConnection,
   fineTuneQueue,
 } from './fineTuneQueue.js'
-export { type FineTuneRouter, type FineTuneRouterParameters, fineTuneRouter } from './fineTuneRouter.js'
+export {
+  type FineTuneAdmission,
+  type FineTuneRouter,
+  type FineTuneRouterParameters,
+  fineTuneRouter,
+} from './fineTuneRouter.js'
 export {
   type RunFineTuneJobErrorType,
   type RunFineTuneJobParameters,

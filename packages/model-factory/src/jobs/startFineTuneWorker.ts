@@ -5,7 +5,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq'
 import type { FineTuneProgress } from '../train/fineTune.js'
 import { fineTuneCancelKey } from './cancelFineTune.js'
 import { InvalidFineTunePayloadError } from './errors.js'
-import { DEFAULT_MAX_RANK, parseFineTunePayload } from './fineTunePayload.js'
+import { DEFAULT_MAX_RANK, DEFAULT_MAX_STEPS, parseFineTunePayload } from './fineTunePayload.js'
 import { FINE_TUNE_QUEUE, type FineTuneQueueConnection } from './fineTuneQueue.js'
 import { runFineTuneJob } from './runFineTuneJob.js'
 
@@ -31,6 +31,8 @@ export type StartFineTuneWorkerParameters = FineTuneQueueConnection & {
   concurrency?: number
   /** The largest rank the serving host accepts (default 16). */
   maxRank?: number
+  /** The most steps a job may take (default 10,000; as the API that queues them). */
+  maxSteps?: number
   /** How often a running job checks for a cancel, in ms (default 100). */
   cancelPollMs?: number
   /** Told of the worker's own errors (e.g. Redis going away); default: one line on stderr. */
@@ -48,12 +50,16 @@ export type StartFineTuneWorkerParameters = FineTuneQueueConnection & {
  * await worker.close()
  */
 export function startFineTuneWorker(parameters: StartFineTuneWorkerParameters): Worker {
-  const { store, model, concurrency = 1, maxRank = DEFAULT_MAX_RANK, cancelPollMs = 100 } = parameters
+  const { store, model, concurrency = 1, cancelPollMs = 100 } = parameters
+  const bounds = {
+    maxRank: parameters.maxRank ?? DEFAULT_MAX_RANK,
+    maxSteps: parameters.maxSteps ?? DEFAULT_MAX_STEPS,
+  }
   const options = queueConnectionOptions(parameters)
   const worker: Worker = new Worker(
     FINE_TUNE_QUEUE,
     async (job: Job, _token?: string, stopping?: AbortSignal): Promise<FineTuneJobResult> => {
-      const payload = parsePayload(job, maxRank)
+      const payload = parsePayload(job, bounds)
       const controller = new AbortController()
       stopping?.addEventListener('abort', () => controller.abort())
       const client = await worker.getBackend().client
@@ -70,7 +76,7 @@ export function startFineTuneWorker(parameters: StartFineTuneWorkerParameters): 
           store,
           model,
           payload,
-          maxRank,
+          maxRank: bounds.maxRank,
           signal: controller.signal,
           onProgress: ({ step, totalSteps, loss, evalLoss }) => {
             const progress: FineTuneJobProgress = {
@@ -101,9 +107,11 @@ export function startFineTuneWorker(parameters: StartFineTuneWorkerParameters): 
   return worker
 }
 
-function parsePayload(job: Job, maxRank: number) {
+function parsePayload(job: Job, bounds: { maxRank: number; maxSteps: number }) {
+  // The owner is the queue's bookkeeping beside the payload (`enqueueFineTune`), not part of it.
+  const { owner: _owner, ...payload } = (job.data ?? {}) as Record<string, unknown>
   try {
-    return parseFineTunePayload(job.data, { maxRank })
+    return parseFineTunePayload(payload, bounds)
   } catch (error) {
     if (error instanceof InvalidFineTunePayloadError)
       throw new UnrecoverableError(`${error.name}: ${error.shortMessage}`)

@@ -8,6 +8,7 @@ import { createLocalClient, type LoraHost } from '@openledger/lora-host'
 import { devnetProvisionAccounts, type ProvisionSummary, provisionStack } from '@openledger/provision'
 import { usageQueue } from '@openledger/settlement'
 import type { Store } from '@openledger/store'
+import { parseEther } from 'viem'
 import type { Context } from '../../../context.js'
 import type { Stops } from '../upOptions.js'
 import { influenceOf } from './influenceOf.js'
@@ -57,6 +58,9 @@ export async function startAgentsInStack(
   return { gatewayUrl: gateway.url, apiKey, summary }
 }
 
+/** What a training step of a fine-tune costs on a local stack: 0.0001 OPEN (a 200-step job, 0.02 OPEN). */
+const FINE_TUNE_FEE_PER_STEP = parseEther('0.0001')
+
 /** `provisionStack` on the two example agents, printing its steps (and training bars on a terminal). */
 async function provisionAgents(
   context: Context,
@@ -90,7 +94,7 @@ async function serveAgents(
   const { connection, manifest, store, host, stops, settlement } = parameters
   const usage = usageQueue({ redis: settlement.redisUrl, prefix: settlement.prefix })
   stops.push(() => usage.close())
-  const fineTuneApi = startFineTuneApi(settlement, store, host, stops)
+  const fineTuneQueue = startFineTuneApi(settlement, store, host, stops)
   const influence = influenceOf(host, summary)
   if (influence) stops.push(() => influence.close())
   const checkpointer = await createCheckpointer(
@@ -108,7 +112,12 @@ async function serveAgents(
     checkpointer,
     ...(influence ? { influence } : {}),
     page: chatPage(),
-    fineTunes: fineTuneApi.router,
+    // Fine-tunes are sold under the first agent (its fee split), at FINE_TUNE_FEE_PER_STEP a step.
+    ...(agents[0]
+      ? {
+          fineTunes: { queue: fineTuneQueue, agentId: agents[0].agentId, feePerStep: FINE_TUNE_FEE_PER_STEP },
+        }
+      : {}),
     port: parameters.gatewayPort,
   })
   stops.push(() => gateway.close())

@@ -1,6 +1,7 @@
 import { createCipheriv, randomBytes, randomUUID, scryptSync } from 'node:crypto'
 import { concat, type Hex, keccak256, toHex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
+import { KeystoreInvalidError } from '../errors.js'
 import type { KeystoreJson } from './keystoreJson.js'
 
 export type EncryptKeystoreOptions = {
@@ -28,6 +29,8 @@ export function encryptKeystore(
   options: EncryptKeystoreOptions = {},
 ): KeystoreJson {
   const n = options.n ?? 2 ** 18
+  if (!Number.isInteger(n) || n < 2 || (n & (n - 1)) !== 0)
+    throw new KeystoreInvalidError('new keystore', `scrypt n ${n} is not a power of 2`)
   const { r = 8, p = 1 } = options
   const dklen = 32
   const salt = options.salt ?? randomBytes(32)

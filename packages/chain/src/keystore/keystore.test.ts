@@ -122,6 +122,9 @@ describe('Web3 Secret Storage v3', () => {
     )
     const notPow2 = { ...json, crypto: { ...json.crypto, kdfparams: { ...json.crypto.kdfparams, n: 1000 } } }
     expect(() => decryptKeystore(notPow2, 'pw')).toThrow(/scrypt n 1000 is not a power of 2/)
+    expect(() => encryptKeystore(generatePrivateKey(), 'pw', { n: 1000 })).toThrow(
+      expect.objectContaining({ name: 'KeystoreInvalidError' }),
+    )
   })
 })
 

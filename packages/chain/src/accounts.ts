@@ -5,6 +5,12 @@ import { DevAccountError } from './errors.js'
 /** The well-known development mnemonic (Hardhat's and Anvil's): its keys are public, never use them for value. */
 export const DEV_MNEMONIC = 'test test test test test test test test test test test junk'
 
+/**
+ * The devnet's chain id (Hardhat's and Anvil's): the only chain where keys from `DEV_MNEMONIC` may act. Checked
+ * against the connected chain's id (`assertDevnetChain`), never taken from a flag.
+ */
+export const DEVNET_CHAIN_ID = 31337
+
 export type DevAccount = { address: Address; privateKey: Hex }
 
 /**

@@ -11,6 +11,7 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem'
+import { DEVNET_CHAIN_ID } from './accounts.js'
 import type { Devnet } from './devnet/createDevnet.js'
 import { RpcUnreachableError } from './errors.js'
 
@@ -58,7 +59,7 @@ export async function connectChain(parameters: ConnectChainParameters): Promise<
   }
   const chain = defineChain({
     id: chainId,
-    name: chainId === 31337 ? 'OpenLedger devnet' : `chain ${chainId}`,
+    name: chainId === DEVNET_CHAIN_ID ? 'OpenLedger devnet' : `chain ${chainId}`,
     nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
     rpcUrls: { default: { http: [typeof rpc === 'string' ? rpc : 'http://127.0.0.1:8545'] } },
   })

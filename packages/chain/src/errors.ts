@@ -287,3 +287,54 @@ export class NotInPayoutsTreeError extends BaseError {
     super(`${account} is not in the ${empty ? '(empty) ' : ''}payouts tree`)
   }
 }
+
+/**
+ * Something public (a dev mnemonic key, a default derived from it) was about to act on a chain other than the
+ * devnet's; `what` names it, `hint` where the real key comes from.
+ */
+export class DevnetOnlyError extends BaseError {
+  override name = 'DevnetOnlyError'
+  readonly chainId: number
+  readonly what: string
+  constructor(chainId: number, what: string, hint?: string) {
+    super(
+      `${what} is public (from the dev mnemonic): devnet only (chain 31337), and this chain is ${chainId}${hint ? `; ${hint}` : ''}.`,
+    )
+    this.chainId = chainId
+    this.what = what
+  }
+}
+
+/** A keystore file is not Web3 Secret Storage v3 JSON this reader handles; `reason` says what is off. */
+export class KeystoreInvalidError extends BaseError {
+  override name = 'KeystoreInvalidError'
+  constructor(source: string, reason: string) {
+    super(`Keystore ${source} is invalid: ${reason}.`)
+  }
+}
+
+/** The passphrase does not open the keystore (its MAC does not match). */
+export class KeystorePasswordError extends BaseError {
+  override name = 'KeystorePasswordError'
+  constructor(source: string) {
+    super(`Wrong passphrase for keystore ${source} (its MAC does not match).`)
+  }
+}
+
+/** No keystore of that name under the keys folder. */
+export class KeystoreNotFoundError extends BaseError {
+  override name = 'KeystoreNotFoundError'
+  constructor(path: string) {
+    super(
+      `No keystore at ${path}; create one with \`openledger keys create <name>\` or \`keys import <name>\`.`,
+    )
+  }
+}
+
+/** `keys create`/`import` would overwrite a keystore that already exists. */
+export class KeystoreExistsError extends BaseError {
+  override name = 'KeystoreExistsError'
+  constructor(path: string) {
+    super(`A keystore already exists at ${path}; pick another name or remove it first.`)
+  }
+}

@@ -1,4 +1,5 @@
-export { DEV_MNEMONIC, type DevAccount, devAccounts } from './accounts.js'
+export { DEV_MNEMONIC, DEVNET_CHAIN_ID, type DevAccount, devAccounts } from './accounts.js'
+export { assertDevnetChain } from './assertDevnetChain.js'
 export { type DecodeRevertOptions, decodeRevert, type Revert } from './calls/decodeRevert.js'
 export {
   type ReadContractCallParameters,
@@ -42,7 +43,12 @@ export {
   ContractCallRevertedError,
   DeploymentFailedError,
   DevAccountError,
+  DevnetOnlyError,
   GenesisTableError,
+  KeystoreExistsError,
+  KeystoreInvalidError,
+  KeystoreNotFoundError,
+  KeystorePasswordError,
   ManifestCodeMissingError,
   ManifestInvalidError,
   ManifestNotFoundError,
@@ -66,6 +72,17 @@ export {
   TOTAL_SUPPLY,
   validateGenesisTable,
 } from './genesis.js'
+export { isDevKey } from './isDevKey.js'
+export { decryptKeystore } from './keystore/decryptKeystore.js'
+export { type EncryptKeystoreOptions, encryptKeystore } from './keystore/encryptKeystore.js'
+export {
+  hasKeystore,
+  keystorePath,
+  listKeystores,
+  readKeystoreKey,
+  writeKeystore,
+} from './keystore/keystoreFiles.js'
+export type { KeystoreJson } from './keystore/keystoreJson.js'
 export { manifestPath, readManifest, readManifestIfExists, writeManifest } from './manifest/files.js'
 export { type Manifest, manifestAddresses, type SafeInfrastructure } from './manifest/manifest.js'
 export { findMissingCode, verifyManifest } from './manifest/verifyManifest.js'

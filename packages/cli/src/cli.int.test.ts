@@ -94,6 +94,10 @@ describe('openledger', () => {
       'wallet',
       'wallet revoke',
       'wallet disable-module',
+      'keys',
+      'keys create',
+      'keys import',
+      'keys list',
     ]) {
       expect(top.stdout + (await helpOf(command.split(' ')))).toContain(`Usage: openledger ${command}`)
     }

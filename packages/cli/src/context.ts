@@ -1,7 +1,10 @@
 import {
   type ChainConnection,
   connectChain,
+  DEVNET_CHAIN_ID,
+  DevnetOnlyError,
   devAccounts,
+  isDevKey,
   type Manifest,
   manifestPath,
   readManifest,
@@ -31,7 +34,7 @@ export class MissingKeyError extends BaseError {
 export class DevAccountOffDevnetError extends BaseError {
   override name = 'DevAccountOffDevnetError'
   constructor(chainId: number) {
-    super(`--dev-account works only on the devnet (chain 31337); this chain is ${chainId}.`)
+    super(`--dev-account works only on the devnet (chain ${DEVNET_CHAIN_ID}); this chain is ${chainId}.`)
   }
 }
 
@@ -44,7 +47,8 @@ export function rpcUrlOf(context: Context, option?: string): string {
 
 /**
  * A key from --private-key, --dev-account (devnet only) or OPENLEDGER_PRIVATE_KEY, in that order; on the
- * devnet, `devnetDefault` names the dev account to fall back to where any payer will do.
+ * devnet, `devnetDefault` names the dev account to fall back to where any payer will do. Off the devnet's chain
+ * id (the connected chain's) a dev mnemonic key is refused however it comes (`DevnetOnlyError`).
  */
 export function resolveKey(
   context: Context,
@@ -53,15 +57,23 @@ export function resolveKey(
   role: string,
   devnetDefault?: number,
 ): Hex {
-  if (options.privateKey) return options.privateKey
+  if (options.privateKey) return ownKey(options.privateKey, chainId, role)
   if (options.devAccount !== undefined) return devKey(options.devAccount, chainId)
-  if (context.env.OPENLEDGER_PRIVATE_KEY) return context.env.OPENLEDGER_PRIVATE_KEY as Hex
-  if (devnetDefault !== undefined && chainId === 31337) return devKey(devnetDefault, chainId)
+  if (context.env.OPENLEDGER_PRIVATE_KEY)
+    return ownKey(context.env.OPENLEDGER_PRIVATE_KEY as Hex, chainId, role)
+  if (devnetDefault !== undefined && chainId === DEVNET_CHAIN_ID) return devKey(devnetDefault, chainId)
   throw new MissingKeyError(role)
 }
 
+// A dev mnemonic key passed as a key of one's own is just as public.
+function ownKey(key: Hex, chainId: number, role: string): Hex {
+  if (chainId !== DEVNET_CHAIN_ID && isDevKey(key))
+    throw new DevnetOnlyError(chainId, `the ${role} key given`, 'pass a key of your own')
+  return key
+}
+
 function devKey(index: number, chainId: number): Hex {
-  if (chainId !== 31337) throw new DevAccountOffDevnetError(chainId)
+  if (chainId !== DEVNET_CHAIN_ID) throw new DevAccountOffDevnetError(chainId)
   return devAccounts(index + 1)[index]!.privateKey
 }
 

@@ -9,6 +9,13 @@ const schema = z.object({
     .string()
     .regex(/^0x[0-9a-fA-F]{64}$/, 'a 32-byte hex private key (0x + 64 hex digits)')
     .optional(),
+  /**
+   * The operator's secret each agent's key derives from (per package id), where `<home>/keys/agent-<id>.json`
+   * holds none; off the devnet one of the two is required. Never the dev mnemonic off the devnet.
+   */
+  OPENLEDGER_AGENT_SEED: z.string().min(16, 'at least 16 characters of secret').optional(),
+  /** The passphrase of the keystores under `<home>/keys/` (`openledger keys`). */
+  OPENLEDGER_KEYSTORE_PASSWORD: z.string().min(1).optional(),
   DEVNET_PORT: z.coerce.number().int().min(0).max(65535).default(8545),
   /** Where base models are read from (never committed); unset: `$OPENLEDGER_HOME/models`, then `../shared/models`. */
   OPENLEDGER_MODELS: z.string().min(1).optional(),

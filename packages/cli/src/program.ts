@@ -7,6 +7,7 @@ import { deployCommand } from './commands/deploy/index.js'
 import { devnetCommand } from './commands/devnet/index.js'
 import { epochCommand } from './commands/epoch/index.js'
 import { feesCommand } from './commands/fees/index.js'
+import { keysCommand } from './commands/keys/index.js'
 import { loraHostCommand } from './commands/loraHost/index.js'
 import { safeCommand } from './commands/safe/index.js'
 import { settlementCommands } from './commands/settlement/index.js'
@@ -43,5 +44,6 @@ export function createProgram(context: Context): Command {
   epochCommand(program, context)
   apikeyCommand(program, context)
   walletCommand(program, context)
+  keysCommand(program, context)
   return program
 }

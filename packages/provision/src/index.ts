@@ -1,4 +1,5 @@
 export { agentAccount } from './agents/agentAccount.js'
+export { resolveAgentAccounts } from './agents/resolveAgentAccounts.js'
 export { devnetProvisionAccounts } from './devnetProvisionAccounts.js'
 export {
   AdapterNotWrittenError,

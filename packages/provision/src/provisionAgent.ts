@@ -6,7 +6,6 @@ import type { Store } from '@openledger/store'
 import type { ToolEnvironment } from '@openledger/tools'
 import { type LocalAccount, parseEther } from 'viem'
 import { ensureAdapter } from './adapters/ensureAdapter.js'
-import { agentAccount } from './agents/agentAccount.js'
 import { agentMetadataUri, ensureAgentRegistration } from './agents/ensureAgentRegistration.js'
 import { ensureAgentStake } from './agents/ensureAgentStake.js'
 import { ensureSeedDatanet } from './datanets/ensureSeedDatanet.js'
@@ -17,9 +16,11 @@ import type { ProvisionedAdapter, ProvisionedAgent, ProvisionStackParameters } f
 
 export type ProvisionAgentParameters = Pick<
   ProvisionStackParameters,
-  'host' | 'home' | 'training' | 'trainingSteps' | 'agentKeySeed' | 'onTrainingProgress'
+  'host' | 'home' | 'training' | 'trainingSteps' | 'onTrainingProgress'
 > & {
   agentPackage: AgentPackage<ToolEnvironment>
+  /** The agent's own account (`resolveAgentAccounts`). */
+  account: LocalAccount
   signers: { deployer: LocalAccount; funder: LocalAccount; staker: LocalAccount; curator: LocalAccount }
   embedder: Embedder
   progress: (line: string) => void
@@ -89,7 +90,7 @@ export async function provisionAgent(
   })
   if (agent.id !== id)
     throw new ProvisionInputError(`packages[${id}].create()`, `returned agent ${agent.id}, not ${id}`)
-  const account = agentAccount(id, parameters.agentKeySeed)
+  const { account } = parameters
   const registration = await runStep(`${id}: agent registration`, async () => {
     await topUpEther(connection, {
       from: signers.deployer,

@@ -1,6 +1,7 @@
 import { hostEmbedder } from '@openledger/datanets'
 import type { Address } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
+import { resolveAgentAccounts } from './agents/resolveAgentAccounts.js'
 import { ensureSpendingLimitModule } from './contracts/ensureSpendingLimitModule.js'
 import { ensureUniswap } from './contracts/ensureUniswap.js'
 import { type ProvisionAgentReturnType, provisionAgent } from './provisionAgent.js'
@@ -19,6 +20,8 @@ import { ensureDemoCaller } from './wallets/ensureDemoCaller.js'
  * balance and Safe with a spending limit for the wallet agents. Idempotent: a second run on the same chain
  * and home reuses everything (`summary.trained` is empty); after a devnet restart it redeploys what the chain
  * lost and reuses the trained adapters. Input is checked before anything changes; a failure names its step.
+ * Each agent acts with its own key (`agentKeys`, else derived from `agentKeySeed`); off the devnet's chain id
+ * no key comes from the public dev mnemonic: without agent keys it refuses (`DevnetOnlyError`) up front.
  *
  * @example
  * const { agents, summary } = await provisionStack({
@@ -32,6 +35,7 @@ export async function provisionStack(
 ): Promise<ProvisionStackReturnType> {
   const started = performance.now()
   validateProvisionParameters(parameters)
+  const agentAccounts = resolveAgentAccounts(parameters)
   const { connection, manifest, store, home, host, packages } = parameters
   const progress = (line: string) => parameters.onProgress?.(line)
   const signer = (role: keyof ProvisionStackParameters['accounts']) =>
@@ -64,6 +68,7 @@ export async function provisionStack(
       await provisionAgent(connection, store, manifest, {
         ...parameters,
         agentPackage,
+        account: agentAccounts.get(agentPackage.id)!,
         signers,
         embedder,
         progress,

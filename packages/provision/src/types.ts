@@ -75,8 +75,14 @@ export type ProvisionStackParameters = {
   /** The demo caller's setup; `false` for none. */
   demoCaller?: DemoCallerOptions | false
   /**
-   * The secret agent account keys derive from: key = keccak256("openledger/agent-account/v1\n" + seed + "\n" +
-   * package id). Default: the public dev mnemonic (devnet only, its keys are public).
+   * Agents' own keys by package id (e.g. from keystores); each wins over `agentKeySeed` for its package. Every
+   * agent's key must be its own: no two agents, and no role in `accounts`, share one.
+   */
+  agentKeys?: Readonly<Record<string, Hex>>
+  /**
+   * The operator's secret the other agents' keys derive from: key = keccak256("openledger/agent-account/v1\n" +
+   * seed + "\n" + package id). Without it (and `agentKeys`), the public dev mnemonic: on the devnet's chain id
+   * only; elsewhere provisioning refuses (`DevnetOnlyError`) before it changes anything.
    */
   agentKeySeed?: string
   /** One line per step, for the CLI to print. */

@@ -10,10 +10,10 @@ import {
   type Provider,
 } from '@nomicfoundation/edr'
 import { type EIP1193RequestFn, hexToBytes, RpcRequestError } from 'viem'
-import { type DevAccount, devAccounts } from '../accounts.js'
+import { DEVNET_CHAIN_ID, type DevAccount, devAccounts } from '../accounts.js'
 
 export type CreateDevnetParameters = {
-  /** Default 31337. */
+  /** Default `DEVNET_CHAIN_ID` (31337); another id makes a devnet where dev keys are refused (tests of that). */
   chainId?: number
   /** Funded accounts from the dev mnemonic; default 10. */
   accountCount?: number
@@ -51,7 +51,7 @@ function edrContext(): Promise<EdrContext> {
  * const client = createPublicClient({ transport: custom(devnet) })
  */
 export async function createDevnet(parameters: CreateDevnetParameters = {}): Promise<Devnet> {
-  const { chainId = 31337, accountCount = 10, mnemonic, balance = 10n ** 22n } = parameters
+  const { chainId = DEVNET_CHAIN_ID, accountCount = 10, mnemonic, balance = 10n ** 22n } = parameters
   const accounts = devAccounts(accountCount, mnemonic)
   const hardfork = l1HardforkLatest()
   const genesisState = [

@@ -18,13 +18,14 @@ export type DeployedDevnet = {
 }
 
 /**
- * For tests: a fresh in-process devnet with the protocol deployed by the devnet defaults.
+ * For tests: a fresh in-process devnet with the protocol deployed by the devnet defaults. `chainId` other than
+ * the devnet's makes a chain where dev keys are refused (tests of that), deployed here all the same.
  *
  * @example
  * const { connection, manifest, cleanup } = await deployedDevnet()
  */
-export async function deployedDevnet(): Promise<DeployedDevnet> {
-  const devnet = await createDevnet()
+export async function deployedDevnet(options: { chainId?: number } = {}): Promise<DeployedDevnet> {
+  const devnet = await createDevnet(options.chainId ? { chainId: options.chainId } : {})
   const connection = await connectChain({ rpc: devnet })
   const config = devnetDeploymentConfig(devnet.accounts)
   const directory = mkdtempSync(join(tmpdir(), 'openledger-'))

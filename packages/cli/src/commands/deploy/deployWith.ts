@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import {
   type ChainConnection,
+  DEVNET_CHAIN_ID,
   type DeployReturnType,
   deploy,
   devAccounts,
@@ -23,7 +24,7 @@ export type DeployOptions = KeyOptions & {
 }
 
 /**
- * Deploys (or reuses) the protocol on a connected chain, with devnet defaults on chain 31337 (its protocol
+ * Deploys (or reuses) the protocol on a connected chain, with devnet defaults on the devnet's chain id (DEVNET_CHAIN_ID, 31337) (its protocol
  * parameters too: a dispute window of seconds and a small settler bond).
  */
 export async function deployWith(
@@ -31,7 +32,7 @@ export async function deployWith(
   connection: ChainConnection,
   options: DeployOptions,
 ): Promise<DeployReturnType> {
-  const devnet = connection.chainId === 31337
+  const devnet = connection.chainId === DEVNET_CHAIN_ID
   const defaults = devnet ? devnetDeploymentConfig(devAccounts(10)) : undefined
   const owners = options.owners ?? defaults?.owners
   if (!owners) throw new DeployConfigError('Off the devnet, --owners is required (the treasury Safe owners).')

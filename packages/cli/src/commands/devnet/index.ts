@@ -1,3 +1,4 @@
+import { DEVNET_CHAIN_ID } from '@openledger/chain'
 import type { Command } from 'commander'
 import type { Context } from '../../context.js'
 import { parseIntegerIn } from '../../options.js'
@@ -17,7 +18,7 @@ export function devnetCommand(program: Command, context: Context): void {
       context.env.DEVNET_PORT,
     )
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--chain-id <id>', 'chain id', parseIntegerIn(1, 2 ** 32 - 1), 31337)
+    .option('--chain-id <id>', 'chain id', parseIntegerIn(1, 2 ** 32 - 1), DEVNET_CHAIN_ID)
     .option('--accounts <n>', 'funded dev accounts', parseIntegerIn(1, 100), 10)
     .action(async (options: { port: number; host: string; chainId: number; accounts: number }) => {
       const server = await startDevnet(options)

@@ -1,4 +1,4 @@
-import { type ChainConnection, devAccounts, type Manifest } from '@openledger/chain'
+import { type ChainConnection, DEVNET_CHAIN_ID, devAccounts, type Manifest } from '@openledger/chain'
 import { ensureSettlerBond } from '@openledger/provision/settler'
 import { getSettlementState, getSettlerBond } from '@openledger/staking'
 import type { Account } from 'viem'
@@ -20,7 +20,7 @@ export async function bondDevnetSettler(
   settler: Account,
 ): Promise<void> {
   const { connection, manifest } = deployment
-  if (connection.chainId === 31337) {
+  if (connection.chainId === DEVNET_CHAIN_ID) {
     const funder = privateKeyToAccount(devAccounts(DEVNET_ECOSYSTEM + 1)[DEVNET_ECOSYSTEM]!.privateKey)
     const { bond, deposited } = await ensureSettlerBond(connection, manifest.contracts, { settler, funder })
     if (deposited > 0n)

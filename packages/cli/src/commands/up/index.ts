@@ -18,6 +18,11 @@ export function upCommand(program: Command, context: Context): void {
       context.env.DEVNET_PORT,
     )
     .option(
+      '--chain-id <id>',
+      'the devnet’s chain id (any but 31337 refuses the public dev keys: see `openledger keys`)',
+      parseIntegerIn(1, 2 ** 32 - 1),
+    )
+    .option(
       '--lora-port <port>',
       'lora-host port (0: any free port)',
       parseIntegerIn(0, 65535),

@@ -5,6 +5,7 @@ import { type Context, openContextStore } from '../../context.js'
 import { buildStackFile, type StackFile } from '../../stack.js'
 import { deployWith } from '../deploy/deployWith.js'
 import { startDevnet } from '../devnet/startDevnet.js'
+import { type AgentKeys, agentKeysFromEnvironment, UP_AGENT_IDS } from './agents/agentKeysFromEnvironment.js'
 import { agentsInStackFile } from './agents/agentsInStackFile.js'
 import type { StartedAgents } from './agents/startAgentsInStack.js'
 import { forgetOldState } from './forgetOldState.js'
@@ -30,10 +31,18 @@ export type RunningStack = {
  * settlement worker and the agents behind the gateway, as the options allow; each part's stop goes on `stops`.
  */
 export async function startStack(context: Context, options: UpOptions, stops: Stops): Promise<RunningStack> {
-  const server = await startDevnet({ port: options.port, host: '127.0.0.1' })
+  const server = await startDevnet({
+    port: options.port,
+    host: '127.0.0.1',
+    ...(options.chainId ? { chainId: options.chainId } : {}),
+  })
   stops.push(() => server.close())
   const connection = await connectChain({ rpc: server.url })
   context.io.out(`Devnet (chain ${connection.chainId}) on ${server.url}`)
+  // Before anything is deployed: off the devnet's chain id, no agent acts with a key from the dev mnemonic.
+  const agentKeys = wantsAgents(options)
+    ? agentKeysFromEnvironment(context, connection.chainId, UP_AGENT_IDS)
+    : undefined
   const { manifest, path, reused } = await deployWith(context, connection, { redeploy: true })
   if (!reused) await forgetOldState(context, connection.chainId, manifest)
   const stack = buildStackFile({
@@ -47,7 +56,14 @@ export async function startStack(context: Context, options: UpOptions, stops: St
   stops.push(() => store.close())
   const deployment = { connection, manifest, store }
   const settlementLine = await startSettlementInStack(context, options, deployment, stack, stops)
-  const agents = await startAgentsIfAsked(context, options, { server, ...deployment, stack, lora, stops })
+  const agents = await startAgentsIfAsked(context, options, {
+    server,
+    ...deployment,
+    stack,
+    lora,
+    stops,
+    agentKeys: agentKeys ?? { agentKeys: {} },
+  })
   return { server, connection, manifest, manifestPath: path, reused, stack, lora, settlementLine, agents }
 }
 
@@ -63,10 +79,11 @@ async function startAgentsIfAsked(
     stack: StackFile
     lora: { host: LoraHost | undefined }
     stops: Stops
+    agentKeys: AgentKeys
   },
 ): Promise<StartedAgents | undefined> {
   const { stack, lora } = parts
-  if (!options.agents || !lora.host || !stack.settlement) return undefined
+  if (!wantsAgents(options) || !lora.host || !stack.settlement) return undefined
   // Loaded here: the agents bring LangChain and the gateway, which no other command needs.
   const { startAgentsInStack } = await import('./agents/startAgentsInStack.js')
   const agents = await startAgentsInStack(context, {
@@ -79,7 +96,13 @@ async function startAgentsIfAsked(
     gatewayPort: options.gatewayPort,
     trainSteps: options.trainSteps,
     stops: parts.stops,
+    agentKeys: parts.agentKeys,
   })
   agentsInStackFile(stack, agents)
   return agents
+}
+
+/** The agents start when asked for with lora-host and the settlement worker (which also needs Redis). */
+function wantsAgents(options: UpOptions): boolean {
+  return options.agents && options.loraHost && options.settlement
 }

@@ -11,6 +11,7 @@ import type { Store } from '@openledger/store'
 import { parseEther } from 'viem'
 import type { Context } from '../../../context.js'
 import type { Stops } from '../upOptions.js'
+import type { AgentKeys } from './agentKeysFromEnvironment.js'
 import { influenceOf } from './influenceOf.js'
 import { rotateDemoKey } from './rotateDemoKey.js'
 import { startFineTuneApi } from './startFineTuneApi.js'
@@ -28,6 +29,11 @@ export type StartAgentsParameters = {
   /** Steps per adapter instead of each package's own (a quick start, tests). */
   trainSteps: number | undefined
   stops: Stops
+  /**
+   * The agents' keys (`agentKeysFromEnvironment`), checked against the chain before anything started; none:
+   * the devnet's (provisioning refuses them off the devnet).
+   */
+  agentKeys?: AgentKeys
 }
 
 export type StartedAgents = { gatewayUrl: string; apiKey: string; summary: ProvisionSummary }
@@ -78,6 +84,7 @@ async function provisionAgents(
     client,
     packages: [defiAssistant, aiWallet],
     accounts: devnetProvisionAccounts(parameters.accounts),
+    ...parameters.agentKeys,
     ...(parameters.trainSteps ? { trainingSteps: parameters.trainSteps } : {}),
     onProgress: (line) => context.io.out(`  ${line}`),
     ...bars.parameters,

@@ -9,6 +9,7 @@ import type { GatewayOptions } from './GatewayOptions.js'
 import { apiKeyOf, authenticate } from './http/authenticate.js'
 import { rateLimit } from './http/rateLimit.js'
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.js'
+import { actionsRouter } from './routes/actions/actionsRouter.js'
 import { getAgent } from './routes/getAgent.js'
 import { getEpoch } from './routes/getEpoch.js'
 import { getReceipt } from './routes/getReceipt.js'
@@ -28,7 +29,7 @@ export const DEFAULT_BODY_BYTES = 256 * 1024
 /**
  * The gateway as an express 5 app: OpenAI-compatible `POST /v1/chat/completions` (model = agent id; gated,
  * metered into the settlement queue, attributed), `GET /v1/models`, `/v1/agents/:id`, `/v1/receipts/:id`,
- * `/v1/epochs/:epoch` (an epoch's published receipts),
+ * `/v1/epochs/:epoch` (an epoch's published receipts), `/v1/actions` (pending actions: list, confirm, cancel),
  * `/health`, `/metrics`, `/openapi.json`, the chat page at `/` and fine-tunes when given. API keys
  * (`Authorization: Bearer`), a rate limit per key, a body limit, request ids and OpenAI-style errors throughout.
  *
@@ -68,6 +69,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     response.json(document)
   })
   app.post('/v1/chat/completions', auth, limit, express.json({ limit: bodyLimit }), chatCompletions(context))
+  app.use('/v1/actions', auth, limit, actionsRouter(context))
   app.get('/v1/models', listModels(context))
   app.get('/v1/agents/:id', getAgent(context))
   app.get('/v1/receipts/:id', getReceipt(context))

@@ -144,7 +144,7 @@ const NOT_ACTIONS: readonly ((n: number, to: string) => string)[] = [
   (n, to) => `Send ${n} OPEN and 2 ETH to ${to}`,
   (n, to) => `Send ${n} OPEN and ${n + 1} OPEN to ${to}`,
   (n, to) => `Send ${n} to ${to}`,
-  (n, to) => `Pay invoice 12345 to ${to}`,
+  (_n, to) => `Pay invoice 12345 to ${to}`,
   (n, to) => `Transfer ${n} tokens to ${to}`,
   (n, to) => `Send ${n} DOGE to ${to}`,
   (n, to) => `Send -${n} OPEN to ${to}`,

@@ -25,6 +25,7 @@ const amountOf = (raw: bigint, decimals: number, symbol: string): Amount => ({
 
 /** A refusal the tool answers with as `{ error: { code, message } }`, never a throw. */
 class ActionToolRefusal extends Error {
+  override name = 'ActionToolRefusal'
   constructor(
     readonly code: string,
     message: string,

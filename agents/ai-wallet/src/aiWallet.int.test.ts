@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runAgent } from '@openledger/agent-runtime'
+import { actionsSchema, runAgent } from '@openledger/agent-runtime'
 import { useDeployedDevnet } from '@openledger/chain/testing'
 import { type DatanetIndex, hostEmbedder } from '@openledger/datanets'
 import { datanetsSchema } from '@openledger/datanets/schema'
@@ -39,7 +39,7 @@ let directory: string
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'openledger-wallet-agent-'))
   ;[store, lora] = await Promise.all([
-    openStore({ databaseUrl: ':memory:', schemas: [datanetsSchema] }),
+    openStore({ databaseUrl: ':memory:', schemas: [datanetsSchema, actionsSchema] }),
     createTestHost(),
   ])
 }, 60_000)
@@ -120,40 +120,47 @@ const openBalance = (account: Address) =>
   })
 
 describe('the AI wallet on stories260K, a Safe with a spending limit, and its own datanet', () => {
-  test('sends 5 OPEN within the allowance: the recipient gets them, and the answer says what is left', async () => {
-    const { answer, evidence } = await ask(`Send 5 OPEN to ${RECIPIENT}`)
+  test('sends 5 OPEN within the allowance only once confirmed: the recipient gets them, and the answer says what is left', async () => {
+    const proposed = await ask(`Send 5 OPEN to ${RECIPIENT}`)
+    expect(proposed.answer).toMatch(
+      /^Nothing has moved yet\. Send 5 OPEN from your Safe .* within my spending limit \(10 OPEN left\)/,
+    )
+    expect(await openBalance(RECIPIENT)).toBe(0n)
+    const id = /confirm (act_[0-9a-f]{32})/.exec(proposed.answer)![1]!
+    const { answer, evidence } = await ask(`confirm ${id}`)
     expect(await openBalance(RECIPIENT)).toBe(parseEther('5'))
     expect(await openBalance(safe)).toBe(parseEther('995'))
     expect(answer).toMatch(
-      new RegExp(`^Sent 5 OPEN from your Safe ${safe} to ${RECIPIENT} \\(transaction 0x[0-9a-f]{64}\\)\\.`),
+      new RegExp(
+        `^Sent 5 OPEN from your Safe ${safe} to ${RECIPIENT} \\(transaction 0x[0-9a-f]{64}\\)\\. 5 OPEN of my allowance is left\\.`,
+      ),
     )
-    expect(answer).toContain(
-      'My allowance on this Safe is 10 OPEN per day: 5 OPEN spent, 5 OPEN left; it resets at',
-    )
-    expect(evidence.toolCalls.map((c) => c.name)).toEqual([
-      'wallet_transfer',
-      'wallet_allowance',
-      'datanet_search',
-    ])
+    expect(evidence.toolCalls.map((c) => c.name)).toEqual(['wallet_confirm', 'datanet_search'])
+    expect(JSON.parse(evidence.toolCalls[0]!.output!).executedAction).toMatchObject({ id, kind: 'transfer' })
     expect(evidence.generations.at(-1)?.adapter?.id).toBe('wallet-answer')
     expect(evidence.retrieval.every((r) => r.datanetId === index.datanet.datanetId)).toBe(true)
-    console.log(`Q: Send 5 OPEN to ${RECIPIENT}\nA: ${answer}`)
+    console.log(`Q: confirm ${id}\nA: ${answer}`)
   }, 30_000)
 
-  test('above the allowance nothing moves: the answer gives the allowance, what is left and the proposal', async () => {
-    const { answer, evidence } = await ask(`Send 50 OPEN to ${RECIPIENT}`)
+  test('above the allowance a confirm moves nothing: the answer gives what is left and the proposal', async () => {
+    const proposed = await ask(`Send 50 OPEN to ${RECIPIENT}`)
+    expect(proposed.answer).toContain(
+      'above my spending limit (10 OPEN left): confirming proposes a Safe transaction',
+    )
+    const id = /confirm (act_[0-9a-f]{32})/.exec(proposed.answer)![1]!
+    const { answer, evidence } = await ask(`confirm ${id}`)
     expect(await openBalance(RECIPIENT)).toBe(0n)
     expect(await openBalance(safe)).toBe(parseEther('1000'))
     const proposal = JSON.parse(evidence.toolCalls[0]!.output!) as { safeTxHash: string }
     expect(answer).toMatch(
-      /^Nothing was sent: 50 OPEN is above my spending limit on your Safe\. My allowance on this Safe is 10 OPEN per day: 0 OPEN spent, 10 OPEN left; it resets at \S+\. /,
+      /^Nothing was sent: 50 OPEN is above my spending limit on your Safe\. 10 OPEN is left, until \S+\. /,
     )
     expect(answer).toContain(
       `I proposed Safe transaction ${proposal.safeTxHash} instead: the tokens move only once the Safe's owners sign it.`,
     )
     const pending = await listSafeTransactions(store, { safeAddress: safe })
     expect(pending.map((t) => t.safeTxHash)).toContain(proposal.safeTxHash)
-    console.log(`Q: Send 50 OPEN to ${RECIPIENT}\nA: ${answer}`)
+    console.log(`Q: Send 50 OPEN to ${RECIPIENT}, then confirm\nA: ${answer}`)
   }, 30_000)
 
   test('reports the Safe’s balances, and explains', async () => {
@@ -176,7 +183,7 @@ describe('the AI wallet on stories260K, a Safe with a spending limit, and its ow
     expect(none.evidence.generations).toEqual([])
     const malformed = await ask('Send 5 OPEN to 0x12345')
     expect(malformed.answer).toBe(
-      '0x12345 is not an address: an address is 0x followed by 40 hex digits. Nothing was sent.',
+      '0x12345 is not an address: an address is 0x followed by 40 hex digits. Nothing was proposed and nothing was sent.',
     )
     expect(malformed.evidence.toolCalls).toEqual([])
     expect(await openBalance(RECIPIENT)).toBe(0n)

@@ -23,11 +23,13 @@ const canned = (name: string, output: object, calls: string[]) =>
     { name, description: name, schema: z.object({}).passthrough() },
   )
 
-function fakeRun(transfer: object) {
+function fakeRun(outputs: { propose?: object; confirm?: object }) {
   const calls: string[] = []
   const prompts: BaseMessage[][] = []
   const tools = {
-    wallet_transfer: canned('wallet_transfer', transfer, calls),
+    wallet_propose_transfer: canned('wallet_propose_transfer', outputs.propose ?? {}, calls),
+    wallet_confirm: canned('wallet_confirm', outputs.confirm ?? {}, calls),
+    wallet_cancel: canned('wallet_cancel', {}, calls),
     wallet_balances: canned(
       'wallet_balances',
       { account: '0xSAFE', balances: [amount('10', 'ETH'), amount('1000')] },
@@ -97,32 +99,69 @@ describe('the AI wallet package', () => {
     expect(Object.keys(tools).sort()).toEqual([...WALLET_TOOLS].sort())
   })
 
-  test('an over-limit transfer: the proposal and the allowance, then the adapter prompted with the fact', async () => {
-    const { ask, calls, prompts } = fakeRun({
-      status: 'needs_owner_signature',
-      safeTxHash: '0xPROPOSAL',
-      remaining: amount('10'),
-      requested: amount('50'),
-      resetsAt: '2030-01-01T00:00:00.000Z',
+  test('a transfer is only proposed: the answer names the pending action, what and which limit, and how to confirm', async () => {
+    const id = `act_${'1'.repeat(32)}`
+    const { ask, calls } = fakeRun({
+      propose: {
+        status: 'pending',
+        action: {
+          id,
+          expiresAt: '2030-01-01T00:10:00.000Z',
+          summary: `Send 5 OPEN from your Safe 0xSAFE to ${to}, within my spending limit (10 OPEN left): confirming sends it at once.`,
+        },
+        amount: amount('5'),
+        remaining: amount('10'),
+      },
     })
-    expect(await ask(`Send 50 OPEN to ${to}`)).toBe(
-      "Nothing was sent: 50 OPEN is above my spending limit on your Safe. My allowance on this Safe is 10 OPEN per day: 0 OPEN spent, 10 OPEN left; it resets at 2030-01-01T00:00:00.000Z. I proposed Safe transaction 0xPROPOSAL instead: the tokens move only once the Safe's owners sign it.\n\nNothing moved. The owners must sign the proposal first.",
+    expect(await ask(`Send 5 OPEN to ${to}`)).toMatch(
+      new RegExp(
+        `^Nothing has moved yet\\. Send 5 OPEN from your Safe 0xSAFE to ${to}, within my spending limit \\(10 OPEN left\\): confirming sends it at once\\. To go ahead, reply "confirm ${id}" before 2030-01-01T00:10:00\\.000Z; "cancel ${id}" drops it\\.`,
+      ),
     )
-    expect(calls).toEqual(['wallet_transfer', 'wallet_allowance', 'datanet_search'])
+    expect(calls).toEqual(['wallet_propose_transfer', 'datanet_search'])
+  })
+
+  test('a confirmed over-limit transfer: the proposal, then the adapter prompted with the fact', async () => {
+    const { ask, calls, prompts } = fakeRun({
+      confirm: {
+        status: 'needs_owner_signature',
+        safeTxHash: '0xPROPOSAL',
+        remaining: amount('10'),
+        requested: amount('50'),
+        resetsAt: '2030-01-01T00:00:00.000Z',
+        executedAction: { id: `act_${'2'.repeat(32)}`, kind: 'transfer', txHash: '0xPROPOSAL' },
+      },
+    })
+    expect(await ask(`confirm act_${'2'.repeat(32)}`)).toBe(
+      "Nothing was sent: 50 OPEN is above my spending limit on your Safe. 10 OPEN is left, until 2030-01-01T00:00:00.000Z. I proposed Safe transaction 0xPROPOSAL instead: the tokens move only once the Safe's owners sign it.\n\nNothing moved. The owners must sign the proposal first.",
+    )
+    expect(calls).toEqual(['wallet_confirm', 'datanet_search'])
     expect(prompts[0]!.map((m) => m.content)).toEqual([
       'Proposal: 50 OPEN is over the limit. Left: 10 OPEN.',
-      'Send 50 OPEN to 0x7099…79C8',
+      `confirm act_${'2'.repeat(32)}`,
     ])
   })
 
-  test('a failed transfer stops there and says nothing was sent, with no model call', async () => {
+  test('a refused confirm stops there and says why, with no model call', async () => {
     const { ask, calls, prompts } = fakeRun({
-      error: { code: 'NO_SAFE', message: '0x1 has no Safe for this agent to act on.' },
+      confirm: {
+        error: {
+          code: 'PendingActionNotPendingError',
+          message: 'Action act_x is already done: an action runs at most once. Nothing more was done.',
+        },
+      },
     })
-    expect(await ask(`Send 5 OPEN to ${to}`)).toBe(
-      '0x1 has no Safe for this agent to act on. Nothing was sent.',
+    expect(await ask(`confirm act_${'3'.repeat(32)}`)).toBe(
+      'I could not do that: Action act_x is already done: an action runs at most once. Nothing more was done.',
     )
-    expect(calls).toEqual(['wallet_transfer', 'datanet_search'])
+    expect(calls).toEqual(['wallet_confirm', 'datanet_search'])
     expect(prompts).toEqual([])
+  })
+
+  test('a negation, a question or an ambiguous request calls no wallet tool', async () => {
+    const { ask, calls } = fakeRun({})
+    expect(await ask(`Do not send 5 OPEN to ${to}`)).toContain('this reads as a negation')
+    expect(await ask(`Give my 3 friends at ${to} 5 OPEN each`)).toContain('This is ambiguous')
+    expect(calls).toEqual([])
   })
 })

@@ -20,6 +20,13 @@ type Proposed = {
   requested: Amount
   resetsAt: string | null
 }
+type Pending = {
+  status: 'pending'
+  action: { id: string; expiresAt: string; summary: string }
+  amount: Amount
+  remaining: Amount
+}
+type Cancelled = { status: 'cancelled'; action: { id: string; summary: string } }
 type Balances = { account: string; balances: Amount[] }
 type Allowance = {
   safe: string
@@ -63,27 +70,28 @@ export function walletFiguresOf(request: WalletRequest, results: Record<string, 
     .find((e) => e !== undefined)
   if (failure) {
     const prefix = failure.code === 'NO_SAFE' ? '' : 'I could not do that: '
-    const nothing = request.intent === 'transfer' ? ' Nothing was sent.' : ''
+    const moving = request.intent === 'transfer' || request.intent === 'confirm'
+    const nothing = moving && !/Nothing (?:was|more)/.test(failure.message) ? ' Nothing was sent.' : ''
     return { text: `${prefix}${failure.message}${nothing}`, fact: '', failed: true }
   }
   const allowance = results.wallet_allowance ? (JSON.parse(results.wallet_allowance) as Allowance) : undefined
   if (request.intent === 'transfer') {
-    const result = JSON.parse(results.wallet_transfer!) as Sent | Proposed
-    if (result.status === 'sent')
-      return {
-        text:
-          `Sent ${show(result.amount)} from your Safe ${result.from} to ${result.to} ` +
-          `(transaction ${result.txHash}). ${allowanceText(allowance)}`.trim(),
-        fact: `Sent: ${show(result.amount)}. Left: ${show(result.remaining)}.`,
-        failed: false,
-      }
-    const resets = result.resetsAt ? `, until ${result.resetsAt}` : ''
-    const limit = allowance ? allowanceText(allowance) : `${show(result.remaining)} is left${resets}.`
+    const pending = JSON.parse(results.wallet_propose_transfer!) as Pending
     return {
       text:
-        `Nothing was sent: ${show(result.requested)} is above my spending limit on your Safe. ${limit} ` +
-        `I proposed Safe transaction ${result.safeTxHash} instead: the tokens move only once the Safe's owners sign it.`,
-      fact: `Proposal: ${show(result.requested)} is over the limit. Left: ${show(result.remaining)}.`,
+        `Nothing has moved yet. ${pending.action.summary} To go ahead, reply "confirm ${pending.action.id}" ` +
+        `before ${pending.action.expiresAt}; "cancel ${pending.action.id}" drops it.`,
+      fact: `Pending: ${show(pending.amount)}. Left: ${show(pending.remaining)}.`,
+      failed: false,
+    }
+  }
+  if (request.intent === 'confirm')
+    return confirmedFigures(JSON.parse(results.wallet_confirm!) as Sent | Proposed, allowance)
+  if (request.intent === 'cancel') {
+    const cancelled = JSON.parse(results.wallet_cancel!) as Cancelled
+    return {
+      text: `Cancelled ${cancelled.action.id}; nothing was sent. It was: ${cancelled.action.summary}`,
+      fact: '',
       failed: false,
     }
   }
@@ -103,4 +111,24 @@ export function walletFiguresOf(request: WalletRequest, results: Record<string, 
       failed: false,
     }
   return { text: '', fact: '', failed: false }
+}
+
+function confirmedFigures(result: Sent | Proposed, allowance: Allowance | undefined): WalletFigures {
+  if (result.status === 'sent')
+    return {
+      text:
+        `Sent ${show(result.amount)} from your Safe ${result.from} to ${result.to} ` +
+        `(transaction ${result.txHash}). ${allowance ? allowanceText(allowance) : `${show(result.remaining)} of my allowance is left.`}`.trim(),
+      fact: `Sent: ${show(result.amount)}. Left: ${show(result.remaining)}.`,
+      failed: false,
+    }
+  const resets = result.resetsAt ? `, until ${result.resetsAt}` : ''
+  const limit = allowance ? allowanceText(allowance) : `${show(result.remaining)} is left${resets}.`
+  return {
+    text:
+      `Nothing was sent: ${show(result.requested)} is above my spending limit on your Safe. ${limit} ` +
+      `I proposed Safe transaction ${result.safeTxHash} instead: the tokens move only once the Safe's owners sign it.`,
+    fact: `Proposal: ${show(result.requested)} is over the limit. Left: ${show(result.remaining)}.`,
+    failed: false,
+  }
 }

@@ -22,21 +22,23 @@ type State = typeof WalletState.State
 
 /** The wallet tools each intent calls, in order, with their arguments. */
 function callsOf(request: WalletRequest): Record<string, Record<string, unknown>> {
+  // A transfer is only proposed here: it runs when the caller confirms its id, in a later message.
   if (request.intent === 'transfer')
-    return {
-      wallet_transfer: { token: request.token, to: request.to, amount: request.amount },
-      wallet_allowance: { token: request.token },
-    }
+    return { wallet_propose_transfer: { token: request.token, to: request.to, amount: request.amount } }
+  if (request.intent === 'confirm') return { wallet_confirm: { id: request.id } }
+  if (request.intent === 'cancel') return { wallet_cancel: { id: request.id } }
   if (request.intent === 'balances') return { wallet_balances: {}, wallet_allowance: { token: 'OPEN' } }
   if (request.intent === 'allowance') return { wallet_allowance: { token: request.token } }
   return {}
 }
 
 /**
- * The AI wallet's graph: `route` (rules) → `wallet` (transfer, balances, allowance on the caller's Safe) →
+ * The AI wallet's graph: `route` (a strict grammar) → `wallet` (propose a transfer as a pending action, confirm
+ * or cancel one, balances, allowance on the caller's Safe) →
  * `search` (its datanet: retrieval evidence) → `answer` (the exact figures from the tools, then the `answer`
  * adapter's explanation, prompted with a one-line fact and the message as its training rows are). A message
- * the rules reject goes straight to `answer`, which says why; nothing is sent for it.
+ * the grammar rejects goes straight to `answer`, which says why; nothing is proposed or sent for it. Value moves
+ * only on `confirm <id>` of the caller's own pending action, once.
  */
 export function walletGraph({ models, tools, checkpointer }: AgentContext) {
   const call = async (name: string, args: Record<string, unknown>) =>

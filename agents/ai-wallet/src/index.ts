@@ -3,26 +3,31 @@ import { type AgentPackage, defineAgent } from '@openledger/agent-runtime'
 import { datanetSearchTool, type ToolEnvironment } from '@openledger/tools'
 import { walletGraph } from './graph.js'
 import { callerWalletTools } from './tools/callerWalletTools.js'
+import { walletActionTools } from './tools/walletActionTools.js'
 
 export { questionOf } from '@openledger/agent-runtime'
 export { periodOf, type WalletFigures, walletFiguresOf } from './figures.js'
 export { WalletState, walletGraph } from './graph.js'
 export { parseWalletRequest, shortAddresses, type WalletRequest } from './route.js'
 export { callerWalletTools, walletTokensOf } from './tools/callerWalletTools.js'
+export { WALLET_AGENT_ID, walletActionTools } from './tools/walletActionTools.js'
 
 /** ModelFactory settings of the answer adapter (see its use below). */
 const ANSWER_TRAINING = { lr: 1e-2, evalEvery: 200, patience: 0 }
 
 /** The tools the AI wallet's graph calls. */
 export const WALLET_TOOLS = [
-  'wallet_transfer',
+  'wallet_propose_transfer',
+  'wallet_confirm',
+  'wallet_cancel',
   'wallet_balances',
   'wallet_allowance',
   'datanet_search',
 ] as const
 
 /**
- * The AI wallet: sends tokens from the caller's Safe within the spending limit its owners gave the agent
+ * The AI wallet: proposes transfers from the caller's Safe as pending actions and runs one, once, when the
+ * caller confirms its id (`confirm act_…`); it sends tokens from the caller's Safe within the spending limit its owners gave the agent
  * (on-chain, SpendingLimitModule), proposes anything above it as a Safe transaction for the owners to sign,
  * and reports balances and the allowance. Figures come straight from the tools; its `answer` adapter
  * (fine-tuned on its datanet) explains them.
@@ -61,6 +66,7 @@ export const aiWallet: AgentPackage<ToolEnvironment> = {
     }),
   tools: (environment, caller) => ({
     ...callerWalletTools(environment, caller.payer),
+    ...walletActionTools(environment, caller.payer),
     // The rows found are evidence for the receipt; the adapter's prompt is the fact and the message only.
     datanet_search: datanetSearchTool({
       store: environment.store,

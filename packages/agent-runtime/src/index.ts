@@ -1,3 +1,23 @@
+export { actionsSchema } from './actions/actionsSchema.js'
+export { cancelPendingAction } from './actions/cancelPendingAction.js'
+export { confirmPendingAction, type PendingActionRun } from './actions/confirmPendingAction.js'
+export {
+  type CreatePendingActionParameters,
+  createPendingAction,
+  PENDING_ACTION_TTL_MS,
+} from './actions/createPendingAction.js'
+export {
+  PendingActionExpiredError,
+  PendingActionNotFoundError,
+  PendingActionNotPendingError,
+  PendingActionNotYoursError,
+} from './actions/errors.js'
+export { finishPendingAction } from './actions/finishPendingAction.js'
+export { getPendingAction } from './actions/getPendingAction.js'
+export { linkActionReceipt } from './actions/linkActionReceipt.js'
+export { listPendingActions } from './actions/listPendingActions.js'
+export type { PendingAction, PendingActionStatus } from './actions/PendingAction.js'
+export { transitionPendingAction } from './actions/transitionPendingAction.js'
 export {
   type Agent,
   type AgentContext,

@@ -26,6 +26,7 @@ import { passDisputeWindow } from './testing/passDisputeWindow.js'
 
 type Attribution = {
   receiptId: Hex
+  kind: string
   fee: string
   payer: Address
   rows: { datanetId: string; rowId: Hex; method: string }[]
@@ -198,17 +199,50 @@ describe('the example agents through the gateway', () => {
     expect(verifyReceipt(receiptFromJson(body.receipt), body.proof, root)).toBe(true)
   }, 120_000)
 
-  test('the AI wallet sends 5 OPEN within its spending limit; above it nothing moves and it says why', async () => {
+  test('the AI wallet moves nothing on words: negations, questions, several recipients and amounts without tokens create no action; a send is pending until confirmed, and three confirms move 5 OPEN once', async () => {
     const safe = started.summary.demoCaller!.safe
     const recipient = devnet.devnet.accounts[8]!.address
     const [safeBefore, recipientBefore] = [await openBalance(safe), await openBalance(recipient)]
+    const pending = async () =>
+      (
+        (await (
+          await fetch(`${started.gatewayUrl}/v1/actions?status=pending`, {
+            headers: { authorization: `Bearer ${started.apiKey}` },
+          })
+        ).json()) as { data: { id: string }[] }
+      ).data.length
+    const pendingBefore = await pending()
+    for (const words of [
+      `Do not send 5 OPEN to ${recipient}`,
+      `How do I send 5 OPEN to ${recipient}?`,
+      `Give my 3 friends at ${recipient} 5 OPEN each`,
+      `Pay invoice 12345 to ${recipient}`,
+    ]) {
+      const { answer } = await ask('ai-wallet', words)
+      expect(answer, words).not.toMatch(/^Sent|confirm act_/)
+    }
+    expect(await pending()).toBe(pendingBefore)
+    expect(await openBalance(recipient)).toBe(recipientBefore)
 
-    const sent = await ask('ai-wallet', `Send 5 OPEN to ${recipient}`)
+    const proposed = await ask('ai-wallet', `Send 5 OPEN to ${recipient}`)
+    expect(proposed.answer).toMatch(/^Nothing has moved yet\./)
+    expect(await openBalance(recipient)).toBe(recipientBefore)
+    const id = /confirm (act_[0-9a-f]{32})/.exec(proposed.answer)![1]!
+    const confirms = [
+      await ask('ai-wallet', `confirm ${id}`),
+      await ask('ai-wallet', `confirm ${id}`),
+      await ask('ai-wallet', `confirm ${id}`),
+    ]
+    expect(confirms[0]!.answer).toMatch(/^Sent 5 OPEN/)
+    expect(confirms[0]!.attribution.kind).toBe('action')
+    expect(confirms[1]!.answer).toContain('an action runs at most once')
+    expect(confirms[2]!.answer).toContain('an action runs at most once')
     expect(await openBalance(recipient)).toBe(recipientBefore + 5n * WEI_PER_OPEN)
     expect(await openBalance(safe)).toBe(safeBefore - 5n * WEI_PER_OPEN)
-    expect(sent.answer).toMatch(/5 OPEN/)
 
-    const refused = await ask('ai-wallet', `Send 50 OPEN to ${recipient}`)
+    const over = await ask('ai-wallet', `Send 50 OPEN to ${recipient}`)
+    const overId = /confirm (act_[0-9a-f]{32})/.exec(over.answer)![1]!
+    const refused = await ask('ai-wallet', `confirm ${overId}`)
     expect(await openBalance(recipient)).toBe(recipientBefore + 5n * WEI_PER_OPEN)
     expect(refused.answer).toMatch(/limit|allowance/i)
     expect(refused.answer).toMatch(/sign/i)

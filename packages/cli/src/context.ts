@@ -1,3 +1,4 @@
+import { actionsSchema } from '@openledger/agent-runtime/schema'
 import {
   type ChainConnection,
   connectChain,
@@ -93,6 +94,7 @@ export async function connectDeployment(
  * `/schema` entry so opening the store loads no package's code.
  */
 export const stackSchemas: readonly StoreSchema[] = [
+  actionsSchema,
   datanetsSchema,
   settlementSchema,
   gatewaySchema,

@@ -11,6 +11,7 @@ import { authenticate } from './http/authenticate.js'
 import { limitRequests } from './http/limitRequests.js'
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.js'
 import { serveMetrics } from './metrics/serveMetrics.js'
+import { actionsRouter } from './routes/actions/actionsRouter.js'
 import { getAgent } from './routes/getAgent.js'
 import { getEpoch } from './routes/getEpoch.js'
 import { getReceipt } from './routes/getReceipt.js'
@@ -37,7 +38,7 @@ export const DEFAULT_RATE = { burst: 60, perSecond: 10 }
 /**
  * The gateway as an express 5 app: OpenAI-compatible `POST /v1/chat/completions` (model = agent id; gated,
  * metered into the settlement queue, attributed), `GET /v1/models`, `/v1/agents/:id`, `/v1/receipts/:id`,
- * `/v1/epochs/:epoch` (an epoch's published receipts),
+ * `/v1/epochs/:epoch` (an epoch's published receipts), `/v1/actions` (pending actions: list, confirm, cancel),
  * `/health`, `/metrics` (loopback only by default), `/openapi.json`, the chat page at `/` and priced, scoped
  * fine-tunes when given. API keys (`Authorization: Bearer`), one rate limit that every request passes before
  * anything else (per valid key, else per client address), a body limit, request ids and OpenAI-style errors.
@@ -79,6 +80,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     response.json(document)
   })
   app.post('/v1/chat/completions', auth, express.json({ limit: bodyLimit }), chatCompletions(context))
+  app.use('/v1/actions', auth, actionsRouter(context))
   app.get('/v1/models', listModels(context))
   app.get('/v1/agents/:id', getAgent(context))
   app.get('/v1/receipts/:id', getReceipt(context))

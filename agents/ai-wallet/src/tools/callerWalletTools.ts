@@ -1,13 +1,6 @@
 import type { StructuredToolInterface } from '@langchain/core/tools'
 import { type DynamicStructuredTool, tool } from '@langchain/core/tools'
-import type { Store } from '@openledger/store'
-import {
-  getAllowance,
-  resolveWalletToken,
-  type ToolEnvironment,
-  walletBalancesTool,
-  walletTransferTool,
-} from '@openledger/tools'
+import { getAllowance, resolveWalletToken, type ToolEnvironment, walletBalancesTool } from '@openledger/tools'
 import { type Address, formatUnits } from 'viem'
 import { z } from 'zod'
 
@@ -27,8 +20,8 @@ const noSafe = (payer: Address) =>
   })
 
 /**
- * The wallet tools bound to a caller: `wallet_balances`, `wallet_transfer` (from @openledger/tools) and
- * `wallet_allowance`, each acting on the Safe `environment.safeOf(payer)` names, looked up when the tool runs
+ * The wallet's read-only tools bound to a caller: `wallet_balances` (from @openledger/tools) and
+ * `wallet_allowance` (transfers are pending actions: `walletActionTools`), each acting on the Safe `environment.safeOf(payer)` names, looked up when the tool runs
  * (the package's `tools()` is synchronous). A caller without a Safe gets `{ error: { code: 'NO_SAFE' } }`.
  */
 export function callerWalletTools(
@@ -36,8 +29,6 @@ export function callerWalletTools(
   payer: Address,
 ): Record<string, StructuredToolInterface> {
   const tokens = walletTokensOf(environment)
-  // The wallet tools take a Store for Safe proposals but never close it: the environment's session serves.
-  const store = environment.store as Store
   const withSafe =
     <Input>(build: (safe: Address) => StructuredToolInterface): ((input: Input) => Promise<string>) =>
     async (input) => {
@@ -49,33 +40,10 @@ export function callerWalletTools(
     }
 
   const balances = walletBalancesTool({ connection: environment.connection, safe: payer, tokens })
-  const transfer = walletTransferTool({
-    connection: environment.connection,
-    store,
-    infrastructure: environment.manifest.safe,
-    module: environment.spendingLimitModule,
-    safe: payer,
-    delegate: environment.agentAccount,
-    tokens,
-  })
   return {
     wallet_balances: tool(
       withSafe((safe) => walletBalancesTool({ connection: environment.connection, safe, tokens })),
       { name: balances.name, description: balances.description, schema: balances.schema as z.ZodObject },
-    ),
-    wallet_transfer: tool(
-      withSafe((safe) =>
-        walletTransferTool({
-          connection: environment.connection,
-          store,
-          infrastructure: environment.manifest.safe,
-          module: environment.spendingLimitModule,
-          safe,
-          delegate: environment.agentAccount,
-          tokens,
-        }),
-      ),
-      { name: transfer.name, description: transfer.description, schema: transfer.schema as z.ZodObject },
     ),
     wallet_allowance: tool(
       async (input: { token?: string | undefined }) => {

@@ -10,6 +10,7 @@ import type { Tokenizer } from '@openledger/lora-host'
 import type { StoreSession } from '@openledger/store'
 import { type Address, type Hex, keccak256, toHex } from 'viem'
 import { type Attribution, type AttributionSpan, attributionObject } from './attributionObject.js'
+import { executedActionOf } from './executedActionOf.js'
 import type { SpanCorpusCache } from './spanCorpora.js'
 
 export type AttributeRunParameters = {
@@ -44,7 +45,8 @@ export type AttributeRunReturnType = {
 }
 
 /**
- * Turns an answer and its run's evidence into a Proof of Attribution receipt (version 2, kind `answer`, bound to
+ * Turns an answer and its run's evidence into a Proof of Attribution receipt (version 2, kind `answer`, or
+ * `action` when the run executed a confirmed action, which the `attribution` object then names; bound to
  * the chain, FeeRouter and base model) and the `attribution` object: verbatim spans against the agent's
  * datanets (accepted rows) and the rows retrieval reported, fused into contributor shares; the adapters are
  * those that generated text during the run.
@@ -52,6 +54,7 @@ export type AttributeRunReturnType = {
 export async function attributeRun(parameters: AttributeRunParameters): Promise<AttributeRunReturnType> {
   const { tokenizer, evidence, answer } = parameters
   const answerTokens = tokenizer.encode(answer)
+  const action = executedActionOf(evidence)
   const loaded = await Promise.all(parameters.datanets.map((d) => parameters.corpora.get(d)))
   const corpora = loaded.flatMap((l) => (l.corpus ? [l.corpus] : []))
   const continuesWord = continuesWordOf(tokenizer)
@@ -79,7 +82,8 @@ export async function attributeRun(parameters: AttributeRunParameters): Promise<
     version: 2,
     chainId: parameters.chainId,
     feeRouter: parameters.feeRouter,
-    kind: 'answer',
+    // The answer that ran a confirmed action is its receipt: the attribution record and the action are one.
+    kind: action ? 'action' : 'answer',
     requestId: keccak256(toHex(`${parameters.requestId}:${crypto.randomUUID()}`)),
     agentId: parameters.agentId.toString(),
     baseModel: parameters.baseModel,
@@ -115,6 +119,7 @@ export async function attributeRun(parameters: AttributeRunParameters): Promise<
     result,
     rowText: (rowId) => texts.get(rowId) ?? '',
     spans,
+    action,
   })
   return { receipt, receiptId: id, attribution, answerTokens }
 }

@@ -5,6 +5,7 @@ import {
   SHARE_SCALE,
 } from '@openledger/attribution'
 import type { Address, Hex } from 'viem'
+import type { ExecutedAction } from './executedActionOf.js'
 
 /** The `attribution` object of an answer: its receipt in brief, who it credits, and why. */
 export type Attribution = {
@@ -36,6 +37,8 @@ export type Attribution = {
   /** Verbatim spans: `start`/`end` are character offsets into the answer. */
   spans: { datanetId: string; rowId: Hex; start: number; end: number; text: string }[]
   receiptUrl: string
+  /** For kind `action`: the pending action the answer ran, and its transaction (or Safe proposal) hash. */
+  action?: ExecutedAction
 }
 
 export type AttributionSpan = Attribution['spans'][number]
@@ -50,6 +53,7 @@ export function attributionObject(parameters: {
   result: AttributeAnswerReturnType
   rowText: (rowId: Hex) => string
   spans: AttributionSpan[]
+  action?: ExecutedAction | undefined
 }): Attribution {
   const { receipt, receiptId, result } = parameters
   const contributors = result.evidence
@@ -81,5 +85,6 @@ export function attributionObject(parameters: {
     })),
     spans: parameters.spans,
     receiptUrl: `/v1/receipts/${receiptId}`,
+    ...(parameters.action ? { action: parameters.action } : {}),
   }
 }

@@ -1,4 +1,4 @@
-import type { Evidence, ServedAgent } from '@openledger/agent-runtime'
+import { type Evidence, linkActionReceipt, type ServedAgent } from '@openledger/agent-runtime'
 import { enqueueUsage } from '@openledger/settlement'
 import { type Address, getAddress, type Hex } from 'viem'
 import type { GatewayContext } from '../GatewayContext.js'
@@ -48,6 +48,8 @@ export async function meterAnswer(
     baseModel: parameters.baseModel,
     requestId: parameters.requestId,
   })
+  const action = attributed.attribution.action
+  if (action) await linkActionReceipt(context.store, { id: action.id, receiptId: attributed.receiptId })
   await enqueueUsage(context.usage, { receipt: attributed.receipt, agentId })
   context.reservations.metered(payer, parameters.hold, attributed.receiptId)
   context.queued.set(attributed.receiptId, { receipt: attributed.receipt, agentId })

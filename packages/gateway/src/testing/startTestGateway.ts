@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ServedAgent } from '@openledger/agent-runtime'
+import { actionsSchema } from '@openledger/agent-runtime/schema'
 import { type ChainConnection, type Manifest, sendContractCall } from '@openledger/chain'
 import { type DeployedDevnet, deployedDevnet } from '@openledger/chain/testing'
 import { openTokenAbi } from '@openledger/contracts'
@@ -145,7 +146,10 @@ export async function startTestGateway(options: StartTestGatewayOptions = {}): P
     const account = (i: number) => privateKeyToAccount(devnet.devnet.accounts[i]!.privateKey)
     const directory = mkdtempSync(join(tmpdir(), 'openledger-gateway-'))
     cleanups.push(() => rmSync(directory, { recursive: true, force: true }))
-    const store = await openStore({ directory, schemas: [datanetsSchema, settlementSchema, gatewaySchema] })
+    const store = await openStore({
+      directory,
+      schemas: [actionsSchema, datanetsSchema, settlementSchema, gatewaySchema],
+    })
     cleanups.push(() => store.close())
 
     const testHost = await createTestHost({ adapters: 1 })

@@ -185,6 +185,13 @@ describe('the gateway with the official openai client', () => {
         '/v1/agents/{id}',
         '/v1/receipts/{id}',
         '/v1/epochs/{epoch}',
+        '/v1/actions',
+        '/v1/actions/{id}/confirm',
+        '/v1/actions/{id}/cancel',
+        '/v1/fine-tunes',
+        '/v1/fine-tunes/{id}',
+        '/v1/fine-tunes/{id}/events',
+        '/v1/fine-tunes/{id}/cancel',
       ]),
     )
     expect(document.components.schemas.ChatCompletionRequest.properties.messages.type).toBe('array')

@@ -275,11 +275,92 @@ export function openApiDocument(): object {
           },
         },
       },
+      '/v1/actions': {
+        get: {
+          summary:
+            "The caller's account's pending value actions (transfers an agent proposed), newest first.",
+          security: secured,
+          parameters: [
+            {
+              name: 'status',
+              in: 'query',
+              required: false,
+              schema: { enum: ['pending', 'executing', 'done', 'failed', 'cancelled'] },
+            },
+          ],
+          responses: {
+            200: { description: 'A list of actions.' },
+            400: error('Unknown status.'),
+            401: error('Bad key.'),
+          },
+        },
+      },
+      '/v1/actions/{id}/confirm': {
+        post: {
+          summary:
+            "Runs the account's pending action once, as the proposing agent's answer to `confirm <id>` (charged and attributed; its receipt has kind `action`).",
+          security: secured,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
+          responses: {
+            200: {
+              description: 'A chat.completion with its attribution, naming the action and its transaction.',
+            },
+            403: error('Another account’s action.'),
+            404: error('No such action.'),
+            409: error('Already run or cancelled.'),
+            410: error('Expired.'),
+          },
+        },
+      },
+      '/v1/actions/{id}/cancel': {
+        post: {
+          summary: "Cancels the account's pending action.",
+          security: secured,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
+          responses: {
+            200: { description: 'The action, cancelled.' },
+            403: error('Another account’s action.'),
+            404: error('No such action.'),
+            409: error('Already run or cancelled.'),
+            410: error('Expired.'),
+          },
+        },
+      },
       '/v1/fine-tunes': {
         post: {
-          summary: 'ModelFactory fine-tunes (when enabled).',
+          summary:
+            'A ModelFactory fine-tune (when enabled): bounded in steps and rows, priced per step (held up front, metered as a `fine-tune` receipt on completion).',
           security: secured,
-          responses: { 201: { description: 'Queued.' } },
+          responses: {
+            201: { description: 'Queued.' },
+            400: error('A field out of bounds.'),
+            402: error('The payer cannot cover steps × fee per step.'),
+            422: error('The datanet holds more rows than allowed.'),
+          },
+        },
+      },
+      '/v1/fine-tunes/{id}': {
+        get: {
+          summary: 'A fine-tune job of the caller’s key (any other key gets 404).',
+          security: secured,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
+          responses: { 200: { description: 'The job.' }, 404: error('No such job for this key.') },
+        },
+      },
+      '/v1/fine-tunes/{id}/events': {
+        get: {
+          summary: 'The job’s progress as Server-Sent Events (the creating key only).',
+          security: secured,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
+          responses: { 200: { description: 'text/event-stream' }, 404: error('No such job for this key.') },
+        },
+      },
+      '/v1/fine-tunes/{id}/cancel': {
+        post: {
+          summary: 'Cancels the job (the creating key only); a cancelled job is charged nothing.',
+          security: secured,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
+          responses: { 200: { description: 'The job, cancelled.' }, 404: error('No such job for this key.') },
         },
       },
       '/health': {
@@ -289,7 +370,10 @@ export function openApiDocument(): object {
         },
       },
       '/metrics': {
-        get: { summary: 'Prometheus metrics.', responses: { 200: { description: 'text/plain' } } },
+        get: {
+          summary: 'Prometheus metrics (loopback clients only by default, or on a port of their own).',
+          responses: { 200: { description: 'text/plain' } },
+        },
       },
       '/openapi.json': {
         get: { summary: 'This document.', responses: { 200: { description: 'OpenAPI 3.1' } } },
